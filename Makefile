@@ -1,0 +1,40 @@
+# Two commands do all set-up: `make demo` and `make test` (both run `make install`).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= out/demo-index.json
+SEED   := fixtures/morocco-france-justice.txt
+
+.PHONY: install demo test bench score clean
+
+# Idempotent: reinstalls only when pyproject.toml changed since the last install.
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: install
+	mkdir -p out
+	rm -f $(DB) $(DB).lock
+	$(BIN)/quotes ingest fixtures/ --db $(DB)
+	$(BIN)/quotes speakers --db $(DB) --format table
+	$(BIN)/quotes list --db $(DB) --format table
+	$(BIN)/quotes export --db $(DB) --format md -o out/quotes.md --force
+	@echo "Markdown export written to out/quotes.md"
+
+test: install
+	$(BIN)/python -m pytest
+
+# Accuracy on PolNeAR dev, with textacy's direct_quotations from the same run.
+score: install
+	$(BIN)/python ../shared/eval/score.py ../shared/polnear/dev --cmd "$(BIN)/quotes extract --format jsonl" --baseline
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

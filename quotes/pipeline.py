@@ -1,0 +1,68 @@
+"""The pipeline end to end: documents in, :class:`~quotes.records.DocResult` out.
+
+:func:`analyse` runs the stages on one parsed document; :func:`extract_documents`
+parses many with ``nlp.pipe`` (the model loaded once per process) and yields
+results in input order.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .records import Document, DocResult, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_BATCH_SIZE = 16
+
+
+def analyse(doc: "Doc", document: Document) -> DocResult:
+    """Detect, attribute, resolve and place every quotation of one parsed document."""
+    from .attribute import attribute
+    from .coref import resolve
+    from .detect import detect
+    from .venue import find_venue
+
+    spans = detect(document.text)
+    attributions = attribute(doc, spans)
+    entities, all_entities = resolve(doc, [a.mention for a in attributions])
+    quotes = []
+    for a, ent in zip(attributions, entities):
+        sent = a.sentence
+        quotes.append(Quote(
+            doc=document.path, start=a.span.start, end=a.span.end, quote=a.span.text,
+            speaker=ent.name if ent else (a.mention.text if a.mention is not None else None),
+            speaker_mention=_span(a.mention), cue=_span(a.cue),
+            venue=a.venue if a.venue is not None else (find_venue(doc, sent, a.cue) if sent is not None else None),
+            kind=a.kind, speaker_type=ent.type if ent else None,
+            sentence=sent.text.strip() if sent is not None else "",
+            closed=a.span.closed, group=a.span.group,
+        ))
+    used = {id(e) for e in entities if e is not None}
+    return DocResult(document=document, quotes=quotes, speakers=[e for e in all_entities if id(e) in used])
+
+
+def _span(s) -> Span | None:
+    return None if s is None else Span(start=s.start_char, end=s.end_char, text=s.text)
+
+
+def parse(nlp: "Language", documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[tuple["Doc", Document]]:
+    """Pairs of (parsed doc, document), parsed in batches."""
+    docs = list(documents) if not isinstance(documents, list) else documents
+    yield from zip(nlp.pipe((d.text for d in docs), batch_size=batch_size), docs)
+
+
+def extract_documents(documents: Iterable[Document], *, model: str | None = None,
+                      batch_size: int = DEFAULT_BATCH_SIZE, workers: int = 1,
+                      nlp: "Language | None" = None) -> Iterator[DocResult]:
+    """Every document's result, in input order, with one pipeline for the whole run.
+
+    ``workers`` > 1 (or 0 for one per core) spreads documents over processes.
+    """
+    from .nlp import load_pipeline
+
+    nlp = nlp or load_pipeline(model)
+    for doc, document in parse(nlp, documents, batch_size):
+        yield analyse(doc, document)
