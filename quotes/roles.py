@@ -1,0 +1,228 @@
+"""Roles: what the text calls a person, and whether a description fits them.
+
+A role comes from the parse around a name: a title before it ("Moroccan
+Minister of Justice Abdellatif Ouahbi"), an appositive after it ("Mohamed
+Abdennabaoui, First President of the Court of Cassation") or a noun phrase
+the name is an appositive of ("his French counterpart Gérald Darmanin").
+A description ("the justice minister", "the French minister") fits a person
+when its head noun is a word of one of their roles and its modifiers are
+words of their roles too, nationalities agreeing ("French" never fits a
+"Moroccan" minister).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from .names import TITLE_ABBREVIATIONS, TITLE_WORDS, fold
+
+#: Demonyms whose country does not share their first four letters.
+_DEMONYMS = {
+    "french": "france", "spanish": "spain", "dutch": "netherlands", "british": "britain", "english": "england",
+    "welsh": "wales", "scottish": "scotland", "irish": "ireland", "swiss": "switzerland", "danish": "denmark",
+    "swedish": "sweden", "finnish": "finland", "polish": "poland", "turkish": "turkey", "greek": "greece",
+    "american": "us", "u.s.": "us", "united states": "us", "america": "us", "uk": "britain", "u.k.": "britain",
+    "emirati": "uae", "saudi": "saudi arabia", "filipino": "philippines", "thai": "thailand",
+    "belgian": "belgium", "peruvian": "peru", "yemeni": "yemen", "iraqi": "iraq", "israeli": "israel",
+    "pakistani": "pakistan", "afghan": "afghanistan", "kuwaiti": "kuwait", "qatari": "qatar",
+    "malian": "mali", "omani": "oman", "bangladeshi": "bangladesh",
+}
+#: Words of a role that never discriminate between two people.
+_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "to", "in", "on", "at", "'s", "’s", "former", "then"})
+_ROLE_DEPS = ("compound", "nmod", "amod", "poss", "nummod")
+
+
+def nation(word: str) -> str:
+    """A country key for a nationality or country word: "Moroccan" and "Morocco" -> "moro"."""
+    w = fold(word).strip(".").removesuffix("'s").removesuffix("’s")
+    w = _DEMONYMS.get(w, w)
+    return w[:4]
+
+
+@dataclass(slots=True)
+class Role:
+    """One role as the text words it, with what matching needs."""
+
+    text: str
+    head: str                                 # lemma of the role's head noun, lower case
+    words: frozenset[str] = frozenset()       # lemmas of every content word, lower case
+    nations: frozenset[str] = frozenset()     # country keys of its nationality words
+    possessor: Token | None = None            # "his" in "his French counterpart"
+
+
+@dataclass(slots=True)
+class Description:
+    """A definite or indefinite description used as a mention ("the French minister")."""
+
+    text: str
+    head: str
+    mods: frozenset[str] = field(default_factory=frozenset)
+    nations: frozenset[str] = field(default_factory=frozenset)
+    plural: bool = False
+    definite: bool = True
+
+
+def _lemma(tok: Token) -> str:
+    low = fold(tok.text).strip(".")
+    if low in TITLE_ABBREVIATIONS:
+        return TITLE_ABBREVIATIONS[low].lower().rstrip("s")
+    if tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "PROPN":
+        return fold(tok.lemma_) if tok.tag_ == "NNS" else low.removesuffix("s") if tok.tag_ == "NNPS" else low
+    return fold(tok.lemma_)
+
+
+def _is_nation(tok: Token) -> bool:
+    return tok.ent_type_ in ("NORP", "GPE")
+
+
+def _expand(text: str) -> str:
+    """Abbreviated titles written out: "Florida Sen." -> "Florida Senator"."""
+    out = []
+    for w in text.split():
+        out.append(TITLE_ABBREVIATIONS.get(fold(w).strip("."), w) if w.endswith(".") else w)
+    return " ".join(out)
+
+
+def make_role(tokens: list[Token]) -> Role | None:
+    """A :class:`Role` from its tokens, or None when they do not name an office or relation."""
+    possessor = None
+    while tokens and (tokens[0].dep_ in ("det", "punct", "case") or tokens[0].tag_ == "PRP$"):
+        if tokens[0].tag_ == "PRP$":
+            possessor = tokens[0]
+        tokens = tokens[1:]
+    while tokens and tokens[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET", "PART"):
+        tokens = tokens[:-1]
+    if not tokens or any(t.pos_ in ("VERB", "AUX") for t in tokens) or len(tokens) > 14:
+        return None
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ in ("PERSON", "DATE", "TIME")]
+    if not any(t.pos_ == "NOUN" or fold(t.text).strip(".") in TITLE_WORDS
+               or fold(t.text).strip(".") in TITLE_ABBREVIATIONS for t in nouns):
+        return None
+    head = min(tokens, key=lambda t: _depth(t, tokens))
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    text = _expand(tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text)
+    words = frozenset(_lemma(t) for t in tokens if t.is_alpha or t.text.endswith(".")) - _FUNCTION_WORDS
+    nations = frozenset(nation(t.text) for t in tokens if _is_nation(t))
+    if possessor is None:
+        possessor = next((t for t in tokens if t.dep_ == "poss" and t.head == head), None)
+    return Role(text=text, head=_lemma(head), words=words, nations=nations, possessor=possessor)
+
+
+def _depth(tok: Token, within: list[Token]) -> int:
+    """How many heads up from ``tok`` stay inside ``within`` (the head of the span has 0)."""
+    ids = {t.i for t in within}
+    d = 0
+    while tok.head.i in ids and tok.head.i != tok.i:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def roles_around(head: Token, name_start: int) -> list[Role]:
+    """Roles the parse gives the name headed by ``head`` whose first word is token ``name_start``.
+
+    Three places are read: premodifiers before the name, appositives after it,
+    and the noun phrase the name is an appositive of.
+    """
+    doc = head.doc
+    out: list[Role] = []
+    pre = [c for c in head.lefts if c.i < name_start and c.dep_ in _ROLE_DEPS]
+    if pre:
+        start = min(c.left_edge.i for c in pre)
+        toks = list(doc[start:name_start])
+        if toks and not any(t.text in ",;:()\n" or "\n" in t.text for t in toks):
+            r = make_role(toks)
+            if r:
+                out.append(r)
+    for c in head.rights:
+        if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("PERSON",):
+            r = make_role(_appositive_tokens(c))
+            if r:
+                out.append(r)
+    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ != "PERSON":
+        h = head.head
+        toks = [t for t in h.subtree if t.i < head.left_edge.i or t.i > head.right_edge.i]
+        toks = [t for t in toks if t.i <= h.i or t.head == h and t.dep_ == "prep"] if toks else toks
+        r = make_role(_contiguous(toks, h))
+        if r:
+            out.append(r)
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        attr = next((c for c in head.head.rights if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is not None:
+            r = make_role(_appositive_tokens(attr))
+            if r:
+                out.append(r)
+    return out
+
+
+def _appositive_tokens(tok: Token) -> list[Token]:
+    """The words of an appositive, without a relative clause or a nested appositive after it."""
+    toks = []
+    for t in tok.subtree:
+        if t.i > tok.i and (t.dep_ in ("relcl", "appos", "acl") and t.head == tok or t.text in "(;"):
+            break
+        toks.append(t)
+    return _contiguous(toks, tok)
+
+
+def _contiguous(toks: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive tokens in ``toks`` that holds ``anchor``."""
+    ids = sorted(t.i for t in toks)
+    if anchor.i not in ids:
+        return []
+    k = ids.index(anchor.i)
+    lo = hi = k
+    while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(ids) and ids[hi + 1] == ids[hi] + 1:
+        hi += 1
+    doc = anchor.doc
+    return [doc[i] for i in ids[lo:hi + 1]]
+
+
+def describe(span: SpacySpan) -> Description | None:
+    """The :class:`Description` a common-noun mention makes, or None for a name or pronoun."""
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ in ("PERSON",):
+        return None
+    toks = [t for t in span if t.i <= root.i and t.i >= root.left_edge.i]
+    det = next((t for t in toks if t.dep_ in ("det", "poss")), None)
+    definite = det is None or fold(det.text) not in ("a", "an", "one", "another", "some", "any")
+    mods = frozenset(_lemma(t) for t in toks if t is not root and t.dep_ in _ROLE_DEPS and t.is_alpha
+                     and t.tag_ != "PRP$" and not _is_nation(t)) - _FUNCTION_WORDS
+    nations = frozenset(nation(t.text) for t in toks if _is_nation(t) and t is not root)
+    plural = root.tag_ in ("NNS", "NNPS") or "Plur" in root.morph.get("Number")
+    text = span.doc[toks[0].i:root.i + 1].text if toks else root.text
+    return Description(text=text, head=_lemma(root), mods=mods, nations=nations, plural=plural, definite=definite)
+
+
+def fits(desc: Description, roles: list[Role], nations: frozenset[str] = frozenset()) -> bool:
+    """Whether ``desc`` can describe someone with these roles (and nationalities known otherwise)."""
+    if not roles:
+        return False
+    if not any(desc.head == r.head or desc.head in r.words for r in roles):
+        return False
+    words = frozenset().union(*(r.words for r in roles))
+    if not desc.mods <= words:
+        return False
+    known = nations.union(*(r.nations for r in roles))
+    return not desc.nations or bool(desc.nations & known)
+
+
+def counterpart(role: Role, model: Role) -> Role:
+    """The role of someone called ``model``'s counterpart: ``model`` with the nationality swapped.
+
+    "French counterpart" of a "Moroccan Minister of Justice" is a "French Minister of Justice".
+    """
+    ours = [w for w in role.text.split() if nation(w) in role.nations]
+    theirs = [w for w in model.text.split() if nation(w) in model.nations]
+    if ours and theirs:
+        text = model.text.replace(theirs[0], ours[0], 1)
+    elif ours:
+        text = f"{ours[0]} {model.text}"
+    else:
+        return role
+    return Role(text=text, head=model.head, words=(model.words - {fold(theirs[0]) if theirs else ""}) | {fold(ours[0])},
+                nations=role.nations, possessor=None)
