@@ -1,42 +1,381 @@
-"""Stage 3, attribute: the cue and the speaker mention of each quotation. (First cut.)"""
+"""Stage 3, attribute: the cue and the speaker mention of each quotation.
+
+A precision-ordered sieve in the manner of Muzny et al. (2017): each quotation
+goes through the sieves in turn and the first that answers wins.
+
+1. ``syntax``: a reporting verb outside the quote governs words inside it in
+   the dependency parse (``'…,' he said``; ``X said that '…'``; a partial
+   quote that is the object of ``described as``).
+2. ``according``: ``according to X`` / ``in the words of X`` in the sentence.
+3. ``adjacent``: a reporting verb next to the marks in the same paragraph
+   (catches parses that split ``'…,' Darmanin voiced`` into two sentences).
+4. ``colon``: the quote opens a paragraph and the one before ends ``X said:``.
+5. ``inside``: the quoted words are themselves the verb (``Darmanin 'sincerely
+   thanked' Morocco``): the subject outside the marks speaks.
+6. ``continues``: no cue of its own; the quote runs on from the previous
+   speaker's quote in the same or the previous paragraph.
+
+The mention is the noun phrase naming the speaker at that place (a name,
+a pronoun or a description); resolving it to an entity is :mod:`quotes.coref`.
+"""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from .cues import PHRASAL_CUES, SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
 from .records import QuoteSpan
 
-CUE_LEMMAS = {"say", "tell", "add", "declare", "state", "voice", "articulate", "proclaim", "emphasize",
-              "write", "tweet", "post", "report", "explain", "note", "argue", "insist", "claim"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj")
+NOT_A_SPEAKER = frozenset(["this", "that", "which", "what", "there", "who", "whom", "you", "one"])
+NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
+SPEAKER_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC"])
+WINDOW = 14  # tokens looked at on either side of the marks by the adjacency sieve
 
 
 @dataclass(slots=True)
 class Attribution:
+    """The attribution of one quote span; ``sieve`` names the rule that found it."""
+
     span: QuoteSpan
     kind: str = "direct"
     cue: SpacySpan | None = None
     mention: SpacySpan | None = None
     sentence: SpacySpan | None = None
     venue: str | None = None
+    sieve: str | None = None
+    continues: int | None = None
+
+
+class Layout:
+    """Per-document lookups: which quote each token lies in, and paragraph numbers."""
+
+    def __init__(self, doc: Doc, spans: list[QuoteSpan]):
+        self.doc = doc
+        self.spans = spans
+        self.in_quote = [-1] * len(doc)
+        self.tokens: list[list[int]] = [[] for _ in spans]
+        j = 0
+        for t in doc:
+            while j < len(spans) and spans[j].close_end <= t.idx:
+                j += 1
+            if j < len(spans) and spans[j].open_start <= t.idx < spans[j].close_end:
+                self.in_quote[t.i] = j
+                self.tokens[j].append(t.i)
+        text = doc.text
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.para_starts = [s for k, s in enumerate(starts)
+                            if text[s:(starts[k + 1] if k + 1 < len(starts) else len(text))].strip()]
+
+    def para(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+    def outside(self, t: Token) -> bool:
+        return self.in_quote[t.i] == -1
+
+
+def is_cue(t: Token, strict: bool = False) -> bool:
+    """A reporting verb (or a noun naming a statement, when not ``strict``)."""
+    lemma = t.lemma_.lower()
+    if t.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+        return not strict or lemma not in WEAK_VERBS
+    if t.pos_ == "VERB" and any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_CUES for c in t.children):
+        return True
+    return not strict and t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS
+
+
+def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
+    """Who does the verb: its subject, or the subject of the clause it hangs from (same paragraph)."""
+    subj = _subject(v, lay, depth)
+    return subj if subj is not None and lay.para(subj.idx) == lay.para(v.idx) else None
+
+
+def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
+    for c in v.children:
+        if c.dep_ in SUBJECT_DEPS and lay.outside(c):
+            if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                return v.head
+            if c.lower_ not in NOT_A_SPEAKER and c.ent_type_ not in NOT_SPEAKER_ENTS:
+                return c
+    if v.pos_ == "NOUN":  # "his statement", "the ministry's statement"
+        for c in v.children:
+            if c.dep_ == "poss" and lay.outside(c):
+                return c
+    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agent and lay.outside(agent[0]):
+        return agent[0]
+    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return v.head
+    if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
+        return _subject(v.head, lay, depth + 1)
+    return None
+
+
+def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
+    """The whole noun phrase headed by ``t`` (appositives included), kept outside quotes and the cue."""
+    doc = t.doc
+    if t.pos_ == "PRON":
+        return doc[t.i:t.i + 1]
+    para = lay.para(t.idx)
+    start = t.i
+    for i in range(t.i - 1, t.left_edge.i - 1, -1):
+        tok = doc[i]
+        if not lay.outside(tok) or lay.para(tok.idx) != para or (cue is not None and tok.i == cue.i):
+            break
+        start = i
+    end = t.i + 1
+    for i in range(t.i + 1, t.right_edge.i + 1):
+        tok = doc[i]
+        if not lay.outside(tok) or lay.para(tok.idx) != para or (cue is not None and tok.i == cue.i):
+            break
+        end = i + 1
+    while start < t.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+        start += 1
+    while end > t.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def governing_cue(qi: int, lay: Layout) -> Token | None:
+    """Sieve 1: a reporting verb outside the marks that the quote's words depend on.
+
+    The walk goes up the heads to the root of the sentence: the outermost strong
+    cue wins (``Cox says the NRA won't allow '…'`` is Cox's), else the nearest weak one.
+    """
+    doc = lay.doc
+    strong: Token | None = None
+    weak: Token | None = None
+    seen: set[int] = set()
+    for i in lay.tokens[qi]:
+        h = doc[i].head
+        if lay.in_quote[h.i] == qi:
+            continue
+        para = lay.para(doc[i].idx)
+        while h.i not in seen and lay.in_quote[h.i] in (-1, qi) and lay.para(h.idx) == para:
+            seen.add(h.i)
+            if lay.outside(h) and is_cue(h):
+                if is_cue(h, strict=True):
+                    strong = h if strong is None or _depth(h) < _depth(strong) else strong
+                elif weak is None:
+                    weak = h
+            if h.head.i == h.i:
+                break
+            h = h.head
+    return strong or weak
+
+
+def _depth(t: Token) -> int:
+    n = 0
+    while t.head.i != t.i and n < 60:
+        t, n = t.head, n + 1
+    return n
+
+
+def according_to(qi: int, lay: Layout) -> Token | None:
+    """Sieve 2: ``according to X`` in the quote's sentence; returns X."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    sents = {doc[toks[0]].sent, doc[toks[-1]].sent}
+    for sent in sents:
+        for t in sent:
+            if not lay.outside(t):
+                continue
+            for phrase in SOURCE_PREPOSITIONS:
+                n = len(phrase)
+                if t.lower_ == phrase[0] and t.i + n <= len(doc) and \
+                        tuple(x.lower_ for x in doc[t.i:t.i + n]) == phrase:
+                    objs = [c for c in doc[t.i + n - 1].children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+                    if t.i + n < len(doc) and doc[t.i + n].pos_ in ("PROPN", "NOUN", "PRON"):
+                        return doc[t.i + n]
+    return None
+
+
+def adjacent_cue(qi: int, lay: Layout) -> Token | None:
+    """Sieve 3: a reporting verb beside the marks, in the same paragraph, no other quote between."""
+    doc, q = lay.doc, lay.spans[qi]
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    para = lay.para(q.open_start)
+    # right of the closing mark: '…,' he said / '…,' said the minister
+    i = toks[-1] + 1
+    for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
+        t = doc[i]
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
+            break
+        if is_cue(t, strict=True):
+            return t
+    # left of the opening mark: He said, '…' / He also declared that '…'
+    for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW), -1):
+        t = doc[i]
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
+            break
+        if is_cue(t, strict=True):
+            return t
+    return None
+
+
+def colon_intro(qi: int, lay: Layout) -> Token | None:
+    """Sieve 4: the quote opens a paragraph and the paragraph before ends with ``X said:``."""
+    doc, q = lay.doc, lay.spans[qi]
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    before = toks[0] - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text != ":" or not lay.outside(doc[before]):
+        return None
+    sent = doc[before].sent
+    cues = [t for t in sent if t.i < before and lay.outside(t) and is_cue(t, strict=True)]
+    if cues:
+        return min(cues, key=_depth)
+    root = sent.root
+    return root if root.pos_ in ("VERB", "AUX") and lay.outside(root) else None
+
+
+def quoted_verb(qi: int, lay: Layout) -> tuple[Token, Token] | None:
+    """Sieve 5: the quote holds the clause's verb and its subject stands outside the marks."""
+    doc = lay.doc
+    for i in lay.tokens[qi]:
+        t = doc[i]
+        if t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp", "relcl"):
+            subj = subject_of(t, lay)
+            if subj is not None and lay.outside(subj):
+                return t, subj
+    return None
+
+
+def is_partial(q: QuoteSpan, text: str) -> bool:
+    """Does the quote sit inside a sentence of the writer's (``proclaimed the deal 'a sign'``)?"""
+    i = q.open_start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] in "\n.!?:;":
+        return False
+    inner = q.text.lstrip(" '\"‘“«„")
+    return bool(inner) and (inner[0].islower() or text[i].isalnum())
 
 
 def attribute(doc: Doc, spans: list[QuoteSpan]) -> list[Attribution]:
-    out = []
-    for qs in spans:
-        a = Attribution(span=qs, kind=qs.kind)
-        sent = doc.char_span(qs.start, qs.end, alignment_mode="expand")
-        a.sentence = sent.sent if sent is not None and len(sent) else None
-        if a.sentence is not None:
-            for tok in a.sentence:
-                if qs.open_start <= tok.idx < qs.close_end:
-                    continue
-                if tok.lemma_ in CUE_LEMMAS and tok.pos_ == "VERB":
-                    a.cue = doc[tok.i:tok.i + 1]
-                    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    if subj:
-                        s = subj[0]
-                        a.mention = doc[s.left_edge.i:s.i + 1]
-                    break
-        out.append(a)
+    """The attribution of every span, in order; groups of one multi-paragraph quote share one."""
+    lay = Layout(doc, spans)
+    out = [Attribution(span=q, kind=q.kind) for q in spans]
+    for qi, a in enumerate(out):
+        if a.kind == "heading":
+            continue
+        _sieve(qi, a, lay)
+    _share_groups(out, spans)
+    _continue(out, lay)
+    for a in out:
+        _finish(a, lay)
     return out
+
+
+def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
+    quotable = a.kind in ("direct", "partial")
+    cue = governing_cue(qi, lay)
+    if cue is not None and (quotable or not is_cue(cue, strict=False) or cue.pos_ == "VERB"):
+        subj = subject_of(cue, lay)
+        if subj is not None:
+            return _set(a, "syntax", cue, subj, lay)
+    if not quotable:
+        hit = quoted_verb(qi, lay)
+        if hit is not None:
+            return _set(a, "inside", hit[0], hit[1], lay)
+        return
+    src = according_to(qi, lay)
+    if src is not None:
+        return _set(a, "according", None, src, lay)
+    for sieve, find in (("adjacent", adjacent_cue), ("colon", colon_intro)):
+        cue = find(qi, lay)
+        if cue is not None:
+            subj = subject_of(cue, lay) or _nearby_name(cue, lay)
+            if subj is not None:
+                return _set(a, sieve, cue, subj, lay)
+    hit = quoted_verb(qi, lay)
+    if hit is not None:
+        _set(a, "inside", hit[0], hit[1], lay)
+
+
+def _set(a: Attribution, sieve: str, cue: Token | None, subj: Token, lay: Layout) -> None:
+    doc = lay.doc
+    a.sieve = sieve
+    a.cue = doc[cue.i:cue.i + 1] if cue is not None else None
+    a.mention = mention_span(subj, lay, cue)
+
+
+def _nearby_name(cue: Token, lay: Layout) -> Token | None:
+    """When the parse gives the cue no subject: the nearest name or pronoun before it in the clause,
+    else a name right after it (``said Smith``)."""
+    doc = lay.doc
+    para = lay.para(cue.idx)
+    for i in range(cue.i - 1, max(-1, cue.i - 1 - WINDOW), -1):
+        t = doc[i]
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
+            break
+        if _speakerish(t):
+            return t
+    for i in (cue.i + 1, cue.i + 2):
+        if i < len(doc) and lay.outside(doc[i]) and _speakerish(doc[i]):
+            return doc[i]
+    return None
+
+
+def _speakerish(t: Token) -> bool:
+    if t.pos_ == "PRON":
+        return t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_A_SPEAKER
+    return t.pos_ == "PROPN" and t.ent_type_ in SPEAKER_ENTS and t.dep_ != "compound"
+
+
+def _share_groups(out: list[Attribution], spans: list[QuoteSpan]) -> None:
+    """Every piece of a multi-paragraph quote takes the attribution one of its pieces found."""
+    groups: dict[int, list[Attribution]] = {}
+    for a in out:
+        if a.span.group is not None:
+            groups.setdefault(a.span.group, []).append(a)
+    for pieces in groups.values():
+        found = next((p for p in pieces if p.mention is not None), None)
+        if found is None:
+            continue
+        for p in pieces:
+            if p.mention is None:
+                p.mention, p.cue, p.sieve = found.mention, found.cue, "group"
+
+
+def _continue(out: list[Attribution], lay: Layout) -> None:
+    """Sieve 6: a cue-less quote continues the previous speaker's quote nearby."""
+    last: Attribution | None = None
+    for a in out:
+        if a.kind not in ("direct", "partial"):
+            continue
+        if a.mention is None and last is not None and \
+                lay.para(a.span.open_start) - lay.para(last.span.close_end) <= 1:
+            a.mention, a.sieve = last.mention, "continues"
+            a.continues = out.index(last)
+        if a.mention is not None:
+            last = a
+
+
+def _finish(a: Attribution, lay: Layout) -> None:
+    """The sentence for context and the final kind."""
+    doc = lay.doc
+    anchor = a.cue if a.cue is not None and a.sieve != "continues" else None
+    if anchor is not None:
+        a.sentence = anchor.sent if isinstance(anchor, SpacySpan) else anchor
+    else:
+        span = doc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+        a.sentence = span[0].sent if span is not None and len(span) else None
+    if a.kind in ("title", "scare") and a.mention is not None:
+        a.kind = "partial"
+    elif a.kind == "direct" and is_partial(a.span, doc.text):
+        a.kind = "partial"
+    if a.kind not in ("direct", "partial"):
+        a.mention = a.cue = None
