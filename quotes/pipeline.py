@@ -57,10 +57,18 @@ def parse(nlp: "Language", documents: Iterable[Document], batch_size: int = DEFA
 def extract_documents(documents: Iterable[Document], *, model: str | None = None,
                       batch_size: int = DEFAULT_BATCH_SIZE, workers: int = 1,
                       nlp: "Language | None" = None) -> Iterator[DocResult]:
-    """Every document's result, in input order, with one pipeline for the whole run.
+    """Every document's result, in input order, with one pipeline per process.
 
-    ``workers`` > 1 (or 0 for one per core) spreads documents over processes.
+    ``workers`` > 1 (or 0 for one per core) spreads chunks of ``batch_size``
+    documents over that many processes, each loading the pipeline once
+    (:mod:`quotes.parallel`); ``nlp``, a pipeline already loaded here, is only
+    used with ``workers=1``.
     """
+    if workers != 1 and nlp is None:
+        from .parallel import extract_in_processes
+
+        yield from extract_in_processes(documents, model=model, batch_size=batch_size, workers=workers)
+        return
     from .nlp import load_pipeline
 
     nlp = nlp or load_pipeline(model)
