@@ -1,14 +1,293 @@
-"""Stage 2, detect: quoted spans in the text. (Placeholder: straight and curly double marks only.)"""
+"""Stage 2, detect: every stretch of text between a pair of quotation marks.
+
+Pure text in, :class:`~quotes.records.QuoteSpan` out; no parser, never raises.
+The text is cut into paragraphs, each mark is judged by its context
+(:mod:`quotes.marks`), and marks are paired on a stack so an inner quotation
+stays part of its outer one. Only the outermost pair of a paragraph becomes a
+span. A quotation left open at a paragraph's end either continues (the next
+paragraph opens with a mark of the same family: the house rule for quotations
+over several paragraphs) or is closed there with ``closed=False``; a missing
+mark never costs the rest of the article.
+
+Each span gets a ``kind`` from the text alone (:func:`kind_of`): a line that
+is only a quotation is a ``heading``, a name or title in title case a
+``title``, a short set-off phrase a ``scare`` quote, anything else ``direct``.
+The attribution stage may upgrade a title or scare quote to ``partial``.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from .marks import DOUBLE, FAMILY, SINGLE, STRAIGHT, Mark, apostrophes, doubled_singles, scan
 from .records import QuoteSpan
 
-_PAIR = re.compile(r'["“]([^"“”\n]+)["”]')
+#: A markup tag such as ``<tweet id="…">``: its attribute values are not quotations.
+_TAG = re.compile(r"<[A-Za-z!/][^<>\n]{0,500}>")
+#: A document is hard-wrapped when most lines run on into the next and none is long.
+_WRAP_WIDTH = 100
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One paragraph's part of a quotation, before trimming and kinds."""
+
+    open_at: int
+    content_start: int
+    content_end: int
+    close_end: int
+    closed: bool
+    chain: int
 
 
 def detect(text: str) -> list[QuoteSpan]:
-    """Every quotation-mark span in ``text``, in order."""
-    return [QuoteSpan(start=m.start(1), end=m.end(1), text=m.group(1), open_start=m.start(), close_end=m.end())
-            for m in _PAIR.finditer(text)]
+    """Every quotation-mark span in ``text``, sorted by start and non-overlapping."""
+    if not isinstance(text, str) or not text:
+        return []
+    skip = apostrophes(text) | _in_tags(text)
+    pieces = _pair(text, _paragraphs(text), skip)
+    return _spans(text, pieces)
+
+
+def _in_tags(text: str) -> set[int]:
+    """Positions of marks inside markup tags."""
+    out: set[int] = set()
+    for m in _TAG.finditer(text):
+        out.update(i for i in range(m.start(), m.end()) if text[i] in FAMILY)
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: each line, or each block of lines when hard-wrapped."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(s, e - 1) if text[e - 1] == "\r" else (s, e) for s, e in lines]
+    lines = [(s, e) for s, e in lines if text[s:e].strip()]
+    if not _hard_wrapped(text, lines):
+        return lines
+    blocks: list[tuple[int, int]] = []
+    for s, e in lines:
+        if blocks and not text[blocks[-1][1]:s].count("\n") > 1:
+            blocks[-1] = (blocks[-1][0], e)
+        else:
+            blocks.append((s, e))
+    return blocks
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether line breaks fall inside paragraphs (mail, plain-text wires) rather than between them."""
+    if len(lines) < 4:
+        return False
+    widths = sorted(e - s for s, e in lines)
+    if widths[int(len(widths) * 0.9)] > _WRAP_WIDTH:
+        return False
+    runs_on = sum(text[e:s2].count("\n") == 1 for (_, e), (s2, _) in zip(lines, lines[1:]))
+    return runs_on >= len(lines) / 2
+
+
+def _pair(text: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[_Piece]:
+    """Pair the marks of each paragraph; carry quotations over paragraph breaks."""
+    pieces: list[_Piece] = []
+    carry: int | None = None  # chain id continued from the previous paragraph
+    chains = 0
+    doubled = doubled_singles(text)
+    marks_of = [scan(text, s, e, skip, doubled) for s, e in paragraphs]
+    for n, ((start, end), marks) in enumerate(zip(paragraphs, marks_of)):
+        stack: list[tuple[Mark, int]] = []
+        if carry is not None and not (marks and marks[0].can_open and _leads(text, start, marks[0])):
+            carry = None
+        strong = _strong_ahead(text, marks, end)
+        converts = _closer_ahead(marks)
+        slip: Mark | None = None  # “…’ : a single closing mark typed for a double one
+        for j, m in enumerate(marks):
+            k = _match(stack, m)
+            if k is None and len(stack) == 1 and _slipped(text, stack[0][0], m, end):
+                slip = slip or m
+            if k is not None and not (_weak_closer(text, m, end) and strong[j]):
+                if k == 0:
+                    o, chain = stack[0]
+                    pieces.append(_Piece(o.pos, o.end, m.pos, m.end, True, chain))
+                del stack[k:]
+                continue
+            opens = m.can_open or (k is None and m.can_close and m.family == DOUBLE and converts[j]
+                                   and not (m.char in STRAIGHT and m.pos > start and text[m.pos - 1].isdigit()))
+            if not opens:
+                continue
+            if m.family == DOUBLE and stack and any(o.family == DOUBLE for o, _ in stack):
+                o, chain = stack[0]  # a new double quotation: the open one lost its closing mark
+                pieces.append(_Piece(o.pos, o.end, m.pos, m.pos, False, chain))
+                stack.clear()
+                slip = None
+            if not stack and j == 0 and carry is not None:
+                chain = carry
+            else:
+                chain, chains = chains, chains + 1
+            stack.append((m, chain))
+        carry = None
+        if stack and slip is not None and slip.pos > stack[0][0].pos:
+            o, chain = stack[0]
+            pieces.append(_Piece(o.pos, o.end, slip.pos, slip.pos, False, chain))
+        elif stack:
+            o, chain = stack[0]
+            nxt = marks_of[n + 1] if n + 1 < len(marks_of) else []
+            follows = bool(nxt) and nxt[0].family == o.family and _leads(text, paragraphs[n + 1][0], nxt[0])
+            if follows or _quotes_on(o):
+                pieces.append(_Piece(o.pos, o.end, end, end, follows, chain))
+                carry = chain if follows else None
+    return pieces
+
+
+def _slipped(text: str, o: Mark, m: Mark, end: int) -> bool:
+    """Whether ``m`` is a single closing mark right after punctuation inside the double quotation ``o``."""
+    return (o.family == DOUBLE and m.family == SINGLE and m.can_close and not m.can_open
+            and text[m.pos - 1] in ".,!?" and not _weak_closer(text, m, end))
+
+
+def _leads(text: str, start: int, m: Mark) -> bool:
+    """Whether mark ``m`` is the first thing in its paragraph."""
+    return m.can_open and not text[start:m.pos].strip()
+
+
+def _quotes_on(o: Mark) -> bool:
+    """Whether an opener left unclosed at a paragraph end is a quotation rather than a stray apostrophe."""
+    return o.family == DOUBLE or o.char not in "’"
+
+
+def _match(stack: list[tuple[Mark, int]], m: Mark) -> int | None:
+    """Index of the innermost open quotation that ``m`` can close, if any."""
+    if not m.can_close:
+        return None
+    for k in range(len(stack) - 1, -1, -1):
+        if m.closes(stack[k][0]):
+            return k
+    return None
+
+
+def _weak_closer(text: str, m: Mark, end: int) -> bool:
+    """A single mark after a word and before another word: a plural possessive (farmers' union) or a close."""
+    if m.family != SINGLE or m.pos == 0 or not text[m.pos - 1].isalpha():
+        return False
+    rest = text[m.pos + 1:min(end, m.pos + 3)]
+    return len(rest) == 2 and rest[0] == " " and rest[1].isalnum()
+
+
+def _strong_ahead(text: str, marks: list[Mark], end: int) -> list[bool]:
+    """For each mark, whether a single mark that can only close follows before any single opener.
+
+    Computed right to left in one pass so a paragraph of any length costs linear time.
+    """
+    out = [False] * len(marks)
+    ahead = False
+    for j in range(len(marks) - 1, -1, -1):
+        out[j] = ahead
+        m = marks[j]
+        if m.family != SINGLE:
+            continue
+        if m.can_close and not _weak_closer(text, m, end):
+            ahead = True
+        elif m.can_open and not m.can_close:
+            ahead = False
+    return out
+
+
+def _closer_ahead(marks: list[Mark]) -> list[bool]:
+    """For each mark, whether another double mark that can close follows before any double opener."""
+    out = [False] * len(marks)
+    ahead = False
+    for j in range(len(marks) - 1, -1, -1):
+        out[j] = ahead
+        m = marks[j]
+        if m.family != DOUBLE:
+            continue
+        if m.can_close:
+            ahead = True
+        elif m.can_open:
+            ahead = False
+    return out
+
+
+def _spans(text: str, pieces: list[_Piece]) -> list[QuoteSpan]:
+    """Trimmed, non-empty spans with kinds and group indices."""
+    out: list[QuoteSpan] = []
+    first: dict[int, int] = {}
+    size: dict[int, int] = {}
+    for p in pieces:
+        s, e = p.content_start, p.content_end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            continue
+        first.setdefault(p.chain, len(out))
+        size[p.chain] = size.get(p.chain, 0) + 1
+        close_end = p.close_end if p.close_end > p.content_end else e
+        out.append(QuoteSpan(start=s, end=e, text=text[s:e], open_start=p.open_at, close_end=close_end,
+                             closed=p.closed, group=p.chain))
+    for q in out:
+        chain = q.group
+        q.group = first[chain] if size[chain] > 1 else None
+        q.kind = kind_of(text, q)
+    return out
+
+
+def kind_of(text: str, q: QuoteSpan) -> str:
+    """What a quotation-mark span is, from the text alone: heading, title, scare or direct.
+
+    Conservative: a real quotation marked title or scare is lost unless the
+    attribution stage finds its speaker, so only clear signs count.
+    """
+    line_start = text.rfind("\n", 0, q.open_start) + 1
+    line_end = text.find("\n", q.close_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if q.group is None and _headline(text, line_start, line_end, q):
+        return "heading"
+    before = text[max(line_start, q.open_start - 40):q.open_start]
+    if _title_case(q.text) and _TITLE_CUE.search(before):
+        return "title"
+    if _SCARE_CUE.search(before):
+        return "scare"
+    return "direct"
+
+
+#: Words left lower case in a title: "Parks and Recreation", "State of the Union".
+_SMALL = frozenset("a an the of and or nor but in on at to for with by from as vs vs. de la le del y et up via".split())
+#: What comes before a title: a broadcaster's possessive (CNN's "New Day"), the kind of
+#: work (the film "Trainwreck", his book "Sin Miedo"), or a role in it (star of, host of).
+_TITLE_CUE = re.compile(
+    r"(?:['’]s|\b(?:star|stars|starred|host|hosts|hosted|co-host|author|version|revival|episode|edition|season)"
+    r"\s+(?:of|in)|\b(?:show|series|program|programme|film|movie|documentary|book|memoir|novel|song|album|play"
+    r"|musical|podcast|column|op-ed|essay|titled|entitled|headlined|magazine|newspaper|on|in))\s*,?\s*$",
+    re.IGNORECASE)
+#: A writer keeping a word at arm's length: the so-called "deal".
+_SCARE_CUE = re.compile(r"\bso-called\s*$", re.IGNORECASE)
+#: Longest line still read as a headline.
+_HEADLINE_WORDS = 25
+
+
+def _title_case(s: str) -> bool:
+    """Whether ``s`` reads as a name or title: every word capitalised but the small ones."""
+    words = [w.strip(",.:;!?()[]") for w in s.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 8 or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
+
+
+def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan) -> bool:
+    """Whether the quotation sits in a headline or heading rather than in running text.
+
+    A line that is nothing but a quotation without closing punctuation is a
+    heading ('A deep friendship and renewed partnership'); so is any short
+    line in title case, and the first line of the text when it is short.
+    """
+    line = text[line_start:line_end].strip()
+    words = line.split()
+    if not line or len(words) > _HEADLINE_WORDS:
+        return False
+    alone = not text[line_start:q.open_start].strip() and not text[q.close_end:line_end].strip()
+    if alone:
+        return q.text[-1] not in ".,;!?"
+    if not text[:line_start].strip():
+        return True
+    caps = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL]
+    return len(words) >= 4 and len(caps) >= 3 and sum(w[0].isupper() for w in caps) >= 0.8 * len(caps)
