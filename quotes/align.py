@@ -1,0 +1,195 @@
+"""Word-level alignment of a cited quotation with one indexed quotation.
+
+Both texts become :class:`~quotes.normalize.Token` lists; every distinct word
+is encoded as one private-use character so rapidfuzz's C routines compare
+*words*, not letters (``Levenshtein.distance`` and ``opcodes`` on short
+strings). A citation may be a sub-span of the source (a partial citation) and
+may mark omissions with ``…``: each piece between omissions is aligned, in
+order, with its own best window of the source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from .normalize import Token, segments, tokens
+
+_BASE = 0xF0000  # Supplementary Private Use Area-A: never in real text
+
+
+class Vocab:
+    """Maps each distinct normalised token to one character, shared by both sides of a comparison."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+
+    def encode(self, toks: list[Token]) -> str:
+        codes = self._codes
+        return "".join(codes.setdefault(t.norm, chr(_BASE + len(codes))) for t in toks)
+
+
+@dataclass(slots=True)
+class Change:
+    """One word-level difference: ``changed`` (replaced), ``added`` (not in the source), ``dropped``."""
+
+    op: str
+    draft: str
+    source: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"op": self.op, "draft": self.draft, "source": self.source}
+
+
+@dataclass(slots=True)
+class Alignment:
+    """How a citation lines up with one source text."""
+
+    distance: int            # word edits, over all pieces
+    size: int                # words in the citation
+    start: int | None        # character span of the matched words in the source text
+    end: int | None
+    changes: list[Change] = field(default_factory=list)
+    omitted: list[str] = field(default_factory=list)  # source passages the citation's … stand for
+    diff: str = ""           # the source's words with the changes marked inline
+
+    @property
+    def score(self) -> float:
+        return 1.0 - self.distance / self.size if self.size else 0.0
+
+    @property
+    def exact(self) -> bool:
+        return self.distance == 0
+
+
+@dataclass(slots=True)
+class Citation:
+    """A cited quotation prepared once for comparison with many sources."""
+
+    text: str
+    pieces: list[list[Token]]
+    vocab: Vocab
+    codes: list[str]
+
+    @classmethod
+    def of(cls, text: str, vocab: Vocab | None = None) -> "Citation":
+        vocab = vocab or Vocab()
+        pieces = [p for p in (tokens(s) for s in segments(text)) if p]
+        return cls(text, pieces, vocab, [vocab.encode(p) for p in pieces])
+
+    @property
+    def size(self) -> int:
+        return sum(len(p) for p in self.pieces)
+
+    @property
+    def joined(self) -> str:
+        return "".join(self.codes)
+
+
+@dataclass(slots=True)
+class Source:
+    """An indexed quotation's text, tokenised and encoded once for many comparisons."""
+
+    text: str
+    toks: list[Token]
+    code: str
+
+    @classmethod
+    def of(cls, text: str, vocab: Vocab) -> "Source":
+        toks = tokens(text)
+        return cls(text, toks, vocab.encode(toks))
+
+
+def exact(cite: Citation, src: Source) -> Alignment | None:
+    """The citation's pieces found word for word, in order, in ``src``; else None."""
+    source, toks, hay = src.text, src.toks, src.code
+    pos, windows = 0, []
+    for code in cite.codes:
+        at = hay.find(code, pos)
+        if at < 0:
+            return None
+        pos = at + len(code)
+        windows.append((at, pos))
+    return _build(cite, source, toks, hay, windows) if windows else None
+
+
+def fuzzy(cite: Citation, src: Source, max_ratio: float) -> Alignment:
+    """The best in-order alignment of the citation's pieces with windows of ``source``.
+
+    Windows are searched only up to ``max_ratio`` of the citation's length in
+    edits: a worse match is not worth the work and ends up "not found" anyway.
+    """
+    source, toks, hay = src.text, src.toks, src.code
+    pos, windows = 0, []
+    for code in cite.codes:
+        s, e = _best_window(code, hay, pos, int(len(code) * max_ratio) + 1)
+        windows.append((s, e))
+        pos = e
+    return _build(cite, source, toks, hay, windows)
+
+
+def _best_window(code: str, hay: str, pos: int, k: int) -> tuple[int, int]:
+    """(start, end) of the window of ``hay[pos:]`` closest to ``code`` in word edits.
+
+    Lengths nearest the citation's are tried first, and a length is skipped
+    once it alone would cost more edits than the best window so far.
+    """
+    n = len(code)
+    best = (pos, pos, n)
+    for length in sorted(range(max(1, n - k), n + k + 1), key=lambda L: abs(L - n)):
+        if length > len(hay) - pos or abs(length - n) >= best[2]:
+            continue
+        for s in range(pos, len(hay) - length + 1):
+            d = Levenshtein.distance(code, hay[s:s + length], score_cutoff=best[2] - 1)
+            if d < best[2]:
+                best = (s, s + length, d)
+                if d == 0:
+                    break
+    return best[0], best[1]
+
+
+def _build(cite: Citation, source: str, toks: list[Token], hay: str,
+           windows: list[tuple[int, int]]) -> Alignment:
+    """Distance, changes, omitted passages and inline diff of the pieces aligned with ``windows``."""
+    distance, changes, omitted, diff = 0, [], [], []
+    prev = None
+    for piece, code, (s, e) in zip(cite.pieces, cite.codes, windows):
+        if prev is not None:
+            gap = _words(toks[prev:s], source)
+            omitted.append(gap)
+            diff.append(f"[…{gap}…]" if gap else "[…]")
+        ops = Levenshtein.opcodes(code, hay[s:e])
+        distance += sum(max(o.src_end - o.src_start, o.dest_end - o.dest_start) for o in ops if o.tag != "equal")
+        changes += _changes(ops, piece, toks[s:e], source, cite.text)
+        diff.append(_diff(ops, piece, toks[s:e], source, cite.text))
+        prev = e
+    used = [(s, e) for s, e in windows if e > s]
+    start = toks[used[0][0]].start if used else None
+    end = toks[used[-1][1] - 1].end if used else None
+    return Alignment(distance, cite.size, start, end, changes, omitted, " ".join(d for d in diff if d))
+
+
+def _words(toks: list[Token], text: str) -> str:
+    return text[toks[0].start:toks[-1].end] if toks else ""
+
+
+def _changes(ops, piece: list[Token], window: list[Token], source: str, draft: str) -> list[Change]:
+    names = {"replace": "changed", "delete": "added", "insert": "dropped"}
+    return [Change(names[o.tag], _words(piece[o.src_start:o.src_end], draft),
+                   _words(window[o.dest_start:o.dest_end], source)) for o in ops if o.tag != "equal"]
+
+
+def _diff(ops, piece: list[Token], window: list[Token], source: str, draft: str) -> str:
+    """The source's words, spaced as in the source, with each change inline: ``[-source-]{+draft+}``."""
+    out, last = [], None
+    for o in ops:
+        d = _words(piece[o.src_start:o.src_end], draft)
+        src = window[o.dest_start:o.dest_end]
+        if src and last is not None:
+            out.append(source[last:src[0].start])
+        elif out:
+            out.append(" ")
+        s = _words(src, source)
+        out.append(s if o.tag == "equal" else (f"[-{s}-]" if s else "") + (f"{{+{d}+}}" if d else ""))
+        last = src[-1].end if src else last
+    return "".join(out)

@@ -1,0 +1,53 @@
+"""Does a name a writer used point at the speaker an indexed quotation has?
+
+A draft says "Darmanin" where the index says "Gérald Darmanin", or uses an
+alias or a role the index keeps for that person. Names are compared without
+case or accents; a lone surname matches a full name with that surname.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "sen", "rep", "gov", "the"})
+
+
+def key(name: str | None) -> str:
+    """A name without accents, case, punctuation or titles, words single-spaced."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = "".join(c if c.isalnum() or c.isspace() else " " for c in text.replace("'s ", " "))
+    return " ".join(w for w in text.split() if w not in TITLES)
+
+
+def names_match(a: str | None, b: str | None) -> bool:
+    """Same name, or the same surname where one side gives only the surname or both give the same first name."""
+    ka, kb = key(a).split(), key(b).split()
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    return ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1 or ka[0] == kb[0])
+
+
+def speaker_names(speaker: dict[str, Any]) -> list[str]:
+    """Every name a speaker row answers to: its name, aliases and roles."""
+    return [speaker.get("name") or ""] + list(speaker.get("aliases") or []) + list(speaker.get("roles") or [])
+
+
+def matching_ids(name: str, speakers: Iterable[dict[str, Any]]) -> set[Any]:
+    """Ids of the speaker rows ``name`` may refer to."""
+    return {s.get("id") for s in speakers if any(names_match(name, n) for n in speaker_names(s))}
+
+
+def said_by(name: str | None, row: dict[str, Any], ids: set[Any] = frozenset()) -> bool:
+    """Whether the quotation in ``row`` is attributed to ``name`` (or to one of the speaker ``ids``)."""
+    if not name:
+        return False
+    if row.get("speaker_id") is not None and row.get("speaker_id") in ids:
+        return True
+    mention = row.get("speaker_mention")
+    if isinstance(mention, dict):
+        mention = mention.get("text")
+    return names_match(name, row.get("speaker")) or names_match(name, mention)
