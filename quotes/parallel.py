@@ -161,7 +161,7 @@ def local_cluster(n_workers: int | None = None) -> "Client":
     from distributed import Client, LocalCluster
 
     cluster = LocalCluster(n_workers=resolve_workers(n_workers or 0), threads_per_worker=1,
-                           processes=True, dashboard_address=None)
+                           processes=True, dashboard_address=":0")
     return Client(cluster)
 
 
