@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "one"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "sen", "rep", "gov", "the"})
 
 
@@ -19,6 +20,11 @@ def key(name: str | None) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = "".join(c if c.isalnum() or c.isspace() else " " for c in text.replace("'s ", " "))
     return " ".join(w for w in text.split() if w not in TITLES)
+
+
+def named(speaker: str | None) -> str | None:
+    """``speaker`` unless it is only a pronoun (an attribution nobody resolved), which names no one."""
+    return None if not speaker or key(speaker) in PRONOUNS or not key(speaker) else speaker
 
 
 def names_match(a: str | None, b: str | None) -> bool:
