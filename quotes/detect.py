@@ -23,7 +23,7 @@ from .marks import DOUBLE, FAMILY, SINGLE, STRAIGHT, Mark, apostrophes, doubled_
 from .records import QuoteSpan
 
 #: A markup tag such as ``<tweet id="…">``: its attribute values are not quotations.
-_TAG = re.compile(r"<[A-Za-z!/][^<>\n]{0,500}>")
+_TAG = re.compile(r"<[A-Za-z!/][^<>]{0,500}>")
 #: A document is hard-wrapped when most lines run on into the next and none is long.
 _WRAP_WIDTH = 100
 
@@ -242,7 +242,9 @@ def kind_of(text: str, q: QuoteSpan) -> str:
     if q.group is None and _headline(text, line_start, line_end, q):
         return "heading"
     before = text[max(line_start, q.open_start - 40):q.open_start]
-    if _title_case(q.text) and _TITLE_CUE.search(before):
+    after = text[q.close_end:q.close_end + 20]
+    if _title_case(q.text) and (_TITLE_CUE.search(before) or _WORK_AFTER.match(after)
+                                or _ENTITY_CUE.search(before) and q.text[-1].isalnum()):
         return "title"
     if _SCARE_CUE.search(before):
         return "scare"
@@ -257,6 +259,16 @@ _TITLE_CUE = re.compile(
     r"(?:['’]s|\b(?:star|stars|starred|host|hosts|hosted|co-host|author|version|revival|episode|edition|season)"
     r"\s+(?:of|in)|\b(?:show|series|program|programme|film|movie|documentary|book|memoir|novel|song|album|play"
     r"|musical|podcast|column|op-ed|essay|titled|entitled|headlined|magazine|newspaper|on|in))\s*,?\s*$",
+    re.IGNORECASE)
+#: A title named before the kind of work it is: the "Off Message" podcast, the "No Comparison" ad.
+_WORK_AFTER = re.compile(
+    r"\s*(?:show|series|program|programme|film|movie|documentary|book|novel|song|album|musical|podcast"
+    r"|column|ad|ads|commercial|spot|sketch|broadcasts?|episode|segment|theme|pageant|special|sequel|tour)\b",
+    re.IGNORECASE)
+#: A name given after the kind of thing it names: the hacker group 'Jabaroot'.
+_ENTITY_CUE = re.compile(
+    r"\b(?:group|band|company|firm|organi[sz]ation|movement|network|operation|code-?name|hackers?|collective"
+    r"|gang|outfit|account|handle|app|platform|brand|website|blog|channel|ship|vessel|militia|faction)\s+$",
     re.IGNORECASE)
 #: A writer keeping a word at arm's length: the so-called "deal".
 _SCARE_CUE = re.compile(r"\bso-called\s*$", re.IGNORECASE)
@@ -278,7 +290,8 @@ def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan) -> bool:
 
     A line that is nothing but a quotation without closing punctuation is a
     heading ('A deep friendship and renewed partnership'); so is any short
-    line in title case, and the first line of the text when it is short.
+    line in title case, and the first line of the text when it is short and
+    more text follows (a quotation ending in a comma is running text, though).
     """
     line = text[line_start:line_end].strip()
     words = line.split()
@@ -287,7 +300,7 @@ def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan) -> bool:
     alone = not text[line_start:q.open_start].strip() and not text[q.close_end:line_end].strip()
     if alone:
         return q.text[-1] not in ".,;!?"
-    if not text[:line_start].strip():
-        return True
+    if not text[:line_start].strip():  # the title, when an article follows it
+        return bool(text[line_end:].strip()) and not q.text.endswith(",")
     caps = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL]
     return len(words) >= 4 and len(caps) >= 3 and sum(w[0].isupper() for w in caps) >= 0.8 * len(caps)

@@ -50,6 +50,8 @@ INNER_SPACES = " \u00a0\u202f\u2009"
 #: Punctuation that can follow a closing mark or precede an opening one.
 CLOSING_PUNCT = frozenset(",.;:!?)]}…")
 OPENING_PUNCT = frozenset("([{—–-/")
+#: What a mark may stand one space apart from: another mark, an ellipsis.
+_SET_APART = frozenset(FAMILY) | {"…"}
 
 #: Elisions written with a leading apostrophe: '90s, 'em, 'til, ’tis, 'n'.
 _ELISION = re.compile(
@@ -77,7 +79,7 @@ class Mark:
 
     def closes(self, opener: "Mark") -> bool:
         """Whether this mark may end a quotation that ``opener`` began."""
-        return self.can_close and self.char in CLOSERS[opener.char]
+        return self.can_close and self.char in CLOSERS.get(opener.char, "")
 
     @property
     def end(self) -> int:
@@ -148,9 +150,9 @@ def _flanking(text: str, i: int, w: int, start: int, end: int) -> tuple[bool, bo
     before = text[i - 1] if i > start else " "
     after = text[i + w] if i + w < end else " "
     inner_after, inner_before = after, before
-    if after in INNER_SPACES and i + w + 1 < end and (c in SPACED or text[i + w + 1] in FAMILY):
-        inner_after = text[i + w + 1]  # « Bonjour », or nested marks set apart: " 'Title
-    if before in INNER_SPACES and i - 1 > start and (c in SPACED or text[i - 2] in FAMILY):
+    if after in INNER_SPACES and i + w + 1 < end and (c in SPACED or text[i + w + 1] in _SET_APART):
+        inner_after = text[i + w + 1]  # « Bonjour », nested marks set apart (" 'Title), "' … and then"
+    if before in INNER_SPACES and i - 1 > start and (c in SPACED or text[i - 2] in _SET_APART):
         inner_before = text[i - 2]  # ,' "
     can_open = (not inner_after.isspace() and not _closing_punct(text, i + w, end)
                 and (before.isspace() or before in OPENING_PUNCT or before in FAMILY or not before.isalnum()

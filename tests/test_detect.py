@@ -1,0 +1,224 @@
+"""Tests for quotes.detect: mark styles, apostrophes, paragraphs, unbalanced marks, kinds.
+
+Most sentences are real ones, from the seed article or from PolNeAR articles
+the detector once got wrong.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.detect import detect
+
+
+def quotes(text: str, kinds=("direct", "partial")) -> list[str]:
+    return [q.text for q in detect(text) if q.kind in kinds]
+
+
+def only(text: str):
+    found = detect(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- mark styles -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"We have reached an agreement," Ouahbi stated.',
+    "“We have reached an agreement,” Ouahbi stated.",
+    "'We have reached an agreement,' Ouahbi stated.",
+    "‘We have reached an agreement,’ Ouahbi stated.",
+    "«We have reached an agreement», Ouahbi stated.",
+    "« We have reached an agreement », Ouahbi stated.",
+    "\u00ab\u202fWe have reached an agreement\u202f\u00bb, Ouahbi stated.",
+    "»We have reached an agreement«, Ouahbi stated.",
+    "„We have reached an agreement“, Ouahbi stated.",
+    "''We have reached an agreement,'' Ouahbi stated. ''Yes,'' he added.",
+])
+def test_every_style_gives_the_words_inside_the_marks(text):
+    q = detect(text)[0]
+    assert q.text.rstrip(",") == "We have reached an agreement"
+    assert text[q.start:q.end] == q.text
+    assert text[q.open_start] in "\"“'‘«»„" and q.open_start < q.start <= q.end < q.close_end
+
+
+def test_mistyped_curly_marks_still_pair():
+    # PolNeAR: an opening glyph typed for the closing one, and the reverse
+    assert quotes("Chuck Todd was shocked. “Do you want to be associated with a fascist?“ he asked.") == [
+        "Do you want to be associated with a fascist?"]
+    assert quotes("”This is why ISIS has to be destroyed. They are evil,” said John Krystek.") == [
+        "This is why ISIS has to be destroyed. They are evil,"]
+
+
+def test_single_closing_mark_typed_for_a_double_one():
+    text = "Schumer tweeted: “Let’s go. We can (hashtag)StopGunViolence.’ Schumer was in the East Room."
+    q = only(text)
+    assert q.text == "Let’s go. We can (hashtag)StopGunViolence." and not q.closed
+
+
+# --- apostrophes -----------------------------------------------------------------
+
+def test_apostrophes_inside_single_quoted_text_do_not_cut_it(seed_text):
+    found = quotes(seed_text)
+    assert any(q.startswith("without Morocco's work, in this specific case") and q.endswith("France would be less safe,")
+               for q in found)
+    assert quotes("He called ‘Ms Clinton’s chief opponent’ a fraud.") == ["Ms Clinton’s chief opponent"]
+
+
+def test_elisions_and_plural_possessives_never_open_a_quotation():
+    text = "He grew up in the '90s on rock 'n' roll, in the Joneses' house near the magistrates' court, ’til dawn."
+    assert detect(text) == []
+
+
+def test_plural_possessive_inside_a_single_quotation():
+    text = "'We back the farmers' union and the workers' demands,' he said."
+    assert quotes(text) == ["We back the farmers' union and the workers' demands,"]
+
+
+def test_possessive_after_a_closed_quotation_is_not_a_mark(seed_text):
+    text = ("Darmanin proclaimed the declaration 'a significant sign of enhanced cooperation,' while commending "
+            "Moroccan magistrates' pivotal role alongside their French counterparts.")
+    assert quotes(text) == ["a significant sign of enhanced cooperation,"]
+
+
+# --- nesting, paragraphs, unbalanced marks -----------------------------------------
+
+def test_nested_quotation_stays_inside_the_outer_one():
+    assert quotes("\"He told me 'never again,' and left,\" she said.") == ["He told me 'never again,' and left,"]
+    assert quotes("‘He told me “never again,” and left,’ she said.") == ["He told me “never again,” and left,"]
+
+
+def test_nested_close_set_apart_by_a_space():
+    # Washington Post style: ,' " closes both
+    text = "\"I've always been insulted with the term 'African American outreach,' \" he told the group."
+    assert quotes(text) == ["I've always been insulted with the term 'African American outreach,'"]
+
+
+def test_quotation_over_paragraphs_is_one_group():
+    text = ("Cruz continued:\n\n“You look at the questions. Donald Trump, are you a comic book villain?\n\n"
+            "“Ben Carson, can you do math?\n\n“John Kasich, can you insult those two people?”\n\nHe sat down.")
+    found = detect(text)
+    assert [q.text for q in found] == ["You look at the questions. Donald Trump, are you a comic book villain?",
+                                       "Ben Carson, can you do math?", "John Kasich, can you insult those two people?"]
+    assert {q.group for q in found} == {0}
+    assert found[0].close_end == found[0].end and found[-1].close_end == found[-1].end + 1
+
+
+def test_single_paragraph_quotations_have_no_group(seed_text):
+    assert all(q.group is None for q in detect("“One,” he said. “Two,” she said.\n“Three.”"))
+
+
+def test_missing_closing_mark_closes_at_the_paragraph_end_and_detection_goes_on():
+    text = "\"Never again, he said, and left.\n\nLater he added: \"It was a mistake.\""
+    first, second = detect(text)
+    assert first.text == "Never again, he said, and left." and not first.closed and first.close_end == first.end
+    assert second.text == "It was a mistake." and second.closed
+
+
+def test_a_new_double_quotation_ends_one_left_open():
+    text = "He said \"we will win. Then \"we will govern,\" he added."
+    first, second = detect(text)
+    assert first.text == "we will win. Then" and not first.closed
+    assert second.text == "we will govern,"
+
+
+def test_handle_after_the_opening_mark():
+    text = "\".@BernieSanders prioritized gun manufacturers' rights over the parents,\" Clinton tweeted."
+    assert quotes(text) == [".@BernieSanders prioritized gun manufacturers' rights over the parents,"]
+
+
+def test_hard_wrapped_text_is_read_by_blank_line_paragraphs():
+    lines = ["The minister spoke for an hour at the press conference in", "Rabat on Monday. \"We seize many assets,",
+             "but we confiscate relatively few,\" he said, adding that", "this must absolutely be improved soon."]
+    text = "\n".join(lines) + "\n\n" + "\n".join(lines)
+    found = detect(text)
+    assert [q.text for q in found] == ["We seize many assets,\nbut we confiscate relatively few,"] * 2
+
+
+def test_markup_attributes_are_not_quotations():
+    text = '<tweet id="672138506081275904" author="@MissDBunker">Scanner: "acting nervous"</tweet>'
+    assert [q.text for q in detect(text)] == ["acting nervous"]
+
+
+# --- kinds ---------------------------------------------------------------------------
+
+def test_seed_names_and_headings(seed_text):
+    kinds = {q.text: q.kind for q in detect(seed_text)}
+    assert kinds["A deep friendship and renewed partnership"] == "heading"
+    assert kinds["Jabaroot"] != "direct"
+    assert kinds["The cooperation is excellent,"] == "direct"
+
+
+def test_titles_and_scare_quotes():
+    assert detect("Sunday on CNN’s “State of the Union,” Sanders said he would stay.")[0].kind == "title"
+    assert detect("She starred in “Parks and Recreation” for years.")[0].kind == "title"
+    assert detect("He sat down for POLITICO’s “Off Message” podcast on Monday.")[0].kind == "title"
+    assert detect("He rejected the so-called \"deal\" on Monday.")[0].kind == "scare"
+    # a sentence-case fragment after a cue is left for attribution to judge
+    assert detect("Clinton slammed the proposal as “reprehensible, prejudiced and divisive.”")[0].kind == "direct"
+
+
+def test_quotation_in_a_headline_is_a_heading():
+    text = "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON — Lawmakers spoke on Friday."
+    assert detect(text)[0].kind == "heading"
+    text = "Bill Clinton calls Obamacare ‘crazy system’ during campaign stop.\n\nFLINT, Mich. — Former president."
+    assert detect(text)[0].kind == "heading"
+
+
+def test_a_whole_paragraph_quotation_is_not_a_heading():
+    text = "Susan turned around.\n\n“But he’s our orange buffoon, and we love him!”\n\nShe left."
+    assert detect(text)[0].kind == "direct"
+    text = "Obama said:\n\n\"There's no magic to the phrase 'radical Islam.' It's a talking point.\"\n"
+    assert detect(text)[0].kind == "direct"
+
+
+# --- properties ------------------------------------------------------------------------
+
+MARKISH = st.lists(st.sampled_from(list("ab '\"“”‘’«»„‹›\n.,!? `'’s9「」<>=") + ["''", "``", "\r\n", "\u00a0"]),
+                   max_size=80).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=200), MARKISH))
+def test_never_raises_and_spans_are_sound(text):
+    found = detect(text)
+    last = -1
+    for i, q in enumerate(found):
+        assert text[q.start:q.end] == q.text and q.text.strip() == q.text and q.text
+        assert q.open_start < q.start <= q.end <= q.close_end
+        assert q.open_start >= last  # sorted and non-overlapping, marks included
+        last = q.close_end
+        assert q.closed or q.close_end == q.end
+        assert q.group is None or (found[q.group].group == q.group and q.group <= i)
+        assert q.kind in ("direct", "title", "scare", "heading")
+
+
+STYLES = {
+    "straight": ('"', '"'), "curly": ("“", "”"), "single": ("'", "'"), "curly-single": ("‘", "’"),
+    "guillemets": ("«", "»"), "reversed": ("»", "«"), "german": ("„", "“"),
+}
+WORD = st.sampled_from(["the", "minister", "said", "Morocco's", "don't", "cooperation", "O’Brien", "is",
+                        "excellent", "we", "talk", "1.4", "billion", "Rabat", "and"])
+INNER = st.builds(lambda ws, p: " ".join(ws) + p, st.lists(WORD, min_size=1, max_size=6),
+                  st.sampled_from(["", ",", ".", "?", "!"]))
+SEGMENT = st.one_of(st.builds(lambda ws: ("text", " ".join(ws)), st.lists(WORD, min_size=1, max_size=5)),
+                    st.builds(lambda s: ("quote", s), INNER))
+
+
+def render(segments, style: str) -> str:
+    o, c = STYLES[style]
+    return " ".join(s if k == "text" else f"{o}{s}{c}" for k, s in segments)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(SEGMENT, min_size=1, max_size=5), min_size=1, max_size=3),
+       st.sampled_from(sorted(STYLES)))
+def test_restyling_the_marks_does_not_move_the_spans(paragraphs, style):
+    base = "\n\n".join(render(p, "straight") for p in paragraphs)
+    other = "\n\n".join(render(p, style) for p in paragraphs)
+    assert len(base) == len(other)
+    spans = [(q.start, q.end) for q in detect(base)]
+    assert spans == [(q.start, q.end) for q in detect(other)]
+    expected = [s.strip() for p in paragraphs for k, s in p if k == "quote"]
+    assert [q.text for q in detect(base)] == expected
