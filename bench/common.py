@@ -1,0 +1,75 @@
+"""What every benchmark shares: the corpus, a clock, and one way to print and keep figures.
+
+Benchmarks report rates and ratios measured in the same run (never a pass/fail
+on absolute time: the machine may be shared). Each writes its figures as JSON
+under ``bench/results/`` so a README table can be rebuilt from them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "polnear" / "train" / "text"
+RESULTS = ROOT / "bench" / "results"
+
+sys.path.insert(0, str(ROOT))
+
+
+def corpus_paths(corpus: Path = DEFAULT_CORPUS, limit: int | None = None) -> list[str]:
+    """The article files of ``corpus`` in name order, the first ``limit`` of them."""
+    paths = sorted(str(p) for p in Path(corpus).iterdir() if p.is_file() and p.suffix == ".txt")
+    if not paths:
+        raise SystemExit(f"no .txt articles in {corpus}")
+    return paths[:limit] if limit else paths
+
+
+def load_corpus(corpus: Path = DEFAULT_CORPUS, limit: int | None = None) -> list:
+    """The articles as :class:`quotes.records.Document`, read the way ``quotes extract`` reads them."""
+    from quotes.load import LoadError, load_documents
+
+    docs = [d for d in load_documents(corpus_paths(corpus, limit)) if not isinstance(d, LoadError)]
+    return docs
+
+
+class Clock:
+    """Seconds accumulated per label, over as many timed blocks as the benchmark runs."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def time(self, label: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - start
+
+
+def machine() -> dict:
+    """Enough about the machine to read a figure: cores, load when the run started."""
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {"python": platform.python_version(), "cores": os.cpu_count(),
+            "usable_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+            "loadavg_at_start": [round(x, 2) for x in load] if load else None}
+
+
+def report(name: str, figures: dict) -> None:
+    """Print the figures and keep them as ``bench/results/NAME.json``."""
+    figures = {"benchmark": name, "when": time.strftime("%Y-%m-%d %H:%M:%S"), "machine": machine(), **figures}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(figures, indent=2) + "\n")
+    print(json.dumps(figures, indent=2))
+    sys.stdout.flush()
+
+
+def note(message: str) -> None:
+    """Progress on stderr, so stdout stays the figures."""
+    print(f"[bench] {message}", file=sys.stderr, flush=True)

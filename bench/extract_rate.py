@@ -1,0 +1,81 @@
+"""Extraction rate against its floor (plain ``nlp.pipe``) and against textacy.
+
+Three ways over the same texts with the same loaded pipeline:
+
+* ``spacy``  : ``nlp.pipe`` and nothing else: the floor, no quote tool can beat it;
+* ``textacy``: ``nlp.pipe`` + ``textacy.extract.direct_quotations`` on each doc;
+* ``quotes`` : what ``quotes extract --format jsonl`` does after loading:
+  ``extract_documents`` (parse, detect, attribute, resolve, venue) and each
+  quote rendered as a JSON line.
+
+The corpus is cut into rounds of a few batches; every round runs all three,
+rotating which goes first, so load from other processes on a shared machine
+falls on all three alike. Targets: quotes/spacy >= 0.9 and quotes/textacy >= 1.0.
+"""
+from __future__ import annotations
+
+import io
+
+from common import Clock, load_corpus, note, report
+
+ROUND_BATCHES = 2
+
+
+def run(corpus, limit: int | None, batch_size: int) -> dict:
+    from textacy.extract import direct_quotations
+
+    from quotes.cli.output import Format, render
+    from quotes.nlp import load_pipeline
+    from quotes.pipeline import extract_documents
+
+    docs = load_corpus(corpus, limit)
+    nlp = load_pipeline()
+    list(nlp.pipe([d.text for d in docs[:4]]))  # warm caches before any clock runs
+    clock = Clock()
+    counts = {"spacy": 0, "textacy": 0, "quotes": 0, "textacy_gave_up": 0}
+    sink = io.StringIO()
+
+    def spacy_floor(chunk):
+        for doc in nlp.pipe([d.text for d in chunk], batch_size=batch_size):
+            counts["spacy"] += len(doc)
+
+    def textacy_quotes(chunk):
+        for doc in nlp.pipe([d.text for d in chunk], batch_size=batch_size):
+            try:
+                counts["textacy"] += sum(1 for _ in direct_quotations(doc))
+            except ValueError:  # textacy gives up on an odd number of quotation marks (as score.py allows)
+                counts["textacy_gave_up"] += 1
+
+    def our_quotes(chunk):
+        for result in extract_documents(chunk, nlp=nlp, batch_size=batch_size):
+            sink.write(render([q.to_dict() for q in result.quotes], Format.jsonl))
+            counts["quotes"] += len(result.quotes)
+        sink.seek(0)
+        sink.truncate()
+
+    ways = [("spacy", spacy_floor), ("textacy", textacy_quotes), ("quotes", our_quotes)]
+    size = batch_size * ROUND_BATCHES
+    rounds = [docs[i:i + size] for i in range(0, len(docs), size)]
+    for n, chunk in enumerate(rounds):
+        for label, fn in ways[n % 3:] + ways[:n % 3]:
+            with clock.time(label):
+                fn(chunk)
+        if n % 10 == 0:
+            note(f"extract: round {n + 1}/{len(rounds)} {({k: round(v, 1) for k, v in clock.seconds.items()})}")
+    s = clock.seconds
+    chars = sum(len(d.text) for d in docs)
+    return {
+        "documents": len(docs), "characters": chars, "tokens": counts["spacy"], "batch_size": batch_size,
+        "seconds": {k: round(v, 2) for k, v in s.items()},
+        "docs_per_second": {k: round(len(docs) / v, 3) for k, v in s.items()},
+        "quotations_found": {"quotes": counts["quotes"], "textacy": counts["textacy"]},
+        "textacy_gave_up_on_documents": counts["textacy_gave_up"],
+        "ratio_quotes_to_spacy": round(s["spacy"] / s["quotes"], 3),
+        "ratio_quotes_to_textacy": round(s["textacy"] / s["quotes"], 3),
+        "our_overhead_share": round((s["quotes"] - s["spacy"]) / s["quotes"], 3),
+        "targets": {"ratio_quotes_to_spacy": ">= 0.9", "ratio_quotes_to_textacy": ">= 1.0"},
+    }
+
+
+def main(args) -> None:
+    report("extract_rate", run(args.corpus, args.limit, args.batch_size))

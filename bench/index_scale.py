@@ -1,0 +1,126 @@
+"""The speaker index at 1,000, 10,000 and 100,000 quotations: ingest and ``quotes list --speaker``.
+
+No NLP: the DocResults are generated (ten quotations an article, speakers drawn
+from a pool that grows with the index, as a newsroom's does), so only index
+time is measured. For each size, a fresh index file:
+
+* ``ingest``: ``Index(path).ingest(results)`` (target <= 10 s at 100k);
+* ``list``  : the whole ``quotes list --speaker NAME --db PATH`` command, start
+  to exit (target <= 1 s at 100k).
+
+Growth is read from the ratios between sizes: x10 quotations should cost about
+x10 time (linear), not x100 (quadratic).
+"""
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import note, report
+
+QUOTES = Path(sys.executable).parent / "quotes"
+SIZES = (1_000, 10_000, 100_000)
+PER_ARTICLE = 10
+FIRST = ["Nadia", "Tom", "Ana", "Li", "Omar", "Gerald", "Marie", "John", "Fatima", "Pedro", "Aiko", "Samuel",
+         "Chloe", "Rashid", "Elena", "Kwame", "Sofia", "Ivan", "Priya", "Lucas"]
+LAST = ["Benali", "Hughes", "Ruiz", "Wei", "Haddad", "Darmanin", "Dupont", "Smith", "Zahra", "Silva", "Tanaka",
+        "Okafor", "Martin", "Karimi", "Petrova", "Mensah", "Rossi", "Volkov", "Sharma", "Moreau", "Garcia", "Nowak"]
+VENUES = [None, "a press conference", "an interview with Le Monde", "the Senate floor", "a campaign rally"]
+WORDS = ("we will not accept any decision taken without the parliament and the people are tired of "
+         "promises that nobody keeps so the government must act now on prices wages and justice").split()
+
+
+def speaker_pool(n_quotes: int) -> list[str]:
+    """About one speaker per 25 quotations: distinct full names."""
+    names = [f"{f} {l}" for l in LAST for f in FIRST]
+    size = max(20, n_quotes // 25)
+    extra = [f"{f} {l}-{i}" for i in range(size // len(names) + 1) for l in LAST for f in FIRST]
+    return (names + extra)[:size]
+
+
+def generate(n_quotes: int, seed: int = 6) -> list:
+    """``n_quotes`` quotations in DocResults of ten, with offsets that hold in the text."""
+    from quotes.records import Document, DocResult, Entity, Quote, Span
+
+    rng = random.Random(seed)
+    speakers = speaker_pool(n_quotes)
+    results = []
+    for a in range(n_quotes // PER_ARTICLE):
+        path = f"articles/{a:06d}.txt"
+        parts, quotes, used = [], [], {}
+        offset = 0
+        for _ in range(PER_ARTICLE):
+            name = rng.choice(speakers)
+            words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 20)))
+            sentence = f'"{words.capitalize()}," {name} said. '
+            start = offset + 1
+            quote = Quote(doc=path, start=start, end=start + len(words), quote=words.capitalize(), speaker=name,
+                          speaker_mention=Span(offset + len(words) + 4, offset + len(words) + 4 + len(name), name),
+                          cue=Span(offset + len(words) + 5 + len(name), offset + len(words) + 9 + len(name), "said"),
+                          venue=rng.choice(VENUES), kind="direct", speaker_type="person", sentence=sentence.strip())
+            parts.append(sentence)
+            offset += len(sentence)
+            quotes.append(quote)
+            used.setdefault(name, Entity(name=name, type="person", aliases=[name.split()[-1]]))
+        text = "".join(parts)
+        results.append(DocResult(document=Document(path=path, text=text, outlet="Bench Daily", date="2026-01-01"),
+                                 quotes=quotes, speakers=list(used.values())))
+    return results
+
+
+def ingest_seconds(db: Path, results: list) -> tuple[float, object]:
+    from quotes.index import Index
+
+    start = time.perf_counter()
+    index = Index(str(db))
+    outcome = index.ingest(results)
+    close = getattr(index, "close", None)
+    if close:
+        close()
+    return time.perf_counter() - start, outcome
+
+
+def list_seconds(db: Path, speaker: str) -> tuple[float, int]:
+    """Wall time of the whole ``quotes list`` command, and the rows it printed."""
+    cmd = [str(QUOTES), "list", "--speaker", speaker, "--db", str(db), "--format", "jsonl"]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"quotes list failed:\n{proc.stderr[-2000:]}")
+    return seconds, proc.stdout.count("\n")
+
+
+def run(sizes: tuple[int, ...] = SIZES) -> dict:
+    figures: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="quotes-bench-") as tmp:
+        for n in sizes:
+            results = generate(n)
+            speaker = results[0].quotes[0].speaker
+            expected = sum(q.speaker == speaker for r in results for q in r.quotes)
+            db = Path(tmp) / f"index-{n}.json"
+            ingest, outcome = ingest_seconds(db, results)
+            listing, rows = min(list_seconds(db, speaker) for _ in range(3))
+            figures[str(n)] = {"ingest_seconds": round(ingest, 3), "ingest_us_per_quote": round(1e6 * ingest / n, 1),
+                               "list_seconds_best_of_3": round(listing, 3), "list_rows": rows,
+                               "list_rows_expected": expected, "index_bytes": db.stat().st_size,
+                               "ingest_report": str(outcome)[:200]}
+            note(f"index: {n} quotes: ingest {ingest:.2f}s, list {listing:.2f}s ({rows}/{expected} rows)")
+    growth = {}
+    for small, big in zip(sizes, sizes[1:]):
+        a, b = figures[str(small)], figures[str(big)]
+        growth[f"{big}_vs_{small}"] = {"size_ratio": big / small,
+                                       "ingest_time_ratio": round(b["ingest_seconds"] / a["ingest_seconds"], 2),
+                                       "list_time_ratio": round(b["list_seconds_best_of_3"] / a["list_seconds_best_of_3"], 2)}
+    return {"sizes": figures, "growth": growth,
+            "targets": {"ingest_seconds at 100000": "<= 10", "list_seconds at 100000": "<= 1",
+                        "growth": "time ratio close to size ratio (linear)"}}
+
+
+def main(args) -> None:
+    sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else SIZES
+    report("index_scale", run(sizes))
