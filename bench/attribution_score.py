@@ -63,6 +63,7 @@ def main():
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=30)
     ap.add_argument("--gold-spans", action="store_true")
+    ap.add_argument("--detection", action="store_true", help="print detection TP/FP by kind and sieve, and FPs")
     args = ap.parse_args()
 
     from quotes.attribute import attribute
@@ -77,20 +78,28 @@ def main():
     docs = parsed(nlp, [a[0] for a in arts], [a[1] for a in arts])
     total = ok = 0
     fails = []
+    from collections import Counter
+    det = Counter()
+    fp_examples = []
     for (name, text, attrs), doc in zip(arts, docs):
         golds = direct_quotes(text, attrs)
         spans = gold_spans(text, golds) if args.gold_spans else detect(text)
         atts = attribute(doc, spans)
         ents, _ = resolve(doc, [a.mention for a in atts])
         for a, ent in zip(atts, ents):
-            if a.kind not in ("direct", "partial"):
-                continue
             span = (a.span.start, a.span.end)
             best, best_ov = None, 0
             for g in golds:
                 ov = sum(overlap(span, c) for c in g.content)
                 if ov > best_ov:
                     best, best_ov = g, ov
+            hit = best is not None and best_ov >= 0.5 * max(1, span[1] - span[0])
+            det[(a.kind, a.sieve or "-", "TP" if hit else "FP")] += 1
+            if not hit and a.kind in ("direct", "partial") and len(fp_examples) < args.show:
+                fp_examples.append((name, a.kind, a.sieve, a.mention.text if a.mention is not None else None,
+                                    text[max(0, a.span.open_start - 80):a.span.close_end + 40].replace("\n", " / ")))
+            if a.kind not in ("direct", "partial"):
+                continue
             if best is None or best_ov < 0.5 * max(1, span[1] - span[0]) or not best.source:
                 continue
             total += 1
@@ -101,9 +110,15 @@ def main():
                 ctx_s = max(0, min(a.span.open_start, best.source[0][0]) - 60)
                 ctx_e = min(len(text), max(a.span.close_end, best.source[-1][1]) + 60)
                 fails.append((name, best.source_text, m.text if m is not None else None,
-                              a.cue.text if a.cue is not None else None,
+                              (a.cue.text if a.cue is not None else None, a.sieve),
                               text[ctx_s:ctx_e].replace("\n", " / ")))
     print(f"mention accuracy {ok}/{total} = {ok / max(1, total):.3f}")
+    if args.detection:
+        for k in sorted(det):
+            print("  ", k, det[k])
+        for f in fp_examples:
+            print(f"FP {f[0]} kind={f[1]} sieve={f[2]} mention={f[3]!r}\n   {f[4]}")
+        return
     for f in fails[: args.show]:
         print(f"--- {f[0]}\n  gold={f[1]!r} pred={f[2]!r} cue={f[3]!r}\n  {f[4]}")
 

@@ -33,7 +33,9 @@ CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj")
 NOT_A_SPEAKER = frozenset(["this", "that", "which", "what", "there", "who", "whom", "you", "one"])
 NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 SPEAKER_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC"])
-WINDOW = 14  # tokens looked at on either side of the marks by the adjacency sieve
+ARGUMENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis",
+                           "pcomp", "dep", "csubj", "nsubj", "nsubjpass", "appos", "ROOT"])
+WINDOW = 30  # tokens looked at on either side of the marks by the adjacency sieve
 
 
 @dataclass(slots=True)
@@ -82,8 +84,9 @@ def is_cue(t: Token, strict: bool = False) -> bool:
     lemma = t.lemma_.lower()
     if t.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
         return not strict or lemma not in WEAK_VERBS
-    if t.pos_ == "VERB" and any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_CUES for c in t.children):
-        return True
+    if t.pos_ == "VERB" and any((c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_CUES)
+                                or (c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS) for c in t.children):
+        return True  # "went on", "pointed out"; "issued a statement", "posted a message"
     return not strict and t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS
 
 
@@ -139,32 +142,50 @@ def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
     return doc[start:end]
 
 
-def governing_cue(qi: int, lay: Layout) -> Token | None:
+def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
     """Sieve 1: a reporting verb outside the marks that the quote's words depend on.
 
-    The walk goes up the heads to the root of the sentence: the outermost strong
-    cue wins (``Cox says the NRA won't allow '…'`` is Cox's), else the nearest weak one.
+    The walk goes up the heads to the root of the sentence, within the paragraph:
+    the outermost strong cue wins (``Cox says the NRA won't allow '…'`` is Cox's),
+    else the nearest weak one. The flag says whether the quote is an *argument* of
+    the cue (what was said), rather than hanging from it by a preposition
+    (``said on 'Meet the Press'``): only an argument makes a title a partial quote.
     """
     doc = lay.doc
-    strong: Token | None = None
-    weak: Token | None = None
+    strong: tuple[Token, bool] | None = None
+    weak: tuple[Token, bool] | None = None
     seen: set[int] = set()
     for i in lay.tokens[qi]:
         h = doc[i].head
         if lay.in_quote[h.i] == qi:
             continue
         para = lay.para(doc[i].idx)
+        argument = _is_argument(doc[i])
         while h.i not in seen and lay.in_quote[h.i] in (-1, qi) and lay.para(h.idx) == para:
             seen.add(h.i)
             if lay.outside(h) and is_cue(h):
                 if is_cue(h, strict=True):
-                    strong = h if strong is None or _depth(h) < _depth(strong) else strong
+                    if strong is None or _depth(h) < _depth(strong[0]):
+                        strong = (h, argument)
                 elif weak is None:
-                    weak = h
+                    weak = (h, argument)
             if h.head.i == h.i:
                 break
+            argument = argument and _is_argument(h)
             h = h.head
-    return strong or weak
+    found = strong or weak
+    return (found[0], found[1]) if found else (None, False)
+
+
+def _is_argument(t: Token) -> bool:
+    """Does ``t`` carry content to its head (a clause or object), not a place, time or name?"""
+    if t.dep_ in ARGUMENT_DEPS:
+        return True
+    if t.dep_ in ("prep", "agent"):
+        return t.lower_ in ("as", "that", "like")
+    if t.dep_ == "pobj":
+        return t.head.lower_ in ("as", "like")
+    return False
 
 
 def _depth(t: Token) -> int:
@@ -198,27 +219,32 @@ def according_to(qi: int, lay: Layout) -> Token | None:
 
 
 def adjacent_cue(qi: int, lay: Layout) -> Token | None:
-    """Sieve 3: a reporting verb beside the marks, in the same paragraph, no other quote between."""
+    """Sieve 3: a reporting verb beside the marks, in the same paragraph, no other quote between.
+
+    Right of a quote that closes a clause (``'…,' he said``, ``'…?' asked Smith``), or left
+    of one with nothing but a few function words between (``He said on Monday that '…'``).
+    """
     doc, q = lay.doc, lay.spans[qi]
     toks = lay.tokens[qi]
     if not toks:
         return None
     para = lay.para(q.open_start)
-    # right of the closing mark: '…,' he said / '…,' said the minister
-    i = toks[-1] + 1
-    for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
+    after = doc.text[q.close_end:q.close_end + 2].lstrip(" ")
+    if q.text.rstrip()[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
+        for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
+            t = doc[i]
+            if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
+                break
+            if is_cue(t, strict=True):
+                return t
+    for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW // 2), -1):
         t = doc[i]
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
             break
         if is_cue(t, strict=True):
             return t
-    # left of the opening mark: He said, '…' / He also declared that '…'
-    for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW), -1):
-        t = doc[i]
-        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
+        if t.pos_ == "VERB":
             break
-        if is_cue(t, strict=True):
-            return t
     return None
 
 
@@ -281,8 +307,8 @@ def attribute(doc: Doc, spans: list[QuoteSpan]) -> list[Attribution]:
 
 def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     quotable = a.kind in ("direct", "partial")
-    cue = governing_cue(qi, lay)
-    if cue is not None and (quotable or not is_cue(cue, strict=False) or cue.pos_ == "VERB"):
+    cue, argument = governing_cue(qi, lay)
+    if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay)
         if subj is not None:
             return _set(a, "syntax", cue, subj, lay)
@@ -294,6 +320,9 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     src = according_to(qi, lay)
     if src is not None:
         return _set(a, "according", None, src, lay)
+    embedded = is_partial(a.span, lay.doc.text)
+    if embedded and _embedded(qi, a, lay):
+        return
     for sieve, find in (("adjacent", adjacent_cue), ("colon", colon_intro)):
         cue = find(qi, lay)
         if cue is not None:
@@ -305,6 +334,49 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         _set(a, "inside", hit[0], hit[1], lay)
 
 
+def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
+    """A quote inside the writer's sentence: a reporting verb elsewhere in the sentence
+    (``Biden, Rubio said, had passed 'hundreds of bills'``), else the sentence's subject."""
+    cue = sentence_cue(qi, lay)
+    subj = subject_of(cue, lay) if cue is not None else None
+    if subj is not None:
+        _set(a, "sentence", cue, subj, lay)
+        return True
+    root = clause_root(qi, lay)
+    subj = subject_of(root, lay) if root is not None else None
+    if subj is None:
+        return False
+    _set(a, "embedded", None, subj, lay)
+    return True
+
+
+def sentence_cue(qi: int, lay: Layout) -> Token | None:
+    """The strong cue nearest the quote in its sentence, outside every quote, same paragraph."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    para = lay.para(doc[toks[0]].idx)
+    sent = doc[toks[0]].sent
+    cues = [t for t in sent if lay.outside(t) and lay.para(t.idx) == para and is_cue(t, strict=True)]
+    return min(cues, key=lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1])), default=None)
+
+
+def clause_root(qi: int, lay: Layout) -> Token | None:
+    """The root of the sentence a quote is embedded in, reached through the parse from the quote."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    para = lay.para(doc[toks[0]].idx)
+    h = doc[toks[0]]
+    for _ in range(60):
+        if h.head.i == h.i or lay.para(h.head.idx) != para or lay.in_quote[h.head.i] not in (-1, qi):
+            break
+        h = h.head
+    return h if lay.outside(h) and h.pos_ in ("VERB", "AUX") else None
+
+
 def _set(a: Attribution, sieve: str, cue: Token | None, subj: Token, lay: Layout) -> None:
     doc = lay.doc
     a.sieve = sieve
@@ -313,26 +385,32 @@ def _set(a: Attribution, sieve: str, cue: Token | None, subj: Token, lay: Layout
 
 
 def _nearby_name(cue: Token, lay: Layout) -> Token | None:
-    """When the parse gives the cue no subject: the nearest name or pronoun before it in the clause,
-    else a name right after it (``said Smith``)."""
+    """When the parse gives the cue no subject: the first name or pronoun of the cue's clause
+    outside quotes, else a noun phrase right after the cue (``said the 46-year-old``)."""
     doc = lay.doc
     para = lay.para(cue.idx)
-    for i in range(cue.i - 1, max(-1, cue.i - 1 - WINDOW), -1):
-        t = doc[i]
+    start = cue.i
+    while start > 0 and start > cue.i - WINDOW:
+        t = doc[start - 1]
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
             break
-        if _speakerish(t):
-            return t
-    for i in (cue.i + 1, cue.i + 2):
-        if i < len(doc) and lay.outside(doc[i]) and _speakerish(doc[i]):
+        start -= 1
+    for i in range(start, cue.i):
+        if _speakerish(doc[i]):
             return doc[i]
+    if cue.lemma_.lower() in ("tell", "ask", "urge", "inform", "assure", "thank"):
+        return None  # their object is the one spoken to
+    after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos")
+             and c.pos_ in ("NOUN", "PROPN") and lay.outside(c) and c.ent_type_ not in NOT_SPEAKER_ENTS]
+    if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para:
+        return after[0]
     return None
 
 
 def _speakerish(t: Token) -> bool:
     if t.pos_ == "PRON":
         return t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_A_SPEAKER
-    return t.pos_ == "PROPN" and t.ent_type_ in SPEAKER_ENTS and t.dep_ != "compound"
+    return t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "NORP") and t.dep_ != "compound"
 
 
 def _share_groups(out: list[Attribution], spans: list[QuoteSpan]) -> None:

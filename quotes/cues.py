@@ -25,6 +25,7 @@ characterize characterise portray frame depict refer dub christen identify bemoa
 intone chant sing recite pray scribble lash rail blame slam fault hit thunder chastise berate lambaste excoriate
 mourn regret apologize apologise grouse carp bristle scoff needle rip knock pan tout trumpet plug pitch sell
 explain recommend observe note add declare tweet reason stipulate insist clarify correct caution advocate
+beam smile grin ponder imagine muse wonder demand plead
 """.split())
 
 #: Verb + particle pairs that report speech: "went on", "pointed out", "fired back".
@@ -39,6 +40,7 @@ WEAK_VERBS = frozenset("read begin start finish open close put offer share think
 #: Nouns that name a stated message: "his statement", "in a tweet", "the report".
 SPEECH_NOUNS = frozenset("""
 statement remark remarks comment comments words tweet post message note letter email memo speech address
+slogan motto chant caption headline quote transcript
 interview release report announcement testimony declaration response reply answer claim op-ed column essay
 editorial blog video
 """.split())
