@@ -28,10 +28,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IS_QUOTE, IS_SPACE, LOWER, POS, SENT_START
+from spacy.parts_of_speech import NOUN
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon as lex
-from .names import PersonName, first_name_gender, fold, name_match, parse_name, word_gender
+from .names import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_WORDS, PersonName, first_name_gender, fold, name_match, parse_name, word_gender
 from .records import Entity
 from .roles import Description, Role, counterpart, describe, fits, make_role, nation, roles_around
 
@@ -44,13 +48,15 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n[ \t]*\n\s*")
 WINDOW = 5          # sentences a pronoun looks back for salience
 DECAY = 0.5         # salience kept per sentence of distance
 W_SUBJECT, W_OTHER, W_POSS, W_SPEAKER = 2.0, 1.0, 0.5, 3.0
-UNKNOWN_GENDER = 0.6  # salience factor for a person of unknown gender under he/she
+W_QUOTED = 0.1      # factor for a mention inside a quotation: "John Holdren" in the quote is not who said it
+UNKNOWN_GENDER = 0.8  # salience factor for a person of unknown gender under he/she
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _PLURAL = frozenset({"they", "them", "their", "themselves"})
 _NEUTER = frozenset({"it", "its", "itself"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_GENDERED_IDS = numpy.array([hash_string(w) for w in sorted(_MALE | _FEMALE)], dtype=numpy.uint64)
 
 
 def segment_starts(text: str) -> list[int]:
@@ -58,6 +64,28 @@ def segment_starts(text: str) -> list[int]:
     starts = {0}
     starts.update(m.start() for m in _BOUNDARY_LINE.finditer(text))
     starts.update(m.end() for m in _BLANK_LINES.finditer(text))
+    return sorted(starts)
+
+
+def doc_segment_starts(doc: Doc) -> list[int]:
+    """:func:`segment_starts` read off the tokens: only line breaks and the line after each are looked at.
+
+    (``doc.text`` would rebuild the whole string, which costs more than the rest of this stage.)
+    """
+    starts = {0}
+    if not len(doc):
+        return [0]
+    if _BOUNDARY_LINE.match(doc[0:7].text):
+        starts.add(0)
+    for i in numpy.flatnonzero(doc.to_array([IS_SPACE])).tolist():
+        tok = doc[i]
+        if "\n" not in tok.text:
+            continue
+        if tok.text.count("\n") >= 3:
+            starts.add(tok.idx + len(tok.text))
+        line = tok.idx + tok.text.rindex("\n") + 1
+        if _BOUNDARY_LINE.match(tok.text[tok.text.rindex("\n") + 1:] + doc[i + 1:i + 8].text):
+            starts.add(line)
     return sorted(starts)
 
 
@@ -78,6 +106,7 @@ class _Cluster:
     key: str | None = None                                 # descriptions: what repeats of it share
     last: int = -1                                         # token of its latest mention so far
     words: set[str] = field(default_factory=set)           # organisations: folded words of their names
+    heads: set[str] = field(default_factory=set)           # organisations: last word of each name, singular
 
     @property
     def type(self) -> str:
@@ -115,11 +144,13 @@ class _Cluster:
             ws = set(re.findall(r"[\w-]+", fold(form)))
             ws |= {w[:-1] for w in ws if w.endswith("s") and not w.endswith("ss")}
             self.words |= ws
+            last = fold(form.split()[-1]) if form.split() else ""
+            self.heads |= {last, last.removesuffix("s")}
             vocab |= ws
             if self.news:
                 vocab |= lex.NEWS_NOUNS | {"agency"}
             else:
-                vocab |= lex.COMPANY_NOUNS
+                vocab |= lex.COMPANY_NOUNS | lex.GENERIC_ORG_NOUNS
 
 
 @dataclass(slots=True)
@@ -135,17 +166,21 @@ class _Resolver:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.seg_starts = segment_starts(doc.text)
-        self.sent_of = [0] * len(doc)
-        for k, s in enumerate(doc.sents):
-            for i in range(s.start, s.end):
-                self.sent_of[i] = k
+        self.seg_starts = doc_segment_starts(doc)
+        starts = doc.to_array([SENT_START])
+        self.sent_of = numpy.cumsum(starts == 1).tolist() if len(doc) else []
         self.pool: list[_Mention] = []
         self.at: dict[int, _Mention] = {}                 # token index -> mention there
         self.clusters: dict[int, list[_Cluster]] = defaultdict(list)   # segment -> clusters
         self.last_speaker: dict[int, _Mention] = {}
         self.by_key: dict[tuple[int, str], _Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
+        self.quote_spans = _double_quoted(doc)
+
+    def quoted(self, tok: int) -> bool:
+        """Whether token ``tok`` lies between double quotation marks (names there are rarely the speaker)."""
+        k = bisect_right(self.quote_spans, (tok, len(self.doc))) - 1
+        return k >= 0 and self.quote_spans[k][0] < tok < self.quote_spans[k][1]
 
     # -- positions -------------------------------------------------------
     def segment(self, tok: int) -> int:
@@ -161,7 +196,10 @@ class _Resolver:
                 m.weight = max(m.weight, weight)
             return m
         cluster.last = max(cluster.last, tok)
-        m = _Mention(tok, self.sent_of[tok], cluster, weight if weight is not None else _weight(self.doc[tok]))
+        w = weight if weight is not None else _weight(self.doc[tok])
+        if w != W_SPEAKER and self.quoted(tok):
+            w *= W_QUOTED
+        m = _Mention(tok, self.sent_of[tok], cluster, w)
         insort(self.pool, m, key=lambda x: x.tok)
         self.at[tok] = m
         return m
@@ -201,6 +239,9 @@ class _Resolver:
             by_id[id(m.cluster)] = m.cluster
         if not scores:
             return None
+        last = self.last_speaker.get(seg)
+        if last is not None and id(last.cluster) in scores and last.tok < tok:
+            scores[id(last.cluster)] += W_OTHER * DECAY ** (sent - last.sent)   # the previous speaker goes on
         return by_id[max(scores, key=scores.__getitem__)]
 
     # -- first pass --------------------------------------------------------
@@ -211,12 +252,12 @@ class _Resolver:
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 events.append((ent.start, 0, ent))
-        for chunk in doc.noun_chunks:
-            if chunk.root.pos_ == "NOUN":
-                events.append((chunk.start, 1, chunk))
-        for t in doc:
-            if t.pos_ == "PRON" and fold(t.text) in _MALE | _FEMALE:
-                events.append((t.i, 2, t))
+        for i in numpy.flatnonzero(doc.to_array([POS]) == NOUN).tolist():
+            events.append((i, 1, i))
+        lower = doc.to_array([LOWER])
+        for i in numpy.flatnonzero(numpy.isin(lower, _GENDERED_IDS)).tolist():
+            if doc[i].pos_ == "PRON":
+                events.append((i, 2, doc[i]))
         events.sort(key=lambda e: (e[0], e[1]))
         seen_heads: set[int] = set()
         for _, kind, obj in events:
@@ -321,20 +362,28 @@ class _Resolver:
                 best, best_rank, best_last = c, rank, c.last
         if best is None:
             best = self.new_cluster(tok, name.text, "person")
-        best.names.append(name)
+        if all(n.folded != name.folded or n.honorific_gender != name.honorific_gender for n in best.names):
+            best.names.append(name)
         best.forms[name.text] += 1
         return best
 
-    def _description_event(self, chunk: SpacySpan) -> None:
-        root = chunk.root
-        if root.i in self.at or fold(root.lemma_) not in self.vocab[self.segment(root.i)]:
+    def _description_event(self, i: int) -> None:
+        """A common noun whose lemma some role or organisation name holds: try it as a description."""
+        root = self.doc[i]
+        lemma = fold(root.lemma_)
+        if i in self.at or (lemma not in self.vocab[self.segment(i)] and not word_gender(lemma)):
             return
+        if root.dep_ in ("compound", "amod", "nmod", "poss"):
+            return
+        chunk = self.doc[root.left_edge.i:i + 1]
         d = describe(chunk)
         if d is None or d.plural or not d.definite or chunk[0].tag_ == "PRP$":
             return
-        c = self.resolve_description(chunk.root.i, d, create=False)
+        c = self.resolve_description(i, d, create=False)
+        if c is None and word_gender(d.head) and root.dep_ in ("nsubj", "nsubjpass"):
+            c = self._description_cluster(i, d, "person")   # "the woman" is someone a "she" may mean
         if c is not None:
-            self.add(chunk.root.i, c)
+            self.add(i, c)
 
     def _pronoun_vote(self, tok: Token) -> None:
         """Count a gendered pronoun for the one person it can mean nearby, if there is only one."""
@@ -389,8 +438,8 @@ class _Resolver:
     def resolve_pronoun(self, tok: Token) -> _Cluster | None:
         low = fold(tok.text)
         if low in _RELATIVE:
-            ante = tok.head.head if tok.head.dep_ == "relcl" else None
-            if ante is None or ante.i == tok.i:
+            ante = tok.head.head if tok.head.dep_ == "relcl" else _noun_before(tok)
+            if ante is None or ante.i == tok.i or ante.pos_ == "PRON":
                 return None
             return self.resolve_span(self.doc[ante.left_edge.i:ante.i + 1])
         f = _pronoun_filter(low)
@@ -401,8 +450,13 @@ class _Resolver:
     def resolve_span(self, span: SpacySpan) -> _Cluster | None:
         """The cluster a speaker mention means (made when it is new), or None."""
         root = span.root
+        if root.pos_ not in ("NOUN", "PROPN", "PRON") and not root.ent_type_:
+            nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
+            if not nouns:
+                return None
+            root = nouns[-1]
         named = root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG")
-        for t in [root] + [c for c in root.children if c.dep_ == "appos" and span.start <= c.i < span.end]:
+        for t in [root] + [t for t in span if t is not root and _attached(t, root)]:
             m = self.at.get(t.i)
             if m is not None and m.cluster.type in ("person", "organisation") and (named or t is not root):
                 return m.cluster
@@ -470,7 +524,7 @@ class _Resolver:
                 e = c.entity
                 if c.type == "person" and c.forms:
                     forms = list(c.forms)
-                    e.name = max(forms, key=lambda f: (len(f.split()), len(f)))
+                    e.name = max(forms, key=lambda f: (len(f.split()) > 1, c.forms[f], len(f.split()), -forms.index(f)))
                 elif c.type == "organisation" and c.forms:
                     e.name = max(c.forms, key=lambda f: (c.forms[f], -list(c.forms).index(f)))
                 seen = {fold(e.name)}
@@ -479,6 +533,40 @@ class _Resolver:
 
 
 # -- helpers ---------------------------------------------------------------
+def _double_quoted(doc: Doc) -> list[tuple[int, int]]:
+    """(open, close) token indices of double-quoted stretches; a line break ends an unclosed one."""
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i in numpy.flatnonzero(doc.to_array([IS_QUOTE]) | doc.to_array([IS_SPACE])).tolist():
+        t = doc[i].text
+        if "\n" in t:
+            opened = None
+        elif t in ("“", "«", "„") or (t == '"' and opened is None):
+            opened = i
+        elif t in ("”", "»", '"') and opened is not None:
+            out.append((opened, i))
+            opened = None
+    return out
+
+
+def _attached(tok: Token, root: Token) -> bool:
+    """Whether ``tok`` names what ``root`` does: reaches it through appositions, conjuncts and compounds."""
+    steps = 0
+    while tok is not root and steps < 6:
+        if tok.dep_ not in ("appos", "conj", "compound", "flat") or tok.head is tok:
+            return False
+        tok, steps = tok.head, steps + 1
+    return tok is root
+
+
+def _noun_before(tok: Token) -> Token | None:
+    """The noun right before a relative pronoun ("the Department which reported"), past one comma."""
+    j = tok.i - 1
+    if j >= 0 and tok.doc[j].text == ",":
+        j -= 1
+    return tok.doc[j] if j >= 0 and tok.doc[j].pos_ in ("NOUN", "PROPN") else None
+
+
 def _weight(tok: Token) -> float:
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return W_SUBJECT
@@ -490,9 +578,9 @@ def _weight(tok: Token) -> float:
 
 
 def _name_head(tok: Token) -> Token:
-    """The last word of a name: climbs "Moulay El" up to "Daki"."""
+    """The last word of a name: climbs "Moulay El" up to "Daki" (an entity split in two), never out of its kind."""
     while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head.i > tok.i \
-            and tok.head.ent_type_ in ("PERSON", "ORG", ""):
+            and tok.head.ent_type_ == tok.ent_type_:
         tok = tok.head
     return tok
 
@@ -504,11 +592,16 @@ def _name_tokens(head: Token) -> list[Token]:
     while j > 0:
         t = doc[j - 1]
         if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not t.is_punct and t.head.i >= j \
-                and t.ent_type_ not in ("NORP", "GPE", "DATE") and "\n" not in t.whitespace_:
+                and (t.ent_type_ == head.ent_type_ or not t.ent_type_ and _is_title(t)) and "\n" not in t.whitespace_:
             j -= 1
         else:
             break
     return list(doc[j:head.i + 1])
+
+
+def _is_title(tok: Token) -> bool:
+    w = fold(tok.text).strip(".")
+    return w in HONORIFICS or w in TITLE_ABBREVIATIONS or w in TITLE_WORDS
 
 
 def _org_text(ent: SpacySpan) -> str:
@@ -545,7 +638,7 @@ def _surname_compatible(c: _Cluster, name: PersonName) -> bool:
 def _org_fits(d: Description, c: _Cluster) -> bool:
     """"the ministry" for "Ministry of Justice": head noun in the name, modifiers there or in roles."""
     words = c.words
-    if d.head not in words:
+    if d.head not in words or not (d.head in lex.BODY_NOUNS or d.head in c.heads):
         return False
     if d.nations and c.nations and not d.nations & c.nations:
         return False
@@ -556,6 +649,8 @@ def _org_class(d: Description) -> Callable[[_Cluster], float] | None:
     """A test for organisations of the kind a class noun names: news outlet, company."""
     if d.head in lex.NEWS_NOUNS or (d.head == "agency" and "news" in d.mods) or "news" in d.mods:
         return lambda c: float(c.type == "organisation" and c.news)
+    if d.head in lex.GENERIC_ORG_NOUNS:
+        return lambda c: float(c.type == "organisation" and not c.news)
     if d.head in lex.COMPANY_NOUNS:
         return lambda c: float(c.type == "organisation" and not c.news
                                and not set(fold(" ".join(c.forms)).split()) & lex.BODY_NOUNS)

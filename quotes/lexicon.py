@@ -27,6 +27,9 @@ COMPANY_NOUNS = frozenset("""
 company firm carrier airline manufacturer maker bank retailer corporation giant conglomerate startup insurer
 automaker operator business lender chain developer supplier
 """.split())
+#: Nouns that can describe any organisation but a news outlet ("the group said" after a foundation).
+GENERIC_ORG_NOUNS = frozenset({"organization", "organisation", "group", "body", "institution", "charity",
+                               "nonprofit", "non-profit", "outfit"})
 #: Nouns heading the names of public bodies; a description headed by one is an organisation.
 BODY_NOUNS = frozenset("""
 ministry department agency court council party committee commission office senate house congress parliament

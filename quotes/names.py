@@ -77,10 +77,7 @@ class PersonName:
     words: tuple[str, ...]          # the name itself, as written, without titles
     honorific_gender: str | None = None
     titles: tuple[str, ...] = ()   # titles written before it ("Sen.", "President"), expanded
-
-    @property
-    def folded(self) -> tuple[str, ...]:
-        return tuple(_bare(w) for w in self.words)
+    folded: tuple[str, ...] = ()   # the words folded for comparison (set by parse_name)
 
     @property
     def given(self) -> str | None:
@@ -111,7 +108,8 @@ def parse_name(words: list[str]) -> PersonName:
         ws.pop()
     if ws and fold(ws[-1]).endswith(("'s", "’s")):
         ws[-1] = ws[-1][:-2]
-    return PersonName(words=tuple(ws), honorific_gender=honorific, titles=tuple(titles))
+    return PersonName(words=tuple(ws), honorific_gender=honorific, titles=tuple(titles),
+                      folded=tuple(_bare(w) for w in ws))
 
 
 def _word_eq(a: str, b: str) -> bool:

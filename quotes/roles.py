@@ -93,14 +93,16 @@ def make_role(tokens: list[Token]) -> Role | None:
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET", "PART"):
         tokens = tokens[:-1]
-    if not tokens or any(t.pos_ in ("VERB", "AUX") for t in tokens) or len(tokens) > 14:
+    if not tokens or any(t.pos_ in ("VERB", "AUX") for t in tokens) or len(tokens) > 20:
         return None
     nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ in ("PERSON", "DATE", "TIME")]
     if not any(t.pos_ == "NOUN" or fold(t.text).strip(".") in TITLE_WORDS
                or fold(t.text).strip(".") in TITLE_ABBREVIATIONS for t in nouns):
         return None
     head = min(tokens, key=lambda t: _depth(t, tokens))
-    if head.pos_ not in ("NOUN", "PROPN"):
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or len(head.text) < 2 or not head.is_alpha:
+        return None
+    if any(t.is_quote or t.text in "“”‘’\"" for t in tokens):
         return None
     text = _expand(tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text)
     words = frozenset(_lemma(t) for t in tokens if t.is_alpha or t.text.endswith(".")) - _FUNCTION_WORDS
@@ -124,7 +126,8 @@ def roles_around(head: Token, name_start: int) -> list[Role]:
     """Roles the parse gives the name headed by ``head`` whose first word is token ``name_start``.
 
     Three places are read: premodifiers before the name, appositives after it,
-    and the noun phrase the name is an appositive of.
+    and the noun phrase the name is an appositive of. (Predicate nominatives,
+    "X is a disgusting fraud", say what someone is thought to be, not their office.)
     """
     doc = head.doc
     out: list[Role] = []
@@ -148,12 +151,6 @@ def roles_around(head: Token, name_start: int) -> list[Role]:
         r = make_role(_contiguous(toks, h))
         if r:
             out.append(r)
-    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-        attr = next((c for c in head.head.rights if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-        if attr is not None:
-            r = make_role(_appositive_tokens(attr))
-            if r:
-                out.append(r)
     return out
 
 

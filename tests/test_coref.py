@@ -1,0 +1,214 @@
+"""The speaker resolver, sieve by sieve, on sentences from the seed article and PolNeAR (US political news)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from quotes.coref import doc_segment_starts, resolve, segment_starts
+
+
+def mention(doc, context: str, words: str | None = None, nth: int = 0):
+    """The span of ``words`` (default: all of ``context``) inside the ``nth`` occurrence of ``context``."""
+    at = -1
+    for _ in range(nth + 1):
+        at = doc.text.index(context, at + 1)
+    words = words or context
+    start = at + context.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None, words
+    return span
+
+
+def names(doc, specs):
+    spans = [mention(doc, *s) if isinstance(s, tuple) else mention(doc, s) for s in specs]
+    ents, _ = resolve(doc, spans)
+    return [e.name if e else None for e in ents], ents
+
+
+# -- the seed article -------------------------------------------------------
+SEED_MENTIONS = [  # (context around the mention, the mention, expected speaker)
+    ("Darmanin declared", "Darmanin", "Gérald Darmanin"),
+    ("Darmanin voiced", "Darmanin", "Gérald Darmanin"),
+    ("he added, pointing", "he", "Gérald Darmanin"),
+    ("Ouahbi stated", "Ouahbi", "Abdellatif Ouahbi"),
+    ("Darmanin proclaimed", "Darmanin", "Gérald Darmanin"),
+    ("he articulated", "he", "Gérald Darmanin"),
+    ("he stated.", "he", "Gérald Darmanin"),
+    ("He also declared", "He", "Gérald Darmanin"),
+    ("The justice minister added", "The justice minister", "Gérald Darmanin"),
+    ("the ministry said, noting", "the ministry", "Ministry of Justice"),
+    ("Reuters reported", "Reuters", "Reuters"),
+    ("the news outlet said", "the news outlet", "Reuters"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp, seed_text):
+    return nlp(seed_text)
+
+
+@pytest.fixture(scope="module")
+def seed_resolved(seed_doc):
+    spans = [mention(seed_doc, ctx, m) for ctx, m, _ in SEED_MENTIONS]
+    return resolve(seed_doc, spans)
+
+
+@pytest.mark.parametrize("k", range(len(SEED_MENTIONS)), ids=[c for c, _, _ in SEED_MENTIONS])
+def test_seed_speakers(seed_resolved, k):
+    ents, _ = seed_resolved
+    assert ents[k] is not None and ents[k].name == SEED_MENTIONS[k][2]
+
+
+def test_seed_entities_carry_roles_aliases_and_types(seed_resolved):
+    _, speakers = seed_resolved
+    by_name = {e.name: e for e in speakers}
+    assert by_name["Gérald Darmanin"].roles == ["French Minister of Justice"]   # derived from "his French counterpart"
+    assert by_name["Gérald Darmanin"].aliases == ["Darmanin"]
+    assert by_name["Abdellatif Ouahbi"].roles == ["Moroccan Minister of Justice"]
+    assert by_name["Ministry of Justice"].type == "organisation"
+    assert by_name["Reuters"].type == "organisation"
+    assert {e.type for e in speakers} == {"person", "organisation"}
+
+
+def test_seed_entities_are_one_object_per_person(seed_resolved):
+    ents, speakers = seed_resolved
+    darmanin = [e for e, (_, _, want) in zip(ents, SEED_MENTIONS) if want == "Gérald Darmanin"]
+    assert all(e is darmanin[0] for e in darmanin)
+    assert len(speakers) == len({id(e) for e in speakers}) == 4
+
+
+def test_seed_articles_do_not_share_entities(seed_doc):
+    """Article 1 of the related articles never names Darmanin: a "he" there is nobody from the main article."""
+    spans = [mention(seed_doc, "Darmanin declared", "Darmanin"),
+             mention(seed_doc, "'They have not been subjected to any breaches or data leaks,' the ministry said",
+                     "the ministry")]
+    ents, _ = resolve(seed_doc, spans)
+    starts = doc_segment_starts(seed_doc)
+    assert len(starts) >= 4 and ents[1].name == "Ministry of Justice"
+    he_in_related = seed_doc.char_span(starts[3], starts[3] + 5, alignment_mode="expand")[:1]
+    ents, _ = resolve(seed_doc, [mention(seed_doc, "Darmanin declared", "Darmanin"), he_in_related])
+    assert ents[1] is None or ents[1].name != "Gérald Darmanin"
+
+
+# -- names ---------------------------------------------------------------------
+def test_shared_surname_is_two_people_and_bare_surname_goes_to_the_recent_one(nlp):
+    doc = nlp("Former President Bill Clinton spoke first in Charlotte on Tuesday. "
+              "Later, Hillary Clinton took the stage to cheers. "
+              "\"We are stronger together,\" Clinton said. "
+              "\"She will be a great president,\" Mr. Clinton said afterwards.")
+    got, ents = names(doc, [("\" Clinton said", "Clinton"), ("Mr. Clinton said", "Mr. Clinton")])
+    assert got == ["Hillary Clinton", "Bill Clinton"]
+    assert ents[0] is not ents[1]
+    assert "President" in ents[1].roles
+
+
+def test_title_gives_a_role_a_description_can_use(nlp):
+    # PolNeAR, huff-post_2015-11-15_bernie-sanders-it-is-not-a-radic
+    doc = nlp("WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call to raise the federal minimum wage to $15 "
+              "an hour, saying the positives in economic stimulus would outweigh the potential in job losses.\n\n"
+              "“I apologize to nobody for that,” the senator said during Saturday night’s Democratic debate.")
+    got, ents = names(doc, [("the senator said", "the senator")])
+    assert got == ["Bernie Sanders"] and ents[0].type == "person" and "Senator" in ents[0].roles
+
+
+def test_appositive_roles_after_and_before_a_name(nlp, seed_doc):
+    # the seed: "Mohamed Abdennabaoui, First President of ...", "Morocco's Prosecutor General, Moulay El Hassan Daki"
+    _, ents = names(seed_doc, [("met with Mohamed Abdennabaoui", "Mohamed Abdennabaoui"),
+                               ("Moulay El Hassan Daki", "Moulay El Hassan Daki")])
+    assert ents[0].roles[0].startswith("First President of the Court of Cassation")
+    assert ents[1].name == "Moulay El Hassan Daki" and ents[1].roles == ["Morocco's Prosecutor General"]
+
+
+# -- pronouns ---------------------------------------------------------------------
+def test_pronouns_follow_gender(nlp):
+    doc = nlp("House Speaker Paul Ryan and Nancy Pelosi met at the Capitol on Tuesday to discuss the budget. "
+              "“It was a productive meeting,” she said. “We will keep talking,” he said.")
+    got, _ = names(doc, [("” she said", "she"), ("” he said", "he")])
+    assert got == ["Nancy Pelosi", "Paul Ryan"]
+
+
+def test_pronoun_prefers_the_previous_speaker_to_a_nearer_object(nlp):
+    # PolNeAR-like: another man is named between the speaker and the "he"
+    doc = nlp("“The cooperation is excellent,” Darmanin said on Sunday. "
+              "The French minister also met with Mohamed Abdennabaoui in Rabat. "
+              "“We seize many assets,” he added.")
+    got, _ = names(doc, ["Darmanin", ("he added", "he")])
+    assert got == ["Darmanin", "Darmanin"]
+
+
+def test_name_inside_the_quotation_is_not_the_speaker(nlp):
+    # PolNeAR, nyt_2016-09-08_obama-on-climate-change-t
+    doc = nlp("Mr. Obama immersed himself in the scientific literature. "
+              "\"My top science adviser, John Holdren, periodically will issue some chart or report or graph in the "
+              "morning meetings,\" he said.")
+    got, _ = names(doc, [("he said", "he")])
+    assert got == ["Obama"]
+
+
+def test_text_pronouns_give_a_gender_the_name_list_lacks(nlp):
+    doc = nlp("Abdessamad Kayouh spoke in parliament on June 3. His ministry plans to buy ten aircraft. "
+              "Samira Bennani, an analyst, disagreed. “It is too little,” she said. "
+              "“It is enough,” he replied.")
+    got, _ = names(doc, [("” she said", "she"), ("he replied", "he")])
+    assert got == ["Samira Bennani", "Abdessamad Kayouh"]
+
+
+def test_unresolvable_pronouns_are_none(nlp):
+    doc = nlp("The budget passed on Tuesday. “We did it,” I said. “It is done,” he said.")
+    got, _ = names(doc, [("I said", "I"), ("he said", "he")])
+    assert got == [None, None]
+
+
+def test_relative_pronoun_takes_its_antecedent(nlp):
+    # PolNeAR, breitbart_2016-09-29_politifact-donald-t
+    doc = nlp("To solve this quandary, they turned to the Chicago Police Department which reported "
+              "“2,521 shooting incidents.”")
+    got, ents = names(doc, [("which reported", "which")])
+    assert got == ["Chicago Police Department"] and ents[0].type == "organisation"
+
+
+# -- organisations, groups, descriptions -------------------------------------------
+def test_newspaper_is_the_news_organisation_named_before(nlp):
+    doc = nlp("The Washington Post ran a feature Saturday that profiled a Trump supporter. "
+              "The Justice Department declined to comment. "
+              "“She was anxious, sure,” the newspaper said.")
+    got, ents = names(doc, [("the newspaper said", "the newspaper")])
+    assert got == ["Washington Post"] and ents[0].type == "organisation"
+
+
+def test_group_and_generic_organisation_nouns(nlp):
+    # PolNeAR, huff-post_2016-05-12_george-zimmerman-auctioning-off-
+    doc = nlp("The Trayvon Martin Foundation did not want to address “that person,” telling Fox 35 that the "
+              "organization is focused on “ending senseless gun violence.”\n"
+              "“This election season, we are laser focused on furthering that mission,” the group said. "
+              "“We will act together,” the ministers said. “No,” Democrats said.")
+    got, ents = names(doc, [("the group said", "the group"), ("the ministers said", "the ministers"),
+                            ("Democrats said", "Democrats")])
+    assert got[0] == "Trayvon Martin Foundation" and ents[0].type == "organisation"
+    assert [e.type for e in ents[1:]] == ["group", "group"]
+    assert got[2] == "Democrats"
+
+
+def test_unnamed_speaker_stays_a_description(nlp):
+    doc = nlp("Donald Trump spoke in Ohio on Monday. “He will win Ohio,” a campaign aide said. "
+              "“The polls are wrong,” the aide added.")
+    got, ents = names(doc, [("a campaign aide", "a campaign aide"), ("the aide added", "the aide")])
+    assert got[0] == "a campaign aide" and ents[0].type == "person"
+    assert ents[1] is ents[0]
+
+
+def test_none_mentions_pass_through(nlp):
+    doc = nlp("Nothing was said.")
+    ents, speakers = resolve(doc, [None, None])
+    assert ents == [None, None] and speakers == []
+
+
+# -- article boundaries --------------------------------------------------------------
+_LINE = st.sampled_from(["A man spoke.", "", "  ", "Related Articles", "read more: x", "He said it.", "\t"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_LINE, min_size=1, max_size=12))
+def test_token_segmentation_matches_text_segmentation(nlp, lines):
+    text = "\n".join(lines)
+    assert doc_segment_starts(nlp.make_doc(text)) == segment_starts(text)
