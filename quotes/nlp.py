@@ -39,10 +39,12 @@ def load_pipeline(name: str | None = None) -> "Language":
     """The first installed pipeline among :func:`candidates`, loaded once per process."""
     import spacy
 
+    from .paragraphs import add_to
+
     tried = candidates(name)
     for candidate in tried:
         try:
-            return spacy.load(candidate, exclude=list(UNUSED))
+            return add_to(spacy.load(candidate, exclude=list(UNUSED)))
         except OSError:
             continue
     raise ModelNotFound(
