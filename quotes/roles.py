@@ -22,7 +22,7 @@ _DEMONYMS = {
     "french": "france", "spanish": "spain", "dutch": "netherlands", "british": "britain", "english": "england",
     "welsh": "wales", "scottish": "scotland", "irish": "ireland", "swiss": "switzerland", "danish": "denmark",
     "swedish": "sweden", "finnish": "finland", "polish": "poland", "turkish": "turkey", "greek": "greece",
-    "american": "us", "u.s.": "us", "united states": "us", "america": "us", "uk": "britain", "u.k.": "britain",
+    "american": "us", "united states": "us", "america": "us", "uk": "britain",
     "emirati": "uae", "saudi": "saudi arabia", "filipino": "philippines", "thai": "thailand",
     "belgian": "belgium", "peruvian": "peru", "yemeni": "yemen", "iraqi": "iraq", "israeli": "israel",
     "pakistani": "pakistan", "afghan": "afghanistan", "kuwaiti": "kuwait", "qatari": "qatar",
@@ -35,7 +35,7 @@ _ROLE_DEPS = ("compound", "nmod", "amod", "poss", "nummod")
 
 def nation(word: str) -> str:
     """A country key for a nationality or country word: "Moroccan" and "Morocco" -> "moro"."""
-    w = fold(word).strip(".").removesuffix("'s").removesuffix("’s")
+    w = fold(word).replace(".", "").removesuffix("'s").removesuffix("’s")
     w = _DEMONYMS.get(w, w)
     return w[:4]
 
@@ -186,6 +186,8 @@ def describe(span: SpacySpan) -> Description | None:
         return None
     toks = [t for t in span if t.i <= root.i and t.i >= root.left_edge.i]
     det = next((t for t in toks if t.dep_ in ("det", "poss")), None)
+    if root.pos_ == "PROPN" and det is None and fold(root.text) not in TITLE_WORDS:
+        return None   # a name, not a description ("The Justice Minister" in a headline still is one)
     definite = det is None or fold(det.text) not in ("a", "an", "one", "another", "some", "any")
     mods = frozenset(_lemma(t) for t in toks if t is not root and t.dep_ in _ROLE_DEPS and t.is_alpha
                      and t.tag_ != "PRP$" and not _is_nation(t)) - _FUNCTION_WORDS
