@@ -158,8 +158,8 @@ def _build(cite: Citation, source: str, toks: list[Token], hay: str,
             gap = _words(toks[prev:s], source)
             omitted.append(gap)
             diff.append(f"[…{gap}…]" if gap else "[…]")
-        ops = Levenshtein.opcodes(code, hay[s:e])
-        distance += sum(max(o.src_end - o.src_start, o.dest_end - o.dest_start) for o in ops if o.tag != "equal")
+        ops = _merged(Levenshtein.opcodes(code, hay[s:e]))
+        distance += Levenshtein.distance(code, hay[s:e])
         changes += _changes(ops, piece, toks[s:e], source, cite.text)
         diff.append(_diff(ops, piece, toks[s:e], source, cite.text))
         prev = e
@@ -167,6 +167,31 @@ def _build(cite: Citation, source: str, toks: list[Token], hay: str,
     start = toks[used[0][0]].start if used else None
     end = toks[used[-1][1] - 1].end if used else None
     return Alignment(distance, cite.size, start, end, changes, omitted, " ".join(d for d in diff if d))
+
+
+@dataclass(frozen=True, slots=True)
+class _Op:
+    tag: str
+    src_start: int
+    src_end: int
+    dest_start: int
+    dest_end: int
+
+
+def _merged(opcodes) -> list[_Op]:
+    """Opcodes with each run of adjacent edits made one (``a b`` -> ``x y z`` reads as one change)."""
+    out: list[_Op] = []
+    for o in opcodes:
+        if o.tag != "equal" and out and out[-1].tag != "equal":
+            p = out.pop()
+            o = _Op("", p.src_start, o.src_end, p.dest_start, o.dest_end)
+        else:
+            o = _Op(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
+        if o.tag != "equal":
+            src, dest = o.src_end > o.src_start, o.dest_end > o.dest_start
+            o = _Op("replace" if src and dest else "delete" if src else "insert", *(o.src_start, o.src_end, o.dest_start, o.dest_end))
+        out.append(o)
+    return out
 
 
 def _words(toks: list[Token], text: str) -> str:

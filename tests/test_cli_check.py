@@ -1,0 +1,123 @@
+"""`quotes check` and `quotes verify` through typer's CliRunner and through real subprocesses."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+pytest.importorskip("quotes.index")
+
+from quotes.cli import app  # noqa: E402
+
+from seed_index import DARMANIN, DRAFT, OUAHBI, SEED, build  # noqa: E402
+
+QUOTES = str(Path(sys.executable).with_name("quotes"))
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("check") / "index.json")
+
+
+def check(db, *args):
+    res = runner.invoke(app, ["check", *args, "--db", str(db), "--format", "json"])
+    return res.exit_code, json.loads(res.stdout) if res.stdout.strip() else None
+
+
+def test_verbatim_exits_0(db):
+    code, out = check(db, "We have reached an agreement on all pending issues.", "--speaker", "Ouahbi")
+    assert (code, out["verdict"], out["said_by"]) == (0, "verbatim", OUAHBI)
+    assert SEED.read_text(encoding="utf-8")[out["start"]:out["end"]] == out["source"]
+
+
+def test_partial_citation_with_curly_marks_is_verbatim(db):
+    code, out = check(db, "“the cooperation is excellent”", "--speaker", "Gérald Darmanin")
+    assert (code, out["verdict"]) == (0, "verbatim")
+
+
+def test_altered_shows_source_words_and_difference(db):
+    code, out = check(db, "The more we talk, the more we are able to prevent tragedies", "-s", "Darmanin")
+    assert (code, out["verdict"]) == (10, "altered")
+    assert out["source"].startswith("The more we dialogue")
+    assert out["changes"] == [{"op": "changed", "draft": "talk", "source": "dialogue"}]
+
+
+def test_misattributed_names_who_said_it(db):
+    code, out = check(db, "The cooperation is excellent", "--speaker", "Ouahbi")
+    assert (code, out["verdict"], out["said_by"]) == (11, "misattributed", DARMANIN)
+
+
+def test_not_found(db):
+    code, out = check(db, "Morocco will pay for three new prisons in France next year", "--speaker", "Darmanin")
+    assert (code, out["verdict"]) == (12, "not-found")
+
+
+def test_report_for_people(db):
+    res = runner.invoke(app, ["check", "The more we talk, the more we are able to prevent tragedies",
+                              "--db", str(db), "--format", "table"])
+    assert res.exit_code == 10
+    assert "altered" in res.stdout and "'dialogue' -> 'talk'" in res.stdout and "characters" in res.stdout
+
+
+def test_missing_index_is_an_error_not_an_empty_index(tmp_path):
+    res = runner.invoke(app, ["check", "anything", "--db", str(tmp_path / "none.json")])
+    assert res.exit_code == 1
+    assert "no index" in res.stderr and not (tmp_path / "none.json").exists()
+
+
+def test_verify_names_the_three_bad_quotes(db):
+    res = runner.invoke(app, ["verify", str(DRAFT), "--db", str(db), "--format", "json"])
+    rows = json.loads(res.stdout)
+    verdicts = {r["quote"].rstrip(","): r["verdict"] for r in rows}
+    assert verdicts == {
+        "The cooperation is excellent": "verbatim",
+        "We have reached an agreement on all the outstanding issues": "altered",
+        "The more we dialogue, the more we are able to prevent tragedies": "misattributed",
+        "Morocco will pay for three new prisons in France next year": "not-found",
+    }
+    assert res.exit_code == 12
+    mis = next(r for r in rows if r["verdict"] == "misattributed")
+    assert mis["speaker"] == "Ouahbi" and mis["said_by"] == DARMANIN
+
+
+def test_verify_clean_draft_exits_0(db, tmp_path):
+    draft = tmp_path / "clean.md"
+    draft.write_text('"We have reached an agreement on all pending issues," Ouahbi said.\n', encoding="utf-8")
+    res = runner.invoke(app, ["verify", str(draft), "--db", str(db), "--format", "jsonl"])
+    assert res.exit_code == 0, res.stdout + res.stderr
+    assert [json.loads(l)["verdict"] for l in res.stdout.splitlines()] == ["verbatim"]
+
+
+def env():
+    return {**os.environ, "NO_COLOR": "1"}
+
+
+@pytest.mark.slow
+def test_check_subprocess_exit_codes_and_no_spacy(db):
+    for quote, speaker, code in [("The cooperation is excellent", "Darmanin", 0),
+                                 ("The cooperation is excellent", "Ouahbi", 11)]:
+        p = subprocess.run([QUOTES, "check", quote, "--speaker", speaker, "--db", str(db), "--format", "json"],
+                           capture_output=True, text=True, env=env(), timeout=120)
+        assert p.returncode == code, p.stderr
+        assert json.loads(p.stdout)["said_by"] == DARMANIN
+    p = subprocess.run([sys.executable, "-c", "import sys; from quotes.cli import main; sys.argv = sys.argv[1:];\n"
+                        "try:\n    main()\nexcept SystemExit as e:\n    print('exit', e.code, 'spacy' in sys.modules)",
+                        "quotes", "check", "The cooperation is excellent", "--db", str(db), "--format", "jsonl"],
+                       capture_output=True, text=True, env=env(), timeout=120)
+    assert p.stdout.strip().splitlines()[-1] == "exit 0 False", p.stderr
+
+
+@pytest.mark.slow
+def test_verify_subprocess(db):
+    p = subprocess.run([QUOTES, "verify", str(DRAFT), "--db", str(db), "--format", "csv"],
+                       capture_output=True, text=True, env=env(), timeout=300)
+    assert p.returncode == 12, p.stderr
+    lines = p.stdout.splitlines()
+    assert lines[0].startswith("verdict,quote,speaker,said_by")
+    assert sorted(l.split(",")[0] for l in lines[1:]) == ["altered", "misattributed", "not-found", "verbatim"]
