@@ -16,6 +16,7 @@ The attribution stage may upgrade a title or scare quote to ``partial``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -223,23 +224,41 @@ def _spans(text: str, pieces: list[_Piece]) -> list[QuoteSpan]:
         close_end = p.close_end if p.close_end > p.content_end else e
         out.append(QuoteSpan(start=s, end=e, text=text[s:e], open_start=p.open_at, close_end=close_end,
                              closed=p.closed, group=p.chain))
+    lines = _Lines(text)
     for q in out:
         chain = q.group
         q.group = first[chain] if size[chain] > 1 else None
-        q.kind = kind_of(text, q)
+        q.kind = kind_of(text, q, lines)
     return out
 
 
-def kind_of(text: str, q: QuoteSpan) -> str:
+class _Lines:
+    """Where lines and the text's ink begin and end, found once so kinds cost no rescans."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        stripped = text.lstrip()
+        self.first_ink = len(text) - len(stripped)
+        self.last_ink = len(text.rstrip())
+        self.size = len(text)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the line(s) holding ``[start, end)``, line breaks excluded."""
+        i = bisect.bisect_left(self.breaks, start)
+        line_start = self.breaks[i - 1] + 1 if i else 0
+        j = bisect.bisect_left(self.breaks, end)
+        return line_start, self.breaks[j] if j < len(self.breaks) else self.size
+
+
+def kind_of(text: str, q: QuoteSpan, lines: _Lines | None = None) -> str:
     """What a quotation-mark span is, from the text alone: heading, title, scare or direct.
 
     Conservative: a real quotation marked title or scare is lost unless the
     attribution stage finds its speaker, so only clear signs count.
     """
-    line_start = text.rfind("\n", 0, q.open_start) + 1
-    line_end = text.find("\n", q.close_end)
-    line_end = len(text) if line_end < 0 else line_end
-    if q.group is None and _headline(text, line_start, line_end, q):
+    lines = lines or _Lines(text)
+    line_start, line_end = lines.around(q.open_start, q.close_end)
+    if q.group is None and _headline(text, line_start, line_end, q, lines):
         return "heading"
     before = text[max(line_start, q.open_start - 40):q.open_start]
     after = text[q.close_end:q.close_end + 20]
@@ -274,10 +293,13 @@ _ENTITY_CUE = re.compile(
 _SCARE_CUE = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 #: Longest line still read as a headline.
 _HEADLINE_WORDS = 25
+_HEADLINE_CHARS = 400
 
 
 def _title_case(s: str) -> bool:
     """Whether ``s`` reads as a name or title: every word capitalised but the small ones."""
+    if len(s) > 120:
+        return False
     words = [w.strip(",.:;!?()[]") for w in s.split()]
     words = [w for w in words if w]
     if not words or len(words) > 8 or not (words[0][0].isupper() or words[0][0].isdigit()):
@@ -285,7 +307,7 @@ def _title_case(s: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
 
 
-def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan) -> bool:
+def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan, lines: _Lines) -> bool:
     """Whether the quotation sits in a headline or heading rather than in running text.
 
     A line that is nothing but a quotation without closing punctuation is a
@@ -293,6 +315,8 @@ def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan) -> bool:
     line in title case, and the first line of the text when it is short and
     more text follows (a quotation ending in a comma is running text, though).
     """
+    if line_end - line_start > _HEADLINE_CHARS:
+        return False
     line = text[line_start:line_end].strip()
     words = line.split()
     if not line or len(words) > _HEADLINE_WORDS:
@@ -300,7 +324,7 @@ def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan) -> bool:
     alone = not text[line_start:q.open_start].strip() and not text[q.close_end:line_end].strip()
     if alone:
         return q.text[-1] not in ".,;!?"
-    if not text[:line_start].strip():  # the title, when an article follows it
-        return bool(text[line_end:].strip()) and not q.text.endswith(",")
+    if lines.first_ink >= line_start:  # the title, when an article follows it
+        return lines.last_ink > line_end and not q.text.endswith(",")
     caps = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL]
     return len(words) >= 4 and len(caps) >= 3 and sum(w[0].isupper() for w in caps) >= 0.8 * len(caps)
