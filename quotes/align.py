@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from .normalize import Token, segments, tokens
+from .normalize import Token, norms, segments, tokens
 
 _BASE = 0xF0000  # Supplementary Private Use Area-A: never in real text
 
@@ -25,8 +25,17 @@ class Vocab:
         self._codes: dict[str, str] = {}
 
     def encode(self, toks: list[Token]) -> str:
+        return self.encode_norms([t.norm for t in toks])
+
+    def encode_norms(self, norms: list[str]) -> str:
         codes = self._codes
-        return "".join(codes.setdefault(t.norm, chr(_BASE + len(codes))) for t in toks)
+        out = []
+        for n in norms:
+            c = codes.get(n)
+            if c is None:
+                c = codes[n] = chr(_BASE + len(codes))
+            out.append(c)
+        return "".join(out)
 
 
 @dataclass(slots=True)
@@ -88,29 +97,44 @@ class Citation:
 
 @dataclass(slots=True)
 class Source:
-    """An indexed quotation's text, tokenised and encoded once for many comparisons."""
+    """An indexed quotation's text, encoded once for many comparisons (offsets worked out on demand)."""
 
     text: str
-    toks: list[Token]
     code: str
+    _toks: list[Token] | None = None
 
     @classmethod
     def of(cls, text: str, vocab: Vocab) -> "Source":
-        toks = tokens(text)
-        return cls(text, toks, vocab.encode(toks))
+        return cls(text, vocab.encode_norms(norms(text)))
+
+    @property
+    def toks(self) -> list[Token]:
+        if self._toks is None:
+            self._toks = tokens(self.text)
+        return self._toks
+
+
+def contains(cite: Citation, src: Source) -> bool:
+    """Whether the citation's pieces occur word for word, in order, in ``src`` (cheap: no alignment)."""
+    pos = 0
+    for code in cite.codes:
+        at = src.code.find(code, pos)
+        if at < 0:
+            return False
+        pos = at + len(code)
+    return bool(cite.codes)
 
 
 def exact(cite: Citation, src: Source) -> Alignment | None:
     """The citation's pieces found word for word, in order, in ``src``; else None."""
-    source, toks, hay = src.text, src.toks, src.code
-    pos, windows = 0, []
+    hay, pos, windows = src.code, 0, []
     for code in cite.codes:
         at = hay.find(code, pos)
         if at < 0:
             return None
         pos = at + len(code)
         windows.append((at, pos))
-    return _build(cite, source, toks, hay, windows) if windows else None
+    return _build(cite, src.text, src.toks, hay, windows) if windows else None
 
 
 def fuzzy(cite: Citation, src: Source, max_ratio: float) -> Alignment:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .align import Alignment, Change, Citation, Source, Vocab, exact, fuzzy
+from .align import Alignment, Change, Citation, Source, Vocab, contains, exact, fuzzy
 from .normalize import strip_marks
 from .speakers import matching_ids, said_by
 
@@ -93,10 +93,11 @@ class Checker:
             return Verdict(NOT_FOUND, quote, speaker, note="nothing to look for: the quotation has no words")
         ids = set(speaker_ids) | (matching_ids(speaker, self.speakers) if speaker else set())
         by = (lambda r: said_by(speaker, r, ids)) if speaker else (lambda r: True)
-        found = [(r, a) for r, s in zip(self.rows, self.sources) if (a := exact(cite, s)) is not None]
+        found = [i for i, s in enumerate(self.sources) if contains(cite, s)]
         if found:
-            row, al = next(((r, a) for r, a in found if by(r)), found[0])
-            return _verdict(VERBATIM if by(row) else MISATTRIBUTED, quote, speaker, row, al)
+            i = next((i for i in found if by(self.rows[i])), found[0])
+            al = exact(cite, self.sources[i])
+            return _verdict(VERBATIM if by(self.rows[i]) else MISATTRIBUTED, quote, speaker, self.rows[i], al)
         close = [(r, a) for r, a in self.near(cite) if a.score >= ALTERED_MIN]
         if not close or cite.size < MIN_FUZZY_WORDS:
             return Verdict(NOT_FOUND, quote, speaker)

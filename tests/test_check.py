@@ -193,3 +193,11 @@ def test_one_new_word_is_never_verbatim_and_is_named(words, data):
     v = check(" ".join(changed), [row], "Darmanin")
     assert v.verdict == ALTERED
     assert any(c.draft == changed[i] for c in v.changes)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_fast_norms_agree_with_tokens(text):
+    from quotes.normalize import norms
+
+    assert norms(text) == [t.norm for t in tokens(text)]
