@@ -1,0 +1,429 @@
+"""The speaker index: every quotation ingested, who said it, in which document.
+
+:class:`Index` is the API the commands use. Documents are keyed by the hash of
+their text, so an unchanged article is recognised before it is parsed
+(:meth:`Index.has_document`) and a changed one (same path, new text) replaces
+its old quotations. Results are written in batches as they arrive, each batch
+one locked, atomic write (:mod:`quotes.storage`): a killed run keeps every
+finished batch, and concurrent runs on one index all land.
+
+Speakers are matched across documents by :mod:`quotes.roster`. Curation
+(merge, rename, reassign) is stored in the ``corrections`` table and holds
+when documents are ingested again: merged and old names stay as aliases, and
+reassignments are re-applied to the same quotation in a re-ingested document.
+Table layout: :mod:`quotes.rows`.
+"""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from .records import DocResult, Entity
+from .roster import Roster, fold, key
+from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, document_row, document_view, now, quote_id,
+                   quote_row, quote_view, speaker_view)
+from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # noqa: F401  (re-exported)
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "one", "his"})
+QUOTATIONS = ("direct", "partial")
+
+
+class SpeakerNotFound(LookupError):
+    """No speaker answers to the name or id given."""
+
+
+class AmbiguousSpeaker(LookupError):
+    """Several speakers answer to the name given; the message lists them with their ids."""
+
+
+class QuoteNotFound(LookupError):
+    """No quotation has the id given."""
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: documents added/replaced/unchanged, quotes stored, speakers created, skipped."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    speakers: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return self.added + self.replaced + self.unchanged
+
+    def add(self, other: "IngestReport") -> None:
+        for name in ("added", "replaced", "unchanged", "quotes", "speakers"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.skipped.extend(other.skipped)
+
+    def __str__(self) -> str:
+        plural = lambda n, w: f"{n} {w}{'' if n == 1 else 's'}"  # noqa: E731
+        return (f"{plural(self.documents, 'document')} ({self.added} added, {self.replaced} replaced, "
+                f"{self.unchanged} unchanged), {plural(self.quotes, 'quote')} stored, "
+                f"{plural(self.speakers, 'new speaker')}, {self.skipped and len(self.skipped) or 0} skipped")
+
+
+class Index:
+    """A quotes index in one JSON file (created on the first write)."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, lock_timeout: float = LOCK_TIMEOUT,
+                 flush_seconds: float = 1.0, max_batch: int = 5000) -> None:
+        self.path = Path(path)
+        self.storage = IndexStorage(str(path), readonly=readonly, lock_timeout=lock_timeout)
+        self.db = TinyDB(storage=lambda: self.storage)
+        #: A batch is written when it is this old (or 4x the last write's cost) or this large.
+        self.flush_seconds, self.max_batch = flush_seconds, max_batch
+        self._version = 0
+        self._cache: tuple[tuple[int, int], Roster] | None = None
+        self.storage.read()  # refuse a bad file now, before any work is done
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- tables -----------------------------------------------------------------
+    def _table(self, name: str) -> Rows:
+        return Rows(self.storage, name, int if name in (SPEAKERS, CORRECTIONS) else str)
+
+    def _raw(self, name: str) -> dict[str, dict[str, Any]]:
+        return self._table(name).raw()
+
+    def _fresh(self) -> None:
+        """Pick up writes other processes made since we last looked."""
+        self.storage.refresh()
+
+    def _roster(self) -> Roster:
+        stamp = (self.storage.generation, self._version)
+        if self._cache is None or self._cache[0] != stamp:
+            self._cache = (stamp, Roster(self._raw(SPEAKERS)))
+        return self._cache[1]
+
+    # -- ingest -----------------------------------------------------------------
+    def has_document(self, doc_hash: str) -> bool:
+        """Whether a text with this hash is indexed (so it need not be parsed again)."""
+        self._fresh()
+        return doc_hash in self._raw(DOCUMENTS)
+
+    def ingest(self, results: Iterable[DocResult], progress: Callable[[DocResult], None] | None = None) -> IngestReport:
+        """Store each result as it arrives, in batches; each batch is one atomic, locked write."""
+        report, batch = IngestReport(), []
+        since, interval = time.monotonic(), self.flush_seconds
+        for result in results:
+            batch.append(result)
+            if progress is not None:
+                progress(result)
+            if len(batch) >= self.max_batch or time.monotonic() - since >= interval:
+                cost = self._commit(batch, report)
+                batch, since, interval = [], time.monotonic(), max(self.flush_seconds, 4 * cost)
+        if batch:
+            self._commit(batch, report)
+        return report
+
+    def _commit(self, batch: list[DocResult], report: IngestReport) -> float:
+        start, done = time.monotonic(), IngestReport()
+        with self.storage.transaction():
+            self._store(batch, done)
+            self._recount()
+        self._version += 1
+        report.add(done)
+        return time.monotonic() - start
+
+    def _store(self, batch: list[DocResult], report: IngestReport) -> None:
+        docs = self._raw(DOCUMENTS)
+        by_path = {row["path"]: h for h, row in docs.items()}
+        people = _Placement(self._table(SPEAKERS), report)
+        fixes = self._reassignments()
+        new_docs: dict[str, dict] = {}
+        new_quotes: dict[str, dict] = {}
+        dropped_docs: set[str] = set()
+        dropped_quotes: set[str] = set()
+        for result in batch:
+            doc = result.document
+            h = doc.hash
+            if (h in docs and h not in dropped_docs) or h in new_docs:
+                report.unchanged += 1
+                continue
+            old = by_path.get(doc.path)
+            if old is not None:
+                old_row = new_docs.pop(old, None) or docs.get(old) or {}
+                dropped_docs.add(old)
+                for qid in old_row.get("quote_ids", ()):
+                    dropped_quotes.add(qid)
+                    new_quotes.pop(qid, None)
+                report.replaced += 1
+            else:
+                report.added += 1
+            by_path[doc.path] = h
+            rows = self._quote_rows(result, h, people)
+            for fix in fixes.get(doc.path, ()):
+                _reapply(fix, rows)
+            new_quotes.update(rows)
+            new_docs[h] = document_row(result, list(rows))
+            report.quotes += len(rows)
+        quotes_t, docs_t = self._table(QUOTES), self._table(DOCUMENTS)
+        quotes_t.drop(dropped_quotes)
+        docs_t.drop(dropped_docs)
+        quotes_t.put(new_quotes)
+        docs_t.put(new_docs)
+        people.write()
+
+    def _quote_rows(self, result: DocResult, doc_hash: str, people: "_Placement") -> dict[str, dict]:
+        """The stored rows of one document's quotations, each with its speaker placed in the index."""
+        ids = people.place(result, doc_hash)
+        rows: dict[str, dict] = {}
+        for q in result.quotes:
+            qid = quote_id(doc_hash, q.start)
+            n = 1
+            while qid in rows:
+                n += 1
+                qid = f"{quote_id(doc_hash, q.start)}.{n}"
+            rows[qid] = quote_row(q, doc_hash, ids.get(q.speaker) if q.speaker else None)
+        return rows
+
+    def _reassignments(self) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = defaultdict(list)
+        for row in self._raw(CORRECTIONS).values():
+            if row.get("op") == "reassign":
+                out[row["doc_path"]].append(row)
+        return out
+
+    def _recount(self) -> None:
+        """Each speaker's quote count and ids from the quotes table; speakers left with none dropped
+        (unless a person curated them)."""
+        owned: dict[int, list[str]] = defaultdict(list)
+        for qid, q in self._raw(QUOTES).items():
+            if q.get("speaker_id") is not None:
+                owned[q["speaker_id"]].append(qid)
+        speakers = self._table(SPEAKERS)
+        changes, orphans = {}, []
+        for sid, row in speakers.raw().items():
+            ids = owned.get(int(sid), [])
+            if not ids and not row.get("curated"):
+                orphans.append(sid)
+            elif row.get("quote_ids") != ids:
+                changes[sid] = {"quotes": len(ids), "quote_ids": ids}
+        speakers.patch(changes)
+        speakers.drop(orphans)
+
+    # -- reading ----------------------------------------------------------------
+    def list_quotes(self, *, speaker: str | int | None = None, doc: str | None = None, venue: str | None = None,
+                    since: str | None = None, until: str | None = None, search: str | None = None,
+                    kinds: Iterable[str] | None = QUOTATIONS) -> list[dict]:
+        """Quote rows matching every filter given, by date, document and position.
+
+        ``speaker`` is a name, alias or id (case and accents ignored); ``doc`` a
+        path, a path's tail or a document id; ``since``/``until`` compare with
+        the document's date (``2025``, ``2025-04`` and ``2025-04-14`` all work);
+        ``search`` needs every word in the quotation; ``kinds=None`` means all.
+        """
+        self._fresh()
+        quotes, speakers, docs = self._raw(QUOTES), self._raw(SPEAKERS), self._raw(DOCUMENTS)
+        candidates: Iterable[str]
+        if speaker is not None:
+            ids = self._speaker_ids(speaker)
+            candidates = [qid for sid in ids for qid in speakers[str(sid)].get("quote_ids", ())]
+        elif doc is not None:
+            candidates = [qid for h in self._document_ids(doc) for qid in docs[h].get("quote_ids", ())]
+        else:
+            candidates = quotes.keys()
+        hashes = set(self._document_ids(doc)) if doc is not None else None
+        kinds = set(kinds) if kinds is not None else None
+        words = fold(search).split() if search else []
+        where = fold(venue) if venue else None
+        rows = []
+        for qid in candidates:
+            q = quotes.get(qid)
+            if q is None or (kinds is not None and q.get("kind") not in kinds):
+                continue
+            if hashes is not None and q["doc"] not in hashes:
+                continue
+            if where is not None and where not in fold(q.get("venue")):
+                continue
+            if words and not all(w in fold(q.get("quote")) for w in words):
+                continue
+            if (since or until) and not _in_range((docs.get(q["doc"]) or {}).get("date"), since, until):
+                continue
+            rows.append(quote_view(qid, q, speakers, docs))
+        rows.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("doc_path") or ""), r["start"]))
+        return rows
+
+    def _speaker_ids(self, name: str | int) -> list[int]:
+        return [name] if isinstance(name, int) and str(name) in self._raw(SPEAKERS) else self._roster().find(str(name))
+
+    def _document_ids(self, ref: str) -> list[str]:
+        """Documents ``ref`` names: an id (or a prefix of 6+), a path, or the tail of a path."""
+        docs = self._raw(DOCUMENTS)
+        if ref in docs:
+            return [ref]
+        wanted = str(Path(ref).resolve()) if ref else ""
+        found = [h for h, row in docs.items()
+                 if row["path"] == ref or str(Path(row["path"]).resolve()) == wanted]
+        if not found:
+            found = [h for h, row in docs.items() if row["path"].endswith("/" + ref.lstrip("/"))
+                     or (len(ref) >= 6 and h.startswith(ref.lower()))]
+        return found
+
+    def list_speakers(self) -> list[dict]:
+        """Every speaker, most quoted first."""
+        self._fresh()
+        rows = [speaker_view(sid, row) for sid, row in self._raw(SPEAKERS).items()]
+        return sorted(rows, key=lambda r: (-r["quotes"], key(r["name"]), r["id"]))
+
+    def find_speakers(self, name: str | int) -> list[dict]:
+        """Speakers answering to ``name``: id, name, alias or role; a lone word also matches a surname."""
+        self._fresh()
+        speakers = self._raw(SPEAKERS)
+        rows = [speaker_view(sid, speakers[str(sid)]) for sid in self._speaker_ids(name)]
+        return sorted(rows, key=lambda r: (-r["quotes"], r["id"]))
+
+    def get_quote(self, qid: str) -> dict | None:
+        self._fresh()
+        q = self._raw(QUOTES).get(str(qid).strip())
+        return quote_view(str(qid).strip(), q, self._raw(SPEAKERS), self._raw(DOCUMENTS)) if q else None
+
+    def get_document(self, ref: str) -> dict | None:
+        """A document by id, id prefix or path (``None`` when none or several match)."""
+        self._fresh()
+        found = self._document_ids(ref)
+        return document_view(found[0], self._raw(DOCUMENTS)[found[0]]) if len(found) == 1 else None
+
+    def stats(self) -> dict[str, int]:
+        self._fresh()
+        return {name: len(self._raw(name)) for name in (DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS)}
+
+    # -- curation -----------------------------------------------------------------
+    def resolve_speaker(self, ref: str | int) -> int:
+        """The one speaker id ``ref`` names, or :class:`SpeakerNotFound` / :class:`AmbiguousSpeaker`."""
+        ids = self._speaker_ids(ref)
+        if not ids:
+            raise SpeakerNotFound(f"no speaker answers to {ref!r}; see: quotes speakers")
+        if len(ids) > 1:
+            speakers = self._raw(SPEAKERS)
+            names = ", ".join(f"#{i} {speakers[str(i)]['name']}" for i in ids[:8])
+            raise AmbiguousSpeaker(f"{ref!r} could be {names}; give the id (#N) instead")
+        return ids[0]
+
+    def merge_speakers(self, a: str | int, b: str | int) -> dict:
+        """Fold speaker ``b`` into ``a``: its quotations, names (kept as aliases) and roles."""
+        from .curate import merge
+
+        with self.storage.transaction():
+            into, gone = self.resolve_speaker(a), self.resolve_speaker(b)
+            if into == gone:
+                raise ValueError(f"{a!r} and {b!r} are the same speaker (#{into})")
+            merge(self, into, gone)
+            self._recount()
+        self._version += 1
+        return self.find_speakers(into)[0]
+
+    def rename_speaker(self, a: str | int, new: str) -> dict:
+        """Give speaker ``a`` a new canonical name; the old one stays as an alias."""
+        from .curate import rename
+
+        if not key(new):
+            raise ValueError("the new name is empty")
+        with self.storage.transaction():
+            sid = self.resolve_speaker(a)
+            rename(self, sid, new.strip())
+        self._version += 1
+        return self.find_speakers(sid)[0]
+
+    def reassign_quote(self, qid: str, speaker: str | int | None, *, create: bool = False) -> dict:
+        """Say quotation ``qid`` was said by ``speaker`` (``None``: by nobody known); ``create`` adds a new speaker."""
+        from .curate import reassign
+
+        with self.storage.transaction():
+            if str(qid) not in self._raw(QUOTES):
+                raise QuoteNotFound(f"no quotation with id {qid!r}; see: quotes list --format json")
+            reassign(self, str(qid), speaker, create)
+            self._recount()
+        self._version += 1
+        return self.get_quote(str(qid))  # type: ignore[return-value]
+
+
+class _Placement:
+    """Speakers of the documents in one batch, matched to (or added to) the index."""
+
+    def __init__(self, table: Rows, report: IngestReport) -> None:
+        self.table, self.report = table, report
+        self.roster = Roster(table.raw())
+        self.next_id = table.next_id()
+        self.changed: dict[int, dict] = {}
+        self.created: dict[int, dict] = {}
+
+    def place(self, result: DocResult, doc_hash: str) -> dict[str, int]:
+        """Speaker id for each speaker name the document's quotations use."""
+        entities = list(result.speakers)
+        known = {e.name for e in entities}
+        for q in result.quotes:
+            if q.speaker and q.speaker not in known and key(q.speaker) and key(q.speaker) not in PRONOUNS:
+                entities.append(Entity(q.speaker, q.speaker_type or "unknown"))
+                known.add(q.speaker)
+        return {e.name: self.one(e, doc_hash) for e in entities if key(e.name) and key(e.name) not in PRONOUNS}
+
+    def one(self, e: Entity, doc_hash: str) -> int:
+        from .roster import is_local
+
+        sid, bare = self.roster.match(e.name, e.type, e.aliases, scope=doc_hash)
+        if sid is None:
+            sid, self.next_id = self.next_id, self.next_id + 1
+            row = {"name": e.name, "aliases": [], "roles": [], "type": e.type or "unknown",
+                   "scope": doc_hash if is_local(e.name, e.type) else None, "curated": False,
+                   "ambiguous": self.roster.ambiguous(e.name), "quotes": 0, "quote_ids": []}
+            self.created[sid] = row
+            self.report.speakers += 1
+        else:
+            row = self.created.get(sid) or self.changed.get(sid) or dict(self.roster.rows[sid])
+            (self.created if sid in self.created else self.changed)[sid] = row
+        absorb(row, e, rename=bare)
+        self.roster.add(sid, row)
+        return sid
+
+    def write(self) -> None:
+        self.table.put(self.created)
+        self.table.patch(self.changed)
+
+
+def absorb(row: dict, e: Entity, rename: bool = False) -> None:
+    """Add ``e``'s names, roles and type to speaker ``row``; with ``rename``, ``e.name`` becomes its name."""
+    if rename and not row.get("curated"):
+        row["aliases"] = [*row.get("aliases", []), row["name"]]
+        row["name"] = e.name
+    names = {key(row["name"]), *(key(a) for a in row.get("aliases", []))}
+    aliases = list(row.get("aliases", []))
+    for alias in [e.name, *e.aliases]:
+        if key(alias) and key(alias) not in names:
+            names.add(key(alias))
+            aliases.append(alias)
+    row["aliases"] = aliases
+    roles = list(row.get("roles", []))
+    for role in e.roles:
+        if fold(role) not in {fold(r) for r in roles}:
+            roles.append(role)
+    row["roles"] = roles
+    if row.get("type") in (None, "unknown") and e.type:
+        row["type"] = e.type
+
+
+def _reapply(fix: dict, rows: dict[str, dict]) -> None:
+    """Point the re-ingested copy of a reassigned quotation (same words, nearest place) at its corrected speaker."""
+    same = [(abs(r["start"] - fix.get("start", 0)), qid) for qid, r in rows.items() if fold(r["quote"]) == fold(fix["quote"])]
+    if same:
+        rows[min(same)[1]]["speaker_id"] = fix["speaker_id"]
+
+
+def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
+    """Whether ``date`` falls within ``since``..``until`` at the precision each bound is given in."""
+    if not date:
+        return False
+    return (not since or date[:len(since)] >= since) and (not until or date[:len(until)] <= until)
+

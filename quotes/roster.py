@@ -1,0 +1,130 @@
+"""Who is who across the whole index: matching a document's speakers to indexed speakers.
+
+Within one article the coreference stage has already joined "he", "the
+justice minister" and "Darmanin" to "Gérald Darmanin". Across articles this
+module does the rest, by name only, cautiously:
+
+1. a speaker whose name (case and accents ignored) is the entity's name;
+2. else the one speaker with that name among its aliases (two: ambiguous);
+3. a bare surname ("Darmanin") joins the one person whose name ends with it;
+   two such people (Gérald and Marie Darmanin) make it ambiguous, and it
+   becomes a speaker of its own rather than a guess;
+4. a full name joins a speaker known so far only by that surname.
+
+Groups and descriptions ("the ministers", "officials") are scoped to their
+document: two articles' "officials" are not the same people.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "sen", "rep", "gov", "the"})
+
+
+def fold(text: str | None) -> str:
+    """Lower case, no accents, punctuation as spaces, single-spaced."""
+    s = unicodedata.normalize("NFKD", text or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in s).split())
+
+
+def key(name: str | None) -> str:
+    """A name's matching key: folded, possessive and titles dropped ("Mr. Darmanin's" -> "darmanin")."""
+    words = fold((name or "").replace("'s ", " ").removesuffix("'s").replace("’s", "")).split()
+    return " ".join(w for w in words if w not in TITLES)
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Speaker types that may be one speaker: equal, or one of them unknown."""
+    return a == b or not a or not b or "unknown" in (a, b)
+
+
+def is_local(name: str, type_: str | None) -> bool:
+    """Groups and lower-case descriptions ("the ministers") name no one outside their article."""
+    return type_ == "group" or not name[:1].isupper()
+
+
+class Roster:
+    """Speaker rows indexed by name key, alias key and surname."""
+
+    def __init__(self, rows: Mapping[Any, Mapping[str, Any]] = {}) -> None:
+        self.rows: dict[int, Mapping[str, Any]] = {}
+        self.by_name: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.by_alias: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.by_surname: dict[str, set[int]] = defaultdict(set)
+        self.by_role: dict[str, set[int]] = defaultdict(set)
+        for sid, row in rows.items():
+            self.add(int(sid), row)
+
+    def add(self, sid: int, row: Mapping[str, Any]) -> None:
+        """Index (or re-index, after a change) speaker ``sid``."""
+        self.rows[sid] = row
+        scope = row.get("scope") or ""
+        k = key(row.get("name"))
+        if k:
+            self.by_name[(scope, k)].add(sid)
+        for alias in row.get("aliases") or ():
+            if key(alias):
+                self.by_alias[(scope, key(alias))].add(sid)
+        for role in row.get("roles") or ():
+            if key(role):
+                self.by_role[key(role)].add(sid)
+        if not scope and row.get("type") in ("person", "unknown", None):
+            for n in [row.get("name"), *(row.get("aliases") or ())]:
+                if key(n):
+                    self.by_surname[key(n).split()[-1]].add(sid)
+
+    def _typed(self, ids: Iterable[int], type_: str | None) -> list[int]:
+        return sorted(i for i in ids if i in self.rows and compatible(self.rows[i].get("type"), type_))
+
+    def match(self, name: str, type_: str | None, aliases: Iterable[str] = (), scope: str = "") -> tuple[int | None, bool]:
+        """The speaker ``name`` is, and whether that speaker is known only by the surname (so may be renamed).
+
+        Returns ``(None, False)`` for a new speaker.
+        """
+        scope = scope if is_local(name, type_) else ""
+        k = key(name)
+        if not k:
+            return None, False
+        for candidate in [k, *(key(a) for a in aliases if len(key(a).split()) > 1)]:
+            hits = self._typed(self.by_name.get((scope, candidate), ()), type_)
+            if hits:
+                return min(hits, key=lambda i: (-int(self.rows[i].get("quotes") or 0), i)), False
+        hits = self._typed(self.by_alias.get((scope, k), ()), type_)
+        if len(hits) == 1:
+            return hits[0], False
+        if hits or scope or type_ not in ("person", "unknown", None):
+            return None, False
+        words = k.split()
+        if len(words) == 1:
+            people = self._typed(self.by_surname.get(k, ()), type_)
+            return (people[0], False) if len(people) == 1 else (None, False)
+        bare = [i for i in self._typed(self.by_name.get(("", words[-1]), ()), type_)
+                if not self.rows[i].get("curated") and not self.rows[i].get("ambiguous")]
+        return (bare[0], True) if len(bare) == 1 else (None, False)
+
+    def ambiguous(self, name: str) -> bool:
+        """Whether a bare surname fits two or more people already indexed."""
+        k = key(name)
+        return len(k.split()) == 1 and len(self.by_surname.get(k, ())) > 1
+
+    def find(self, query: str) -> list[int]:
+        """Ids of speakers ``query`` names: by id, name, alias or role; a lone word also by surname."""
+        q = query.strip().lstrip("#")
+        if q.isdigit() and int(q) in self.rows:
+            return [int(q)]
+        k = key(query)
+        if not k:
+            return []
+        ids: set[int] = set()
+        for table in (self.by_name, self.by_alias):
+            for (_, name), found in table.items():
+                if name == k:
+                    ids |= found
+        ids |= self.by_role.get(k, set())
+        if not ids and len(k.split()) == 1:
+            ids |= self.by_surname.get(k, set())
+        return sorted(ids)

@@ -1,0 +1,127 @@
+"""The index's tables and rows: how records are stored, and how they are read back.
+
+Stored rows are lean (a quotation keeps its speaker's id and its document's
+hash, not their names and titles); :func:`quote_view` joins them back into the
+flat dict every reader gets. Tables are TinyDB tables with one-pass bulk
+operations, so a batch of a thousand quotes costs one pass over the table,
+not a thousand.
+
+Tables (all in one JSON file, see :mod:`quotes.storage`):
+
+* ``documents``, keyed by the SHA-256 of the text: path, hash, title, url, date,
+  outlet, author, ingested_at, quote_ids;
+* ``quotes``, keyed by quote id (``<first 10 hex of the hash>-<start>``): doc,
+  start, end, quote, speaker_id, mention, cue, venue, kind, sentence, closed,
+  group, speaker_type;
+* ``speakers``, keyed by an integer: name, aliases, roles, type, scope (a
+  document hash for groups that only make sense in their article), curated,
+  ambiguous, quotes (count), quote_ids;
+* ``corrections``, keyed by an integer: every merge, rename and reassignment,
+  re-applied when documents are ingested again;
+* ``meta``: format name and schema version.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from tinydb.table import Table
+
+from .records import DocResult, Quote, Span
+
+DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS = "documents", "quotes", "speakers", "corrections"
+#: Fields of a speaker row that are bookkeeping, not for readers.
+PRIVATE_SPEAKER = ("quote_ids", "scope", "ambiguous")
+
+
+class Rows(Table):
+    """A TinyDB table with bulk put/patch/drop in a single pass each."""
+
+    def __init__(self, storage, name: str, id_class: type = str) -> None:
+        super().__init__(storage, name, cache_size=0)
+        self.document_id_class = id_class
+
+    def raw(self) -> dict[str, dict[str, Any]]:
+        """The stored rows by id (as strings), without copying: read, do not change."""
+        return self._read_table()
+
+    def put(self, rows: Mapping[Any, Mapping[str, Any]]) -> None:
+        """Insert or overwrite ``rows`` (id -> row)."""
+        if rows:
+            self._update_table(lambda table: table.update({self.document_id_class(k): dict(v) for k, v in rows.items()}))
+
+    def patch(self, changes: Mapping[Any, Mapping[str, Any]]) -> None:
+        """Update fields of existing rows (id -> fields); unknown ids are ignored."""
+        def apply(table: dict) -> None:
+            for k, fields in changes.items():
+                row = table.get(self.document_id_class(k))
+                if row is not None:
+                    row.update(fields)
+        if changes:
+            self._update_table(apply)
+
+    def drop(self, ids: Iterable[Any]) -> None:
+        ids = {self.document_id_class(i) for i in ids}
+        if ids:
+            self._update_table(lambda table: [table.pop(i, None) for i in ids])
+
+    def next_id(self) -> int:
+        """The next free integer id (for integer-keyed tables)."""
+        return max((int(k) for k in self.raw()), default=0) + 1
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def quote_id(doc_hash: str, start: int) -> str:
+    return f"{doc_hash[:10]}-{start}"
+
+
+def span(s: Span | None) -> dict[str, Any] | None:
+    return s.to_dict() if s is not None else None
+
+
+def document_row(result: DocResult, quote_ids: list[str]) -> dict[str, Any]:
+    d = result.document
+    return {"path": d.path, "hash": d.hash, "title": d.title, "url": d.url, "date": d.date, "outlet": d.outlet,
+            "author": d.author, "ingested_at": now(), "quote_ids": quote_ids}
+
+
+def quote_row(q: Quote, doc_hash: str, speaker_id: int | None) -> dict[str, Any]:
+    return {"doc": doc_hash, "start": q.start, "end": q.end, "quote": q.quote, "speaker_id": speaker_id,
+            "mention": span(q.speaker_mention), "cue": span(q.cue), "venue": q.venue, "kind": q.kind,
+            "sentence": q.sentence, "closed": q.closed, "group": q.group, "speaker_type": q.speaker_type}
+
+
+def quote_view(qid: str, q: Mapping[str, Any], speakers: Mapping[str, Mapping[str, Any]],
+               documents: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """A stored quote joined with its speaker and document: the row every reader gets."""
+    sp = speakers.get(str(q.get("speaker_id"))) if q.get("speaker_id") is not None else None
+    doc = documents.get(q["doc"]) or {}
+    return {
+        "id": qid, "quote": q["quote"], "start": q["start"], "end": q["end"],
+        "speaker_id": q.get("speaker_id"), "speaker": sp.get("name") if sp else None,
+        "speaker_mention": q.get("mention"), "cue": q.get("cue"), "venue": q.get("venue"), "kind": q.get("kind"),
+        "sentence": q.get("sentence"), "doc_id": q["doc"], "doc_path": doc.get("path"), "title": doc.get("title"),
+        "url": doc.get("url"), "date": doc.get("date"), "outlet": doc.get("outlet"),
+        "speaker_type": (sp.get("type") if sp else None) or q.get("speaker_type"),
+        "closed": q.get("closed", True), "group": q.get("group"),
+    }
+
+
+def speaker_view(sid: Any, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A speaker row for readers: id, name, aliases, roles, type, quotes (count), curated."""
+    out = {"id": int(sid), "name": row.get("name"), "aliases": list(row.get("aliases") or []),
+           "roles": list(row.get("roles") or []), "type": row.get("type") or "unknown",
+           "quotes": int(row.get("quotes") or 0), "curated": bool(row.get("curated"))}
+    if row.get("scope"):
+        out["document"] = row["scope"]
+    return out
+
+
+def document_view(doc_hash: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    out = {"id": doc_hash, **{k: v for k, v in row.items() if k != "quote_ids"}}
+    out["quotes"] = len(row.get("quote_ids") or [])
+    return out

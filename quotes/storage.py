@@ -1,0 +1,239 @@
+"""The index file: a TinyDB storage that never loses data.
+
+TinyDB hands a storage the whole database as one dict to read and write.
+:class:`IndexStorage` keeps that dict in memory and writes it only inside
+:meth:`IndexStorage.transaction`, which
+
+* takes an exclusive lock (``PATH.lock``, via filelock), so writers queue;
+* re-reads the file under the lock if another process changed it, so every
+  writer builds on the latest data and concurrent runs all land;
+* writes once at the end: orjson into a temporary file in the same folder,
+  flush, fsync, then ``os.replace`` over the index and fsync the folder. A
+  reader (who takes no lock) sees the old file or the new one, never half.
+
+A file that is not JSON, or JSON that is not a quotes index, is never
+overwritten: opening it raises :class:`IndexFileError` with a message naming
+the file and saying how to recover. The schema version lives in the ``meta``
+table; an older file is migrated by the first writer, which keeps a backup.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+FORMAT = "quotes-index"
+SCHEMA = 2
+META = "meta"
+LOCK_TIMEOUT = 120.0
+
+Data = dict[str, dict[str, Any]]
+
+
+class IndexFileError(Exception):
+    """The index file cannot be used as it is; the message says why and what to do."""
+
+
+class IndexLocked(IndexFileError):
+    """Another process held the write lock for longer than we were willing to wait."""
+
+
+def _v1_to_v2(data: Data) -> Data:
+    """Schema 1 kept no ``corrections`` table and no ``curated`` flag on speakers."""
+    data.setdefault("corrections", {})
+    for row in data.get("speakers", {}).values():
+        row.setdefault("curated", False)
+    return data
+
+
+#: ``MIGRATIONS[n]`` turns schema ``n`` into schema ``n + 1``.
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+
+
+def meta_row(schema: int = SCHEMA) -> dict[str, Any]:
+    return {"format": FORMAT, "schema": schema}
+
+
+def parse(raw: bytes, path: Path) -> tuple[Data, int]:
+    """The database dict in ``raw`` and its schema version; refuses anything that is not ours."""
+    if not raw.strip():
+        return {META: {"1": meta_row()}}, SCHEMA
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise IndexFileError(
+            f"{path} is not valid JSON ({e}); it was left untouched. Restore it from a backup, "
+            f"or move it away (or pass another --db) to start a new index") from None
+    meta = data.get(META) if isinstance(data, dict) else None
+    row = next(iter(meta.values()), None) if isinstance(meta, dict) and meta else None
+    if not isinstance(row, dict) or row.get("format") != FORMAT or not isinstance(row.get("schema"), int):
+        raise IndexFileError(
+            f"{path} is JSON but not a quotes index (no {META!r} table saying {FORMAT!r}); it was left "
+            f"untouched. Pass another --db, or move the file away")
+    if row["schema"] > SCHEMA:
+        raise IndexFileError(
+            f"{path} has index schema {row['schema']}, newer than this quotes understands ({SCHEMA}); "
+            f"upgrade quotes to use it")
+    return data, row["schema"]
+
+
+def migrate(data: Data, schema: int) -> Data:
+    """``data`` brought from ``schema`` up to :data:`SCHEMA`, one step at a time."""
+    for version in range(schema, SCHEMA):
+        data = MIGRATIONS[version](data)
+    data[META] = {"1": meta_row()}
+    return data
+
+
+def fingerprint(path: Path) -> tuple[int, int, int] | None:
+    """What changes whenever the file is replaced: inode, size, modification time."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """``payload`` at ``path`` all at once: temp file, fsync, rename over, fsync the folder."""
+    folder = path.parent
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def backup(path: Path, schema: int) -> Path:
+    """A copy of ``path`` as it was before migration, never overwriting an earlier backup."""
+    target, n = path.with_name(f"{path.name}.schema{schema}.bak"), 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.schema{schema}.bak{n}")
+    shutil.copy2(path, target)
+    return target
+
+
+class IndexStorage(Storage):
+    """TinyDB storage over one JSON file: snapshot reads, locked atomic transactional writes."""
+
+    def __init__(self, path: str, readonly: bool = False, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self.lock_timeout = lock_timeout
+        self.generation = 0          # bumped whenever the data is (re)loaded from disk
+        self.migrated_from: int | None = None
+        self.backup_path: Path | None = None
+        self._data: Data | None = None
+        self._seen: tuple[int, int, int] | None = None
+        self._in_tx = False
+        self._dirty = False
+
+    # -- the Storage interface ------------------------------------------------
+    def read(self) -> Data:
+        if self._data is None:
+            self._load()
+        return self._data  # type: ignore[return-value]
+
+    def write(self, data: Data) -> None:
+        if not self._in_tx:
+            raise RuntimeError("index writes happen inside IndexStorage.transaction()")
+        self._data = data
+        self._dirty = True
+
+    def close(self) -> None:
+        self._data = None
+
+    # -- loading ----------------------------------------------------------------
+    def _load(self) -> None:
+        """Read the file (or start empty); an older schema is migrated in memory only."""
+        seen = fingerprint(self.path)
+        raw = self.path.read_bytes() if seen is not None else b""
+        data, schema = parse(raw, self.path)
+        if schema < SCHEMA:
+            data = migrate(data, schema)
+            self.migrated_from = schema
+        else:
+            self.migrated_from = None
+        self._data, self._seen = data, seen
+        self.generation += 1
+
+    def refresh(self) -> bool:
+        """Re-read the file if another process replaced it since we last read or wrote it."""
+        if self._data is None or fingerprint(self.path) != self._seen:
+            self._load()
+            return True
+        return False
+
+    # -- writing ----------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Data]:
+        """Lock, bring the data up to date, let the caller change it, write once if it did."""
+        from filelock import FileLock, Timeout
+
+        if self.readonly:
+            raise RuntimeError(f"{self.path} was opened read-only")
+        if not self.path.parent.is_dir():
+            raise IndexFileError(f"cannot create {self.path}: folder {self.path.parent} does not exist")
+        lock = FileLock(str(self.path) + ".lock")
+        try:
+            lock.acquire(timeout=self.lock_timeout)
+        except Timeout:
+            raise IndexLocked(f"{self.path} is locked by another quotes process ({lock.lock_file}); "
+                              f"waited {self.lock_timeout:.0f} s. Try again when it has finished") from None
+        try:
+            self._sweep()
+            self.refresh()
+            self._in_tx, self._dirty = True, self.migrated_from is not None
+            try:
+                yield self.read()
+            except BaseException:
+                self._data = None        # drop half-applied changes; the next read reloads the file
+                raise
+            finally:
+                self._in_tx = False
+            if self._dirty:
+                self._commit()
+        finally:
+            lock.release()
+
+    def _commit(self) -> None:
+        if self.migrated_from is not None and self.path.exists():
+            self.backup_path = backup(self.path, self.migrated_from)
+        atomic_write(self.path, orjson.dumps(self._data))
+        self._seen = fingerprint(self.path)
+        self._dirty = False
+        self.migrated_from = None
+
+    def _sweep(self) -> None:
+        """Remove temporary files of writers that died mid-write (we hold the lock: none is live)."""
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
