@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "one"})
+FUNCTION_WORDS = frozenset({"of", "for", "a", "an", "and", "in", "on", "at", "to"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "sen", "rep", "gov", "the"})
 
 
@@ -37,14 +38,21 @@ def names_match(a: str | None, b: str | None) -> bool:
     return ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1 or ka[0] == kb[0])
 
 
-def speaker_names(speaker: dict[str, Any]) -> list[str]:
-    """Every name a speaker row answers to: its name, aliases and roles."""
-    return [speaker.get("name") or ""] + list(speaker.get("aliases") or []) + list(speaker.get("roles") or [])
+def role_match(name: str | None, role: str | None) -> bool:
+    """Whether every content word of ``name`` is in ``role``: "the justice minister" fits "Minister of Justice"."""
+    words = set(key(name).split()) - FUNCTION_WORDS
+    return bool(words) and words <= set(key(role).split())
+
+
+def answers_to(name: str, speaker: dict[str, Any]) -> bool:
+    """Whether a speaker row answers to ``name``: by its name, an alias or one of its roles."""
+    names = [speaker.get("name") or ""] + list(speaker.get("aliases") or [])
+    return any(names_match(name, n) for n in names) or any(role_match(name, r) for r in speaker.get("roles") or [])
 
 
 def matching_ids(name: str, speakers: Iterable[dict[str, Any]]) -> set[Any]:
     """Ids of the speaker rows ``name`` may refer to."""
-    return {s.get("id") for s in speakers if any(names_match(name, n) for n in speaker_names(s))}
+    return {s.get("id") for s in speakers if answers_to(name, s)}
 
 
 def said_by(name: str | None, row: dict[str, Any], ids: set[Any] = frozenset()) -> bool:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from quotes.check import ALTERED, MISATTRIBUTED, NOT_FOUND, VERBATIM, Checker, check
 from quotes.normalize import segments, strip_marks, tokens
-from quotes.speakers import named, names_match
+from quotes.speakers import named, names_match, role_match
 
 DARMANIN = "Gérald Darmanin"
 OUAHBI = "Abdellatif Ouahbi"
@@ -27,7 +27,7 @@ ROWS = [
      "speaker_id": None, "start": 9000, "end": 9058},
 ]
 SPEAKERS = [
-    {"id": "darmanin", "name": DARMANIN, "aliases": ["Darmanin", "the French minister"], "roles": ["justice minister"]},
+    {"id": "darmanin", "name": DARMANIN, "aliases": ["Darmanin", "the French minister"], "roles": ["French Minister of Justice"]},
     {"id": "ouahbi", "name": OUAHBI, "aliases": ["Ouahbi"], "roles": ["Moroccan Minister of Justice"]},
 ]
 
@@ -117,9 +117,13 @@ def test_without_a_speaker_found_words_are_verbatim():
 
 
 @pytest.mark.parametrize("speaker", ["Darmanin", "gerald darmanin", "GÉRALD DARMANIN", "the French minister",
-                                     "justice minister"])
+                                     "the justice minister"])
 def test_speaker_names_aliases_and_roles(speaker):
     assert run("The cooperation is excellent", speaker).verdict == VERBATIM
+
+
+def test_another_role_is_not_the_speaker():
+    assert run("The cooperation is excellent", "the interior minister").verdict == MISATTRIBUTED
 
 
 def test_index_resolved_ids_count_as_the_speaker():
@@ -167,6 +171,8 @@ def test_normalize_helpers():
     assert [t.norm for t in tokens("“Don’t—stop,”")] == ["don't", "-", "stop"]
     assert named("he") is None and named("Darmanin") == "Darmanin"
     assert names_match("Darmanin", "Gérald Darmanin") and not names_match("Brigitte Macron", "Emmanuel Macron")
+    assert role_match("the justice minister", "French Minister of Justice")
+    assert not role_match("the interior minister", "French Minister of Justice") and not role_match("the", "The Boss")
 
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8)
