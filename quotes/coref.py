@@ -279,7 +279,7 @@ class _Resolver:
             self._org_name(ent, head)
             return
         toks = _name_tokens(head)
-        name = parse_name([t.text for t in toks])
+        name = parse_name(_name_words(toks))
         if not name.words:
             return
         c = self.link_person(head.i, name)
@@ -308,10 +308,15 @@ class _Resolver:
 
     def _org_is_person(self, ent: SpacySpan) -> bool:
         """An ORG that is really a person already named ("Trump" after "Donald Trump")."""
-        words = [t.text for t in ent if t.pos_ == "PROPN"]
-        if not words or len(words) != len(ent) or len(words) > 3 or _is_news_name(ent.text):
+        toks = [t for t in ent if t.text not in ("-", "–")]
+        words = ent.text.split()
+        if not toks or any(t.pos_ != "PROPN" for t in toks) or len(words) > 3 or _is_news_name(ent.text):
             return False
         name = parse_name(words)
+        head = ent.root
+        if first_name_gender(words[0]) and any(c.dep_ == "appos" and _description_type_of(c) == "person"
+                                                for c in head.rights):
+            return True     # "Jean-Marc Ayrault, the foreign minister of France"
         return any(c.type == "person" and any(name_match(n, name) in ("exact", "surname") for n in c.names)
                    for c in self.clusters[self.segment(ent.start)])
 
@@ -377,9 +382,9 @@ class _Resolver:
             return
         chunk = self.doc[root.left_edge.i:i + 1]
         d = describe(chunk)
-        if d is None or d.plural or not d.definite or chunk[0].tag_ == "PRP$":
+        if d is None or d.plural or not d.definite:
             return
-        c = self.resolve_description(i, d, create=False)
+        c = None if chunk[0].tag_ == "PRP$" else self.resolve_description(i, d, create=False)
         if c is None and word_gender(d.head) and root.dep_ in ("nsubj", "nsubjpass"):
             c = self._description_cluster(i, d, "person")   # "the woman" is someone a "she" may mean
         if c is not None:
@@ -474,10 +479,10 @@ class _Resolver:
     def _proper(self, span: SpacySpan, root: Token) -> _Cluster:
         """A name the NER left out (or tagged as something else)."""
         toks = _name_tokens(root)
-        text = " ".join(t.text for t in toks)
+        text = " ".join(_name_words(toks))
         if root.ent_type_ == "NORP" or root.tag_ == "NNPS":       # "Democrats", "Republicans"
             return self._group(root.i, Description(text=text, head=fold(root.lemma_), plural=True))
-        name = parse_name([t.text for t in toks])
+        name = parse_name(_name_words(toks))
         is_person = (name.honorific_gender or name.titles or root.ent_type_ == "PERSON"
                      or (name.given and first_name_gender(name.given)))
         if is_person or any(c.type == "person" and any(name_match(n, name) for n in c.names)
@@ -588,15 +593,25 @@ def _name_head(tok: Token) -> Token:
 def _name_tokens(head: Token) -> list[Token]:
     """The head and the run of proper-noun compounds right before it."""
     doc = head.doc
-    j = head.i
+    j = k = head.i
     while j > 0:
         t = doc[j - 1]
-        if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not t.is_punct and t.head.i >= j \
+        if doc[j].ent_iob_ == "I" and head.ent_type_ and "\n" not in t.whitespace_:
+            j -= 1          # the rest of the entity, hyphens included ("Doris Crouse-Mays")
+        elif t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not t.is_punct and t.head.i >= j \
                 and (t.ent_type_ == head.ent_type_ or not t.ent_type_ and _is_title(t)) and "\n" not in t.whitespace_:
             j -= 1
         else:
             break
-    return list(doc[j:head.i + 1])
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].tag_ != "POS" and not doc[k].whitespace_ \
+            and head.ent_type_:
+        k += 1              # "Ban Ki-moon" whose root is "Ban"
+    return list(doc[j:k + 1])
+
+
+def _name_words(toks: list[Token]) -> list[str]:
+    """The words of a name as written: "Crouse-Mays" stays one word."""
+    return toks[0].doc[toks[0].i:toks[-1].i + 1].text.split()
 
 
 def _is_title(tok: Token) -> bool:
@@ -655,6 +670,10 @@ def _org_class(d: Description) -> Callable[[_Cluster], float] | None:
         return lambda c: float(c.type == "organisation" and not c.news
                                and not set(fold(" ".join(c.forms)).split()) & lex.BODY_NOUNS)
     return None
+
+
+def _description_type_of(tok: Token) -> str:
+    return _description_type(Description(text=tok.text, head=fold(tok.lemma_), plural=tok.tag_ == "NNS"))
 
 
 def _description_type(d: Description) -> str:

@@ -156,6 +156,9 @@ def _detector():
 def first_name_gender(given: str) -> str | None:
     """"male", "female" or None from the first-name list shipped with gender-guesser."""
     g = _bare(given)
+    if "-" in g:        # "Jean-Marc": the list may hold the whole or only its first part
+        whole = first_name_gender(given.replace("-", ""))
+        return whole or first_name_gender(given.split("-")[0])
     if len(g) < 2 or not g.isalpha():
         return None
     guess = _detector().get_gender(given.strip(".")[:1].upper() + given.strip(".")[1:].lower())
