@@ -121,3 +121,46 @@ def test_verify_subprocess(db):
     lines = p.stdout.splitlines()
     assert lines[0].startswith("verdict,quote,speaker,said_by")
     assert sorted(l.split(",")[0] for l in lines[1:]) == ["altered", "misattributed", "not-found", "verbatim"]
+
+
+@pytest.fixture(scope="module")
+def pipeline_db(tmp_path_factory, seed_result):
+    """An index of what the project's own pipeline finds in the seed article."""
+    from quotes.index import Index
+
+    db = tmp_path_factory.mktemp("pipeline") / "index.json"
+    Index(str(db)).ingest([seed_result])
+    return db
+
+
+@pytest.mark.parametrize("quote, speaker, verdict", [
+    ("We have reached an agreement on all pending issues,", "Ouahbi", "verbatim"),
+    ("The cooperation is excellent,", "Darmanin", "verbatim"),
+    ("The cooperation is excellent,", "Ouahbi", "misattributed"),
+    ("We have reached an agreement on every pending issue", "Ouahbi", "altered"),
+])
+def test_seed_facts_on_the_pipeline_index(pipeline_db, quote, speaker, verdict):
+    code, out = check(pipeline_db, quote, "--speaker", speaker)
+    assert out["verdict"] == verdict, out
+    assert code == {"verbatim": 0, "altered": 10, "misattributed": 11}[verdict]
+
+
+def test_verify_draft_on_the_pipeline_index(pipeline_db):
+    res = runner.invoke(app, ["verify", str(DRAFT), "--db", str(pipeline_db), "--format", "jsonl"])
+    verdicts = sorted(json.loads(l)["verdict"] for l in res.stdout.splitlines())
+    assert verdicts == ["altered", "misattributed", "not-found", "verbatim"]
+    assert res.exit_code == 12
+
+
+@pytest.mark.slow
+def test_ingest_then_check_in_subprocesses(tmp_path):
+    db = str(tmp_path / "index.json")
+    p = subprocess.run([QUOTES, "ingest", str(SEED), "--db", db], capture_output=True, text=True, env=env(), timeout=300)
+    if p.returncode == 2 and "No such command" in p.stderr:
+        pytest.skip("`quotes ingest` is not written yet")
+    assert p.returncode == 0, p.stderr
+    p = subprocess.run([QUOTES, "check", "'We have reached an agreement on all pending issues.'", "--speaker",
+                        "Abdellatif Ouahbi", "--db", db, "--format", "table"], capture_output=True, text=True,
+                       env=env(), timeout=120)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert p.stdout.startswith("verbatim") and OUAHBI in p.stdout
