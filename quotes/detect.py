@@ -27,6 +27,8 @@ from .records import QuoteSpan
 _TAG = re.compile(r"<[A-Za-z!/][^<>]{0,500}>")
 #: A document is hard-wrapped when most lines run on into the next and none is long.
 _WRAP_WIDTH = 100
+#: Quotations nested deeper than this are stray marks; the cap keeps pairing linear.
+_MAX_DEPTH = 8
 
 
 @dataclass(slots=True)
@@ -60,14 +62,13 @@ def _in_tags(text: str) -> set[int]:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: each line, or each block of lines when hard-wrapped."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    lines = [(s, e - 1) if text[e - 1] == "\r" else (s, e) for s, e in lines]
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", text)]
     lines = [(s, e) for s, e in lines if text[s:e].strip()]
     if not _hard_wrapped(text, lines):
         return lines
     blocks: list[tuple[int, int]] = []
     for s, e in lines:
-        if blocks and not text[blocks[-1][1]:s].count("\n") > 1:
+        if blocks and _breaks(text[blocks[-1][1]:s]) == 1:
             blocks[-1] = (blocks[-1][0], e)
         else:
             blocks.append((s, e))
@@ -81,8 +82,13 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     widths = sorted(e - s for s, e in lines)
     if widths[int(len(widths) * 0.9)] > _WRAP_WIDTH:
         return False
-    runs_on = sum(text[e:s2].count("\n") == 1 for (_, e), (s2, _) in zip(lines, lines[1:]))
+    runs_on = sum(_breaks(text[e:s2]) == 1 for (_, e), (s2, _) in zip(lines, lines[1:]))
     return runs_on >= len(lines) / 2
+
+
+def _breaks(gap: str) -> int:
+    """Line breaks in a stretch between lines, whatever the convention (\\n, \\r\\n, \\r)."""
+    return len(re.findall(r"\r\n|\r|\n", gap))
 
 
 def _pair(text: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[_Piece]:
@@ -111,11 +117,12 @@ def _pair(text: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[
                 continue
             opens = m.can_open or (k is None and m.can_close and m.family == DOUBLE and converts[j]
                                    and not (m.char in STRAIGHT and m.pos > start and text[m.pos - 1].isdigit()))
-            if not opens:
+            if not opens or len(stack) >= _MAX_DEPTH:
                 continue
             if m.family == DOUBLE and stack and any(o.family == DOUBLE for o, _ in stack):
                 o, chain = stack[0]  # a new double quotation: the open one lost its closing mark
-                pieces.append(_Piece(o.pos, o.end, m.pos, m.pos, False, chain))
+                stop = slip.pos if slip is not None and slip.pos > o.pos else m.pos
+                pieces.append(_Piece(o.pos, o.end, stop, stop, False, chain))
                 stack.clear()
                 slip = None
             if not stack and j == 0 and carry is not None:

@@ -53,12 +53,14 @@ OPENING_PUNCT = frozenset("([{—–-/")
 #: What a mark may stand one space apart from: another mark, an ellipsis.
 _SET_APART = frozenset(FAMILY) | {"…"}
 
-#: Elisions written with a leading apostrophe: '90s, 'em, 'til, ’tis, 'n'.
+#: Elisions written with a leading apostrophe: '90s, 'em, 'til, ’tis, 'n', Dutch 't.
 _ELISION = re.compile(
-    r"['‘’](?:\d\d(?!\d)|(?:em|n|til|tis|twas|cause|bout|round|nuff|cept|kay|sup|ol|im|er)(?![\w'’‘-]|['’]\w))",
+    r"['‘’](?:\d\d(?!\d)|(?:em|n|t|til|tis|twas|cause|bout|round|nuff|cept|kay|sup|ol|im|er)(?![\w'’‘-]|['’]\w))",
     re.IGNORECASE)
 #: ``rock 'n' roll``: both marks of a lone n are apostrophes.
 _N_ELISION = re.compile(r"(?<!\w)['‘’]n['’](?!\w)", re.IGNORECASE)
+_MARK = re.compile("[" + re.escape("".join(c for c in FAMILY if len(c) == 1)) + "]")
+_DOUBLED = re.compile("''|``|" + _MARK.pattern)
 _DOUBLED_OPEN = re.compile(r"(?<![\w'])''(?=\w)")
 _SINGLE_OPEN = re.compile(r"(?<![\w'])'(?=\w)")
 
@@ -102,19 +104,14 @@ def scan(text: str, start: int, end: int, skip: set[int] = frozenset(), doubled:
     ``doubled``, two straight singles (and two backticks) are one double mark.
     """
     out = []
-    i = start
-    while i < end:
-        c = text[i]
-        if doubled and c in "'`" and text.startswith(c * 2, i) and i + 2 <= end:
-            c = c * 2
-        elif c not in FAMILY or i in skip:
-            i += 1
+    for found in (_DOUBLED if doubled else _MARK).finditer(text, start, end):
+        i, c = found.start(), found.group()
+        if len(c) == 1 and i in skip:
             continue
         w = len(c)
         can_open, can_close = _roles(c, *_flanking(text, i, w, start, end))
         if (w == 2 or FAMILY[c] == DOUBLE or not _inside_word(text, i, start, end)) and (can_open or can_close):
             out.append(Mark(i, c, can_open, can_close, w))
-        i += w
     return out
 
 
