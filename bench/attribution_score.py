@@ -28,7 +28,7 @@ def parsed(nlp, names, texts):
     from spacy.tokens import DocBin
 
     CACHE.mkdir(exist_ok=True)
-    key = hashlib.sha1(("\0".join(names) + nlp.meta["name"]).encode()).hexdigest()[:16]
+    key = hashlib.sha1(("\0".join(names) + nlp.meta["name"] + ",".join(nlp.pipe_names)).encode()).hexdigest()[:16]
     f = CACHE / f"{key}.spacy"
     if f.exists():
         return list(DocBin().from_disk(f).get_docs(nlp.vocab))

@@ -23,25 +23,29 @@ def analyse(doc: "Doc", document: Document) -> DocResult:
     from .attribute import attribute
     from .coref import resolve
     from .detect import detect
-    from .venue import find_venue
+    from .venue import carry_venues, find_venue
 
-    spans = detect(document.text)
-    attributions = attribute(doc, spans)
+    attributions = attribute(doc, detect(document.text))
     entities, all_entities = resolve(doc, [a.mention for a in attributions])
-    quotes = []
-    for a, ent in zip(attributions, entities):
-        sent = a.sentence
-        quotes.append(Quote(
-            doc=document.path, start=a.span.start, end=a.span.end, quote=a.span.text,
-            speaker=ent.name if ent else (a.mention.text if a.mention is not None else None),
-            speaker_mention=_span(a.mention), cue=_span(a.cue),
-            venue=a.venue if a.venue is not None else (find_venue(doc, sent, a.cue) if sent is not None else None),
-            kind=a.kind, speaker_type=ent.type if ent else None,
-            sentence=sent.text.strip() if sent is not None else "",
-            closed=a.span.closed, group=a.span.group,
-        ))
+    venues = carry_venues(
+        [find_venue(doc, a.sentence, a.cue) if a.mention is not None and a.sieve != "continues" else None
+         for a in attributions],
+        entities, [a.paragraph for a in attributions], [a.continues for a in attributions])
+    quotes = [_quote(document, a, ent, venue) for a, ent, venue in zip(attributions, entities, venues)]
     used = {id(e) for e in entities if e is not None}
     return DocResult(document=document, quotes=quotes, speakers=[e for e in all_entities if id(e) in used])
+
+
+def _quote(document: Document, a, ent, venue: str | None) -> Quote:
+    sent = a.sentence
+    return Quote(
+        doc=document.path, start=a.span.start, end=a.span.end, quote=a.span.text,
+        speaker=ent.name if ent else (a.mention.text if a.mention is not None else None),
+        speaker_mention=_span(a.mention), cue=_span(a.cue), venue=venue,
+        kind=a.kind, speaker_type=ent.type if ent else None,
+        sentence=" ".join(sent.text.split()) if sent is not None else "",
+        closed=a.span.closed, group=a.span.group,
+    )
 
 
 def _span(s) -> Span | None:
