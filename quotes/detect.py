@@ -17,8 +17,10 @@ The attribution stage may upgrade a title or scare quote to ``partial``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from .marks import DOUBLE, FAMILY, SINGLE, STRAIGHT, Mark, apostrophes, doubled_singles, scan
 from .records import QuoteSpan
@@ -93,55 +95,85 @@ def _breaks(gap: str) -> int:
 
 def _pair(text: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[_Piece]:
     """Pair the marks of each paragraph; carry quotations over paragraph breaks."""
-    pieces: list[_Piece] = []
-    carry: int | None = None  # chain id continued from the previous paragraph
-    chains = 0
     doubled = doubled_singles(text)
-    marks_of = [scan(text, s, e, skip, doubled) for s, e in paragraphs]
-    for n, ((start, end), marks) in enumerate(zip(paragraphs, marks_of)):
-        stack: list[tuple[Mark, int]] = []
-        if carry is not None and not (marks and marks[0].can_open and _leads(text, start, marks[0])):
+    marks_of = [scan(text, s, e, skip, doubled) for s, e in paragraphs] + [[]]
+    pieces: list[_Piece] = []
+    chains = itertools.count()
+    carry: int | None = None  # the chain continued from the previous paragraph
+    for n, (start, end) in enumerate(paragraphs):
+        marks, following = marks_of[n], marks_of[n + 1]
+        if carry is not None and not (marks and _leads(text, start, marks[0])):
             carry = None
-        strong = _strong_ahead(text, marks, end)
-        converts = _closer_ahead(marks)
-        slip: Mark | None = None  # “…’ : a single closing mark typed for a double one
-        for j, m in enumerate(marks):
+        para = _Paragraph(text, start, end, marks, chains, carry)
+        para.pair()
+        nxt_start = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else end
+        carry = para.finish(bool(following) and _leads(text, nxt_start, following[0]) and following[0])
+        pieces.extend(para.pieces)
+    return pieces
+
+
+class _Paragraph:
+    """The stack of open quotations in one paragraph, and the pieces it closes."""
+
+    def __init__(self, text: str, start: int, end: int, marks: list[Mark], chains, carry: int | None) -> None:
+        self.text, self.start, self.end, self.marks = text, start, end, marks
+        self.chains, self.carry = chains, carry
+        self.stack: list[tuple[Mark, int]] = []
+        self.pieces: list[_Piece] = []
+        self.slip: Mark | None = None  # “…’ : a single closing mark typed for a double one
+
+    def pair(self) -> None:
+        """Walk the marks: close the innermost quotation a mark can close, else open one."""
+        text, end, stack = self.text, self.end, self.stack
+        strong = _strong_ahead(text, self.marks, end)
+        converts = _closer_ahead(self.marks)
+        for j, m in enumerate(self.marks):
             k = _match(stack, m)
             if k is None and len(stack) == 1 and _slipped(text, stack[0][0], m, end):
-                slip = slip or m
+                self.slip = self.slip or m
             if k is not None and not (_weak_closer(text, m, end) and strong[j]):
                 if k == 0:
-                    o, chain = stack[0]
-                    pieces.append(_Piece(o.pos, o.end, m.pos, m.end, True, chain))
+                    self._emit(m.pos, m.end, True)
                 del stack[k:]
-                continue
-            opens = m.can_open or (k is None and m.can_close and m.family == DOUBLE and converts[j]
-                                   and not (m.char in STRAIGHT and m.pos > start and text[m.pos - 1].isdigit()))
-            if not opens or len(stack) >= _MAX_DEPTH:
-                continue
-            if m.family == DOUBLE and stack and any(o.family == DOUBLE for o, _ in stack):
-                o, chain = stack[0]  # a new double quotation: the open one lost its closing mark
-                stop = slip.pos if slip is not None and slip.pos > o.pos else m.pos
-                pieces.append(_Piece(o.pos, o.end, stop, stop, False, chain))
-                stack.clear()
-                slip = None
-            if not stack and j == 0 and carry is not None:
-                chain = carry
-            else:
-                chain, chains = chains, chains + 1
-            stack.append((m, chain))
-        carry = None
-        if stack and slip is not None and slip.pos > stack[0][0].pos:
-            o, chain = stack[0]
-            pieces.append(_Piece(o.pos, o.end, slip.pos, slip.pos, False, chain))
-        elif stack:
-            o, chain = stack[0]
-            nxt = marks_of[n + 1] if n + 1 < len(marks_of) else []
-            follows = bool(nxt) and nxt[0].family == o.family and _leads(text, paragraphs[n + 1][0], nxt[0])
-            if follows or _quotes_on(o):
-                pieces.append(_Piece(o.pos, o.end, end, end, follows, chain))
-                carry = chain if follows else None
-    return pieces
+            elif m.can_open or (k is None and converts[j] and self._may_convert(m)):
+                self._open(m, j)
+
+    def _may_convert(self, m: Mark) -> bool:
+        """An unmatched double closing mark followed by another closing mark opens (”Isis declares…”)."""
+        inch = m.char in STRAIGHT and m.pos > self.start and self.text[m.pos - 1].isdigit()  # a 55" screen
+        return m.can_close and m.family == DOUBLE and not inch
+
+    def _open(self, m: Mark, j: int) -> None:
+        if len(self.stack) >= _MAX_DEPTH:
+            return
+        if m.family == DOUBLE and any(o.family == DOUBLE for o, _ in self.stack):
+            self._emit_unclosed(m.pos)  # a new double quotation: the open one lost its closing mark
+            self.stack.clear()
+            self.slip = None
+        continued = not self.stack and j == 0 and self.carry is not None
+        self.stack.append((m, self.carry if continued else next(self.chains)))
+
+    def _emit(self, content_end: int, close_end: int, closed: bool) -> None:
+        o, chain = self.stack[0]
+        self.pieces.append(_Piece(o.pos, o.end, content_end, close_end, closed, chain))
+
+    def _emit_unclosed(self, default: int) -> None:
+        """Close the outer quotation at a slipped single mark inside it, else at ``default``."""
+        stop = self.slip.pos if self.slip is not None and self.slip.pos > self.stack[0][0].pos else default
+        self._emit(stop, stop, False)
+
+    def finish(self, following: Mark | Literal[False]) -> int | None:
+        """Close what is still open at the paragraph end; the chain to carry on, if the next paragraph continues it."""
+        if not self.stack:
+            return None
+        o, chain = self.stack[0]
+        if self.slip is not None and self.slip.pos > o.pos:
+            self._emit_unclosed(self.end)
+            return None
+        follows = bool(following) and following.family == o.family
+        if follows or _quotes_on(o):
+            self._emit(self.end, self.end, follows)
+        return chain if follows else None
 
 
 def _slipped(text: str, o: Mark, m: Mark, end: int) -> bool:
