@@ -596,17 +596,22 @@ def _name_tokens(head: Token) -> list[Token]:
     j = k = head.i
     while j > 0:
         t = doc[j - 1]
-        if doc[j].ent_iob_ == "I" and head.ent_type_ and "\n" not in t.whitespace_:
+        if doc[j].ent_iob_ == "I" and head.ent_type_ and (t.pos_ == "PROPN" or _glue(t)) and "\n" not in t.whitespace_:
             j -= 1          # the rest of the entity, hyphens included ("Doris Crouse-Mays")
         elif t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not t.is_punct and t.head.i >= j \
                 and (t.ent_type_ == head.ent_type_ or not t.ent_type_ and _is_title(t)) and "\n" not in t.whitespace_:
             j -= 1
         else:
             break
-    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].tag_ != "POS" and not doc[k].whitespace_ \
-            and head.ent_type_:
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and head.ent_type_ and not doc[k].whitespace_ \
+            and (doc[k + 1].pos_ == "PROPN" and doc[k + 1].tag_ != "POS" or _glue(doc[k + 1])):
         k += 1              # "Ban Ki-moon" whose root is "Ban"
     return list(doc[j:k + 1])
+
+
+def _glue(tok: Token) -> bool:
+    """A hyphen inside a name, touching the words either side."""
+    return tok.text in ("-", "–") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _name_words(toks: list[Token]) -> list[str]:

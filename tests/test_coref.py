@@ -33,6 +33,7 @@ SEED_MENTIONS = [  # (context around the mention, the mention, expected speaker)
     ("Ouahbi stated", "Ouahbi", "Abdellatif Ouahbi"),
     ("Darmanin proclaimed", "Darmanin", "Gérald Darmanin"),
     ("he articulated", "he", "Gérald Darmanin"),
+    ("Darmanin 'sincerely", "Darmanin", "Gérald Darmanin"),    # NER glues "Ouahbi, Darmanin '" into one ORG
     ("he stated.", "he", "Gérald Darmanin"),
     ("He also declared", "He", "Gérald Darmanin"),
     ("The justice minister added", "The justice minister", "Gérald Darmanin"),
@@ -75,6 +76,7 @@ def test_seed_entities_are_one_object_per_person(seed_resolved):
     darmanin = [e for e, (_, _, want) in zip(ents, SEED_MENTIONS) if want == "Gérald Darmanin"]
     assert all(e is darmanin[0] for e in darmanin)
     assert len(speakers) == len({id(e) for e in speakers}) == 4
+    assert sum(e is darmanin[0] for e in speakers) == 1
 
 
 def test_seed_articles_do_not_share_entities(seed_doc):
@@ -100,6 +102,15 @@ def test_shared_surname_is_two_people_and_bare_surname_goes_to_the_recent_one(nl
     assert got == ["Hillary Clinton", "Bill Clinton"]
     assert ents[0] is not ents[1]
     assert "President" in ents[1].roles
+
+
+def test_hyphenated_names_and_org_tagged_people_stay_whole(nlp):
+    # PolNeAR, wash-post_2016-09-08_virginian-coul and wash-post_2016-09-10_outrage-but-fe
+    doc = nlp("“We are ready,” said Virginia AFL-CIO President Doris Crouse-Mays. "
+              "Jean-Marc Ayrault, the foreign minister of France, said the test was a provocation.")
+    got, ents = names(doc, ["Virginia AFL-CIO President Doris Crouse-Mays", ("Jean-Marc Ayrault, the", "Jean-Marc Ayrault")])
+    assert got == ["Doris Crouse-Mays", "Jean-Marc Ayrault"]
+    assert [e.type for e in ents] == ["person", "person"]
 
 
 def test_title_gives_a_role_a_description_can_use(nlp):
