@@ -5,6 +5,9 @@ the detector once got wrong.
 """
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -76,7 +79,7 @@ def test_plural_possessive_inside_a_single_quotation():
     assert quotes(text) == ["We back the farmers' union and the workers' demands,"]
 
 
-def test_possessive_after_a_closed_quotation_is_not_a_mark(seed_text):
+def test_possessive_after_a_closed_quotation_is_not_a_mark():
     text = ("Darmanin proclaimed the declaration 'a significant sign of enhanced cooperation,' while commending "
             "Moroccan magistrates' pivotal role alongside their French counterparts.")
     assert quotes(text) == ["a significant sign of enhanced cooperation,"]
@@ -105,7 +108,7 @@ def test_quotation_over_paragraphs_is_one_group():
     assert found[0].close_end == found[0].end and found[-1].close_end == found[-1].end + 1
 
 
-def test_single_paragraph_quotations_have_no_group(seed_text):
+def test_single_paragraph_quotations_have_no_group():
     assert all(q.group is None for q in detect("“One,” he said. “Two,” she said.\n“Three.”"))
 
 
@@ -222,3 +225,27 @@ def test_restyling_the_marks_does_not_move_the_spans(paragraphs, style):
     assert spans == [(q.start, q.end) for q in detect(other)]
     expected = [s.strip() for p in paragraphs for k, s in p if k == "quote"]
     assert [q.text for q in detect(base)] == expected
+
+
+def _restyle_module():
+    path = Path(__file__).resolve().parent.parent / "bench" / "restyle.py"
+    spec = importlib.util.spec_from_file_location("restyle", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# A PolNeAR paragraph (usa-today, 2016-04-15) with straight marks, mixed with a curly one.
+DEBATE = ('When Sanders accused Clinton of being too reliant on Wall Street, she said "I stood up against the '
+          'behavior of the banks" for reckless financial transactions. Sanders shot back, "Secretary Clinton '
+          'called them out. Oh my goodness, they must have been really crushed by that."\n\n'
+          'Clinton said the Vermont senator\'s plan was "not a plan," adding: “We don\'t need the farmers\' '
+          'union to tell us that.”')
+
+
+@pytest.mark.parametrize("style", ["single", "curly-single", "guillemets", "reversed", "german"])
+def test_restyled_copy_keeps_offsets_and_spans(style):
+    restyled = _restyle_module().restyle(DEBATE, style)
+    assert len(restyled) == len(DEBATE) and restyled != DEBATE
+    assert [(q.start, q.end) for q in detect(restyled)] == [(q.start, q.end) for q in detect(DEBATE)]
+    assert len(detect(DEBATE)) == 4
