@@ -37,12 +37,15 @@ STRAIGHT = frozenset(('"', "'", "＂", "''"))
 #: and curly, and an opening glyph typed where a closing one belongs, are common
 #: enough in real copy to accept; guillemets and CJK brackets pair only with
 #: their own kind.
-CLOSERS = {
+_CLOSERS = {
     '"': '"”“＂', "“": '”“"', "”": '”"“', "„": '“”"', "‟": '”"“', "＂": '＂"”',
     "«": "»", "»": "«»", "「": "」",
     "'": "'’‘", "‘": "’'‘", "’": "’'", "‚": "‘’'", "‛": "’'", "‹": "›", "›": "‹›", "『": "』",
-    "''": ("''", '"', "”"), "``": ("''", '"', "”"),
+    "''": '"”', "``": '"”',
 }
+#: Two straight singles close any double quotation a straight or curly double mark may close.
+CLOSERS = {k: frozenset(v) | ({"''"} if FAMILY[k] == DOUBLE and k not in "«»「" else set())
+           for k, v in _CLOSERS.items()}
 
 #: Guillemets may stand apart from the words they enclose (French « … »).
 SPACED = frozenset("«»‹›")
@@ -81,7 +84,7 @@ class Mark:
 
     def closes(self, opener: "Mark") -> bool:
         """Whether this mark may end a quotation that ``opener`` began."""
-        return self.can_close and self.char in CLOSERS.get(opener.char, "")
+        return self.can_close and self.char in CLOSERS.get(opener.char, ())
 
     @property
     def end(self) -> int:
