@@ -46,9 +46,26 @@ def run(corpus, limit: int | None, batch_size: int) -> dict:
         "seconds": {k: round(v, 2) for k, v in s.items()},
         "our_share_of_extract": round(ours / (parse + ours), 4),
         "ms_per_document": {"parse": round(1000 * parse / len(docs), 2), "ours": round(1000 * ours / len(docs), 2)},
+        "profiled_share_by_stage": by_stage(stats),
         "profiled_share_by_module": by_module(stats),
         "profiled_top_functions_by_own_time": top_functions(stats),
     }
+
+
+def by_stage(stats: pstats.Stats) -> dict[str, float]:
+    """Share of profiled time in each call ``analyse`` makes (its stages), with everything below them."""
+    entries = stats.stats  # {(file, line, name): (cc, nc, tottime, cumtime, callers)}
+    analyse = next((k for k in entries if k[2] == "analyse" and k[0].endswith("pipeline.py")), None)
+    if analyse is None:
+        return {}
+    total = entries[analyse][3] or 1.0
+    shares = {}
+    for (filename, line, name), (*_, callers) in entries.items():
+        if analyse in callers:
+            cumtime = callers[analyse][3]
+            shares[f"{module_of(filename)}.{name}"] = cumtime / total
+    shares["analyse itself"] = entries[analyse][2] / total
+    return {k: round(v, 4) for k, v in sorted(shares.items(), key=lambda kv: -kv[1]) if v >= 0.002}
 
 
 def by_module(stats: pstats.Stats) -> dict[str, float]:
