@@ -73,10 +73,16 @@ class Verdict:
 
 
 class Checker:
-    """Quote rows prepared once (tokenised, encoded) so that many citations can be checked against them."""
+    """Quote rows prepared once (tokenised, encoded) so that many citations can be checked against them.
+
+    Besides each row, each speaker's quotations in one document are joined in
+    order (see :func:`runs`), so a citation may run across an interruption
+    ("…," he said, "…") or join two quotations with a marked omission.
+    """
 
     def __init__(self, rows: Sequence[dict[str, Any]], speakers: Iterable[dict[str, Any]] = ()) -> None:
-        self.rows = list(rows)
+        self.singles = len(rows)
+        self.rows = list(rows) + runs(rows)
         self.speakers = list(speakers)
         self.vocab = Vocab()
         self.sources = [Source.of(r.get("quote") or "", self.vocab) for r in self.rows]
@@ -93,7 +99,8 @@ class Checker:
             return Verdict(NOT_FOUND, quote, speaker, note="nothing to look for: the quotation has no words")
         ids = set(speaker_ids) | (matching_ids(speaker, self.speakers) if speaker else set())
         by = (lambda r: said_by(speaker, r, ids)) if speaker else (lambda r: True)
-        found = [i for i, s in enumerate(self.sources) if contains(cite, s)]
+        found = [i for i, s in enumerate(self.sources[:self.singles]) if contains(cite, s)]
+        found = found or [i for i, s in enumerate(self.sources) if i >= self.singles and contains(cite, s)]
         if found:
             i = next((i for i in found if by(self.rows[i])), found[0])
             al = exact(cite, self.sources[i])
@@ -119,18 +126,62 @@ def check(quote: str, rows: Sequence[dict[str, Any]], speaker: str | None = None
     return Checker(rows, speakers).check(quote, speaker, speaker_ids)
 
 
+#: Joins the quotations of a run: no word, so words either side of an interruption are adjacent.
+JOIN = "\n"
+SHOWN_JOIN = " / "
+
+
+def runs(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each speaker's quotations in one document joined in document order, as extra rows.
+
+    A run row is the first member's row with ``quote`` the joined text and
+    ``parts`` the (offset in the joined text, member row) pairs.
+    """
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for r in rows:
+        doc, who = r.get("doc_id") or r.get("doc_path"), r.get("speaker_id", r.get("speaker"))
+        if doc is not None and isinstance(r.get("start"), int):
+            groups.setdefault((doc, who if who is not None else r.get("speaker")), []).append(r)
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda r: r["start"])
+        parts, text = [], ""
+        for r in members:
+            text += JOIN if text else ""
+            parts.append((len(text), r))
+            text += r.get("quote") or ""
+        out.append({**members[0], "quote": text, "start": None, "end": None, "parts": parts})
+    return out
+
+
+def _doc_offset(row: dict[str, Any], pos: int | None, end: bool = False) -> int | None:
+    """A position in ``row["quote"]`` as an offset in the document (run rows map through their parts)."""
+    if pos is None:
+        return None
+    if "parts" not in row:
+        return row["start"] + pos if isinstance(row.get("start"), int) else None
+    for off, r in reversed(row["parts"]):
+        if off < pos or (off == pos and not end):
+            return r["start"] + pos - off if isinstance(r.get("start"), int) else None
+    return None
+
+
 def _verdict(verdict: str, quote: str, speaker: str | None, row: dict[str, Any], al: Alignment,
              same_speaker: bool = True) -> Verdict:
-    base = row.get("start") if isinstance(row.get("start"), int) else None
+    source = (row.get("quote") or "")[al.start:al.end] if al.start is not None else None
     v = Verdict(verdict, quote, speaker, said_by=row.get("speaker"), score=al.score,
-                source=(row.get("quote") or "")[al.start:al.end] if al.start is not None else None,
-                diff=al.diff, changes=al.changes, omitted=al.omitted, row=row,
-                start=base + al.start if base is not None and al.start is not None else None,
-                end=base + al.end if base is not None and al.end is not None else None)
+                source=source.replace(JOIN, SHOWN_JOIN) if source else source,
+                diff=al.diff.replace(JOIN, SHOWN_JOIN), changes=al.changes,
+                omitted=[o.replace(JOIN, SHOWN_JOIN) for o in al.omitted], row=row,
+                start=_doc_offset(row, al.start), end=_doc_offset(row, al.end, end=True))
+    if "parts" in row and source and JOIN in source:
+        v.note = f"runs across {source.count(JOIN) + 1} quotations of one speaker, shown joined by {SHOWN_JOIN.strip()}"
     if verdict == MISATTRIBUTED and not row.get("speaker"):
-        v.note = "the source does not say who said it"
+        v.note = _join(v.note, "the source does not say who said it")
     elif verdict == ALTERED and speaker and not same_speaker:
-        v.note = f"and the source has {row.get('speaker') or 'nobody'} saying it, not {speaker}"
+        v.note = _join(v.note, f"and the source has {row.get('speaker') or 'nobody'} saying it, not {speaker}")
     if v.omitted:
         v.note = _join(v.note, f"{len(v.omitted)} omission(s) marked, shown as […]")
     return v

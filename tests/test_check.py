@@ -207,3 +207,36 @@ def test_fast_norms_agree_with_tokens(text):
     from quotes.normalize import norms
 
     assert norms(text) == [t.norm for t in tokens(text)]
+
+
+TEXT = ("'The more we dialogue,' he said, 'the more we are able to prevent tragedies.' Later Ouahbi said "
+        "'We agree.' Darmanin added: 'This must absolutely be improved.'")
+DOC_ROWS = [
+    {"id": i, "quote": q, "speaker": who, "speaker_id": who, "doc_id": "d1", "start": TEXT.index(q),
+     "end": TEXT.index(q) + len(q)}
+    for i, (q, who) in enumerate([("The more we dialogue,", DARMANIN),
+                                  ("the more we are able to prevent tragedies.", DARMANIN),
+                                  ("We agree.", OUAHBI), ("This must absolutely be improved.", DARMANIN)])
+]
+
+
+def test_a_quote_interrupted_by_its_attribution_is_verbatim_whole():
+    v = check("The more we dialogue, the more we are able to prevent tragedies", DOC_ROWS, "Darmanin")
+    assert v.verdict == VERBATIM
+    assert (v.start, v.end) == (TEXT.index("The more"), TEXT.index("tragedies") + len("tragedies"))
+    assert v.source == "The more we dialogue, / the more we are able to prevent tragedies"
+    assert "2 quotations" in v.note
+
+
+def test_omission_may_join_two_quotations_of_one_speaker_only():
+    v = check("The more we dialogue … This must absolutely be improved", DOC_ROWS, "Darmanin")
+    assert v.verdict == VERBATIM
+    assert v.end == TEXT.index("improved") + len("improved")
+    assert v.omitted and "tragedies" in v.omitted[0]
+    assert check("We agree … This must absolutely be improved", DOC_ROWS, "Darmanin").verdict != VERBATIM
+
+
+def test_an_interrupted_quote_with_a_changed_word_is_altered():
+    v = check("The more we talk, the more we are able to prevent tragedies", DOC_ROWS, "Darmanin")
+    assert v.verdict == ALTERED
+    assert [(c.source, c.draft) for c in v.changes] == [("dialogue", "talk")]
