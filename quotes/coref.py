@@ -35,7 +35,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon as lex
-from .names import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_WORDS, PersonName, first_name_gender, fold, name_match, parse_name, word_gender
+from .names import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_WORDS, PersonName, first_name_gender, first_name_guess, fold, name_match, parse_name, word_gender
 from .records import Entity
 from .roles import Description, Role, counterpart, describe, fits, make_role, nation, roles_around
 
@@ -113,17 +113,26 @@ class _Cluster:
         return self.entity.type
 
     def gender(self) -> str | None:
-        """From an honorific, the first-name list, the text's pronouns, then a gendered role word."""
+        """From an honorific, the text's own pronouns (two or more, most of one gender), the
+        first-name list when it is sure, one pronoun, the list when it is not, then a gendered role word.
+
+        The text outranks the list: gender-guesser calls "Rand" female and "Bernie" mostly female.
+        """
         for n in self.names:
             if n.honorific_gender:
                 return n.honorific_gender
-        for n in sorted(self.names, key=lambda n: -len(n.words)):
-            if n.given and (g := first_name_gender(n.given)):
-                return g
+        voted, k = None, 0
         if self.votes:
-            (g, k), *rest = self.votes.most_common(2) + [(None, 0)]
-            if k > rest[0][1]:
-                return g
+            (g, k), (_, other) = (self.votes.most_common(2) + [(None, 0)])[:2]
+            voted = g if k > other else None
+        if voted and k >= 2:
+            return voted
+        guesses = [first_name_guess(n.given) for n in sorted(self.names, key=lambda n: -len(n.words)) if n.given]
+        sure = next((g for g, certain in guesses if g and certain), None)
+        if sure or voted:
+            return sure or voted
+        if g := next((g for g, _ in guesses if g), None):
+            return g
         for r in self.role_list:
             if g := word_gender(r.head):
                 return g

@@ -152,21 +152,26 @@ def _detector():
     return gg.Detector(case_sensitive=False)
 
 
-@lru_cache(maxsize=4096)
 def first_name_gender(given: str) -> str | None:
     """"male", "female" or None from the first-name list shipped with gender-guesser."""
+    return first_name_guess(given)[0]
+
+
+@lru_cache(maxsize=4096)
+def first_name_guess(given: str) -> tuple[str | None, bool]:
+    """(gender or None, whether the list is sure): "Bernie" is only mostly female there, "Hillary" surely."""
     g = _bare(given)
     if "-" in g:        # "Jean-Marc": the list may hold the whole or only its first part
-        whole = first_name_gender(given.replace("-", ""))
-        return whole or first_name_gender(given.split("-")[0])
+        whole = first_name_guess(given.replace("-", ""))
+        return whole if whole[0] else first_name_guess(given.split("-")[0])
     if len(g) < 2 or not g.isalpha():
-        return None
+        return None, False
     guess = _detector().get_gender(given.strip(".")[:1].upper() + given.strip(".")[1:].lower())
-    if guess in ("male", "mostly_male"):
-        return "male"
-    if guess in ("female", "mostly_female"):
-        return "female"
-    return None
+    if guess in ("male", "female"):
+        return guess, True
+    if guess in ("mostly_male", "mostly_female"):
+        return guess.removeprefix("mostly_"), False
+    return None, False
 
 
 def word_gender(word: str) -> str | None:

@@ -164,6 +164,14 @@ def test_text_pronouns_give_a_gender_the_name_list_lacks(nlp):
     assert got == ["Samira Bennani", "Abdessamad Kayouh"]
 
 
+def test_text_pronouns_outrank_a_wrong_first_name_list(nlp):
+    # gender-guesser lists "Rand" as female; the article's own "he" and "his" say otherwise
+    doc = nlp("Rand Paul criticized the spending plan on Sunday. He said his party must cut spending. "
+              "Nancy Pelosi answered later in the day. “It is reckless,” he said.")
+    got, _ = names(doc, [("” he said", "he")])
+    assert got == ["Rand Paul"]
+
+
 def test_unresolvable_pronouns_are_none(nlp):
     doc = nlp("The budget passed on Tuesday. “We did it,” I said. “It is done,” he said.")
     got, _ = names(doc, [("I said", "I"), ("he said", "he")])
