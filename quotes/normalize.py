@@ -91,6 +91,3 @@ def strip_marks(text: str) -> str:
         text = text[1:-1].strip()
     return text
 
-
-def is_word(tok: Token) -> bool:
-    return tok.norm[:1].isalnum() or tok.norm[:1] == "_"

@@ -65,6 +65,19 @@ def test_report_for_people(db):
     assert "altered" in res.stdout and "'dialogue' -> 'talk'" in res.stdout and "characters" in res.stdout
 
 
+def test_quote_from_stdin(db):
+    res = runner.invoke(app, ["check", "-", "--speaker", "Ouahbi", "--db", str(db), "--format", "jsonl"],
+                        input="“We have reached an agreement\non all pending issues.”\n")
+    assert res.exit_code == 0 and json.loads(res.stdout)["verdict"] == "verbatim"
+
+
+def test_verify_table_for_people(db):
+    res = runner.invoke(app, ["verify", str(DRAFT), "--db", str(db), "--format", "table"])
+    assert res.exit_code == 12
+    assert "4 quotations: 1 verbatim, 1 altered, 1 misattributed, 1 not-found" in " ".join(res.stdout.split())
+    assert "{+the outstanding+}" in res.stdout
+
+
 def test_missing_index_is_an_error_not_an_empty_index(tmp_path):
     res = runner.invoke(app, ["check", "anything", "--db", str(tmp_path / "none.json")])
     assert res.exit_code == 1

@@ -64,7 +64,7 @@ def _load_checker(db: Path):
 
 @app.command()
 def check(
-    quote: Annotated[str, typer.Argument(help="The quotation as cited (marks around it optional).", show_default=False)],
+    quote: Annotated[str, typer.Argument(help="The quotation as cited (marks around it optional), or - to read it from stdin.", show_default=False)],
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Who the citation says said it.")] = None,
     db: DbOpt = Path(DEFAULT_DB),
     fmt: FormatOpt = None,
@@ -78,10 +78,14 @@ def check(
     allowed. Exit code 0 only for verbatim; 10 altered, 11 misattributed,
     12 not found.
 
-    Example:
+    Examples:
 
       quotes check "The cooperation is excellent" --speaker Darmanin
+
+      pbpaste | quotes check - --speaker "Gérald Darmanin" --format json
     """
+    if quote == "-":
+        quote = sys.stdin.read()
     index, checker = _load_checker(db)
     ids = [s.get("id") for s in index.find_speakers(speaker)] if speaker else []
     v = checker.check(quote, speaker, ids)
