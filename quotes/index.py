@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from tinydb import TinyDB
 
 from .records import DocResult, Entity
 from .roster import Roster, fold, key
-from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, document_row, document_view, now, quote_id,
+from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, now, quote_id,
                    quote_row, quote_view, speaker_view)
 from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # noqa: F401  (re-exported)
 
@@ -111,21 +111,25 @@ class Index:
     def has_document(self, doc_hash: str) -> bool:
         """Whether a text with this hash is indexed (so it need not be parsed again)."""
         self._fresh()
-        return doc_hash in self._raw(DOCUMENTS)
+        row = self._raw(DOCUMENTS).get(doc_key(doc_hash))
+        return row is not None and row.get("hash") == doc_hash
 
     def ingest(self, results: Iterable[DocResult], progress: Callable[[DocResult], None] | None = None) -> IngestReport:
         """Store each result as it arrives, in batches; each batch is one atomic, locked write."""
         report, batch = IngestReport(), []
         since, interval = time.monotonic(), self.flush_seconds
-        for result in results:
-            batch.append(result)
-            if progress is not None:
-                progress(result)
-            if len(batch) >= self.max_batch or time.monotonic() - since >= interval:
-                cost = self._commit(batch, report)
-                batch, since, interval = [], time.monotonic(), max(self.flush_seconds, 4 * cost)
-        if batch:
-            self._commit(batch, report)
+        try:
+            for result in results:
+                batch.append(result)
+                if progress is not None:
+                    progress(result)
+                if len(batch) >= self.max_batch or time.monotonic() - since >= interval:
+                    pending, batch = batch, []
+                    cost = self._commit(pending, report)
+                    since, interval = time.monotonic(), max(self.flush_seconds, 4 * cost)
+        finally:  # the results stop early (an error, Ctrl-C): keep the finished ones
+            if batch:
+                self._commit(batch, report)
         return report
 
     def _commit(self, batch: list[DocResult], report: IngestReport) -> float:
@@ -148,7 +152,7 @@ class Index:
         dropped_quotes: set[str] = set()
         for result in batch:
             doc = result.document
-            h = doc.hash
+            h = doc_key(doc.hash)
             if (h in docs and h not in dropped_docs) or h in new_docs:
                 report.unchanged += 1
                 continue
@@ -382,7 +386,10 @@ class _Placement:
             self.created[sid] = row
             self.report.speakers += 1
         else:
-            row = self.created.get(sid) or self.changed.get(sid) or dict(self.roster.rows[sid])
+            row = self.created.get(sid) or self.changed.get(sid) or self.roster.rows[sid]
+            if not bare and not news(row, e):
+                return sid
+            row = self.created.get(sid) or self.changed.get(sid) or dict(row)
             (self.created if sid in self.created else self.changed)[sid] = row
         absorb(row, e, rename=bare)
         self.roster.add(sid, row)
@@ -391,6 +398,15 @@ class _Placement:
     def write(self) -> None:
         self.table.put(self.created)
         self.table.patch(self.changed)
+
+
+def news(row: Mapping[str, Any], e: Entity) -> bool:
+    """Whether ``e`` tells anything speaker ``row`` does not hold yet (a name, a role, a type)."""
+    names = {key(row["name"]), *(key(a) for a in row.get("aliases", ()))}
+    roles = {fold(r) for r in row.get("roles", ())}
+    return (any(key(n) and key(n) not in names for n in [e.name, *e.aliases])
+            or any(fold(r) not in roles for r in e.roles)
+            or (row.get("type") in (None, "unknown") and e.type not in (None, "unknown")))
 
 
 def absorb(row: dict, e: Entity, rename: bool = False) -> None:

@@ -8,11 +8,11 @@ not a thousand.
 
 Tables (all in one JSON file, see :mod:`quotes.storage`):
 
-* ``documents``, keyed by the SHA-256 of the text: path, hash, title, url, date,
+* ``documents``, keyed by the first 16 hex digits of the SHA-256 of the text: path, hash, title, url, date,
   outlet, author, ingested_at, quote_ids;
-* ``quotes``, keyed by quote id (``<first 10 hex of the hash>-<start>``): doc,
-  start, end, quote, speaker_id, mention, cue, venue, kind, sentence, closed,
-  group, speaker_type;
+* ``quotes``, keyed by quote id (``<first 10 hex of the hash>-<start>``): doc
+  (the document's id), start, end, quote, speaker_id, mention, cue, venue, kind,
+  sentence, closed (only when false), group, speaker_type (empty fields left out);
 * ``speakers``, keyed by an integer: name, aliases, roles, type, scope (a
   document hash for groups that only make sense in their article), curated,
   ambiguous, quotes (count), quote_ids;
@@ -42,14 +42,24 @@ class Rows(Table):
         super().__init__(storage, name, cache_size=0)
         self.document_id_class = id_class
 
+    def _update_table(self, updater) -> None:
+        """TinyDB's update, minus its two key-conversion passes over the whole table when keys are strings already."""
+        if self.document_id_class is not str:
+            return super()._update_table(updater)
+        tables = self._storage.read()
+        updater(tables.setdefault(self.name, {}))
+        self._storage.write(tables)
+        self.clear_cache()
+
     def raw(self) -> dict[str, dict[str, Any]]:
         """The stored rows by id (as strings), without copying: read, do not change."""
         return self._read_table()
 
     def put(self, rows: Mapping[Any, Mapping[str, Any]]) -> None:
-        """Insert or overwrite ``rows`` (id -> row)."""
+        """Insert or overwrite ``rows`` (id -> row); the row dicts are stored as they are, not copied."""
         if rows:
-            self._update_table(lambda table: table.update({self.document_id_class(k): dict(v) for k, v in rows.items()}))
+            cast = self.document_id_class
+            self._update_table(lambda table: table.update(rows if cast is str else {cast(k): v for k, v in rows.items()}))
 
     def patch(self, changes: Mapping[Any, Mapping[str, Any]]) -> None:
         """Update fields of existing rows (id -> fields); unknown ids are ignored."""
@@ -75,6 +85,11 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def doc_key(doc_hash: str) -> str:
+    """A document's id: the first 64 bits of its text's SHA-256 (the full hash is kept in the row)."""
+    return doc_hash[:16]
+
+
 def quote_id(doc_hash: str, start: int) -> str:
     return f"{doc_hash[:10]}-{start}"
 
@@ -90,9 +105,12 @@ def document_row(result: DocResult, quote_ids: list[str]) -> dict[str, Any]:
 
 
 def quote_row(q: Quote, doc_hash: str, speaker_id: int | None) -> dict[str, Any]:
-    return {"doc": doc_hash, "start": q.start, "end": q.end, "quote": q.quote, "speaker_id": speaker_id,
-            "mention": span(q.speaker_mention), "cue": span(q.cue), "venue": q.venue, "kind": q.kind,
-            "sentence": q.sentence, "closed": q.closed, "group": q.group, "speaker_type": q.speaker_type}
+    """A quotation as stored: empty fields (and ``closed`` when true) are left out to keep the file small."""
+    row = {"doc": doc_hash, "start": q.start, "end": q.end, "quote": q.quote, "speaker_id": speaker_id,
+           "mention": span(q.speaker_mention), "cue": span(q.cue), "venue": q.venue, "kind": q.kind,
+           "sentence": q.sentence, "closed": None if q.closed else False, "group": q.group,
+           "speaker_type": q.speaker_type}
+    return {k: v for k, v in row.items() if v is not None and v != "" or k == "speaker_id"}
 
 
 def quote_view(qid: str, q: Mapping[str, Any], speakers: Mapping[str, Mapping[str, Any]],
@@ -104,7 +122,7 @@ def quote_view(qid: str, q: Mapping[str, Any], speakers: Mapping[str, Mapping[st
         "id": qid, "quote": q["quote"], "start": q["start"], "end": q["end"],
         "speaker_id": q.get("speaker_id"), "speaker": sp.get("name") if sp else None,
         "speaker_mention": q.get("mention"), "cue": q.get("cue"), "venue": q.get("venue"), "kind": q.get("kind"),
-        "sentence": q.get("sentence"), "doc_id": q["doc"], "doc_path": doc.get("path"), "title": doc.get("title"),
+        "sentence": q.get("sentence") or "", "doc_id": q["doc"], "doc_path": doc.get("path"), "title": doc.get("title"),
         "url": doc.get("url"), "date": doc.get("date"), "outlet": doc.get("outlet"),
         "speaker_type": (sp.get("type") if sp else None) or q.get("speaker_type"),
         "closed": q.get("closed", True), "group": q.get("group"),

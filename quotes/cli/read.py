@@ -1,0 +1,218 @@
+"""``quotes list``, ``quotes speakers`` and ``quotes show ID``: reading the index.
+
+None of these imports spaCy; they read the index file once and answer from
+it (a speaker filter goes through the speakers table, not every quotation).
+Exit codes: 0 ok, 1 no index / no such quotation or speaker, 2 usage,
+4 the index file cannot be used.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from . import app
+from .export import DEFAULT_DB, DbOpt
+from .output import Format, default_format, emit, error
+
+if TYPE_CHECKING:
+    from ..index import Index
+
+EXIT_NOT_FOUND = 1
+EXIT_INDEX = 4
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="table | json | jsonl | csv | md (default: table on a terminal, jsonl when piped).")]
+QUOTE_TABLE = ["id", "date", "speaker", "quote", "venue", "doc_path"]
+QUOTE_COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
+                 "kind", "cue", "speaker_mention", "sentence", "speaker_id", "doc_id"]
+SPEAKER_COLUMNS = ["id", "name", "type", "quotes", "aliases", "roles"]
+
+
+def open_index(db: Path) -> "Index":
+    """The index at ``db`` for reading; exits 1 if there is none, 4 if it cannot be used."""
+    from ..index import Index, IndexFileError
+
+    if not db.is_file():
+        error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    try:
+        return Index(str(db), readonly=True)
+    except IndexFileError as e:
+        error(str(e))
+        raise typer.Exit(EXIT_INDEX)
+
+
+def check_date(value: Optional[str]) -> Optional[str]:
+    if value is not None and not DATE.match(value):
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+@app.command("list")
+def list_quotes(
+    db: DbOpt = Path(DEFAULT_DB),
+    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Any name, alias or id (case and accents ignored).")] = None,
+    doc: Annotated[Optional[str], typer.Option("--doc", help="A document's path (or its end) or id.")] = None,
+    venue: Annotated[Optional[str], typer.Option("--venue", help="Words the venue contains.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", callback=check_date, help="Published on or after (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", callback=check_date, help="Published on or before (YYYY[-MM[-DD]]).")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", help="Words every listed quotation contains.")] = None,
+    all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Also titles, scare quotes and headings in marks.")] = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """List the quotations in the index, filtered.
+
+    Examples:
+
+      quotes list --speaker darmanin
+
+      quotes list --since 2025-04 --search "cooperation" --format csv > quotes.csv
+    """
+    index = open_index(db)
+    if speaker is not None and not index.find_speakers(speaker):
+        error(f"no speaker in the index answers to {speaker!r}; see: quotes speakers")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    rows = index.list_quotes(speaker=speaker, doc=doc, venue=venue, since=since, until=until, search=search,
+                             kinds=None if all_kinds else ("direct", "partial"))
+    fmt = default_format(fmt)
+    if fmt is Format.md:
+        sys.stdout.write(markdown(rows, index.find_speakers(speaker) if speaker else index.list_speakers()))
+    elif fmt is Format.table:
+        emit(rows, fmt, QUOTE_TABLE, title=f"{len(rows)} quotation{'s' if len(rows) != 1 else ''}")
+    else:
+        emit(rows, fmt, QUOTE_COLUMNS if fmt is Format.csv else None)
+
+
+def markdown(rows: list[dict], speakers: list[dict]) -> str:
+    try:
+        from ..export import to_markdown
+    except ImportError:
+        error("Markdown output needs quotes.export, which this installation lacks; use --format json or csv")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    return to_markdown(rows, speakers, title="Quotations")
+
+
+speakers_app = typer.Typer(help="List the speakers in the index; merge or rename them.", no_args_is_help=False,
+                           invoke_without_command=True)
+app.add_typer(speakers_app, name="speakers")
+
+
+@speakers_app.callback()
+def speakers(
+    ctx: typer.Context,
+    db: DbOpt = Path(DEFAULT_DB),
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Only speakers answering to this name.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """List the speakers in the index, most quoted first (with no sub-command).
+
+    Examples:
+
+      quotes speakers
+
+      quotes speakers --name darmanin --format json
+
+      quotes speakers merge "Gérald Darmanin" "G. Darmanin"
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    index = open_index(db)
+    rows = index.find_speakers(name) if name else index.list_speakers()
+    fmt = default_format(fmt)
+    if fmt is Format.md:
+        raise typer.BadParameter("use table, json, jsonl or csv", param_hint="--format")
+    emit(rows, fmt, SPEAKER_COLUMNS if fmt in (Format.table, Format.csv) else None,
+         title=f"{len(rows)} speaker{'s' if len(rows) != 1 else ''}" if fmt is Format.table else None)
+
+
+@app.command()
+def show(
+    quote_id: Annotated[str, typer.Argument(metavar="ID", help="A quotation's id (from quotes list).", show_default=False)],
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: FormatOpt = None,
+) -> None:
+    """Show one quotation in its paragraph, with its speaker and source.
+
+    The paragraph is read back from the source file when it still holds the
+    text that was indexed; otherwise the quotation's sentence is shown.
+
+    Example:
+
+      quotes show 600edb9977-2638
+    """
+    index = open_index(db)
+    row = index.get_quote(quote_id)
+    if row is None:
+        error(f"no quotation with id {quote_id!r} in {db}; see: quotes list")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    doc = index.get_document(row["doc_id"]) or {}
+    row = {**row, **context(row, doc)}
+    fmt = default_format(fmt)
+    if fmt is Format.md:
+        raise typer.BadParameter("use table, json, jsonl or csv", param_hint="--format")
+    if fmt is Format.table:
+        sys.stdout.write(describe(row))
+    else:
+        emit([row], fmt, [*QUOTE_COLUMNS, "paragraph"] if fmt is Format.csv else None)
+
+
+def context(row: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
+    """The paragraph around the quotation, and where it was read from (``source`` or ``sentence``)."""
+    from ..load import load_path
+
+    text = None
+    path = doc.get("path")
+    if path and Path(path).is_file():
+        try:
+            found = [d for d in load_path(path) if getattr(d, "text", None) is not None]
+        except Exception:  # noqa: BLE001  (a source that changed or vanished: fall back to the sentence)
+            found = []
+        text = next((d.text for d in found if d.hash == doc.get("hash")), None)
+    if text is None:
+        return {"paragraph": row.get("sentence") or row["quote"], "paragraph_from": "sentence",
+                "paragraph_start": None}
+    start = text.rfind("\n", 0, row["start"]) + 1
+    end = text.find("\n", row["end"])
+    end = len(text) if end < 0 else end
+    return {"paragraph": text[start:end], "paragraph_from": "source", "paragraph_start": start}
+
+
+def describe(row: dict[str, Any]) -> str:
+    """The quotation for a reader: its words, who said it, where, and the paragraph it stands in."""
+    who = f"{row['speaker']} (#{row['speaker_id']})" if row.get("speaker") else "nobody identified"
+    mention = (row.get("speaker_mention") or {}).get("text")
+    lines = [f"{row['id']} ({row.get('kind')})", f"  {row['quote']}", f"  said by: {who}"
+             + (f", named as \"{mention}\"" if mention and mention != row.get("speaker") else "")]
+    if row.get("cue"):
+        lines.append(f"  cue:     {row['cue'].get('text')}")
+    if row.get("venue"):
+        lines.append(f"  venue:   {row['venue']}")
+    lines.append(f"  source:  {plain_citation(row)}")
+    label = "paragraph" if row.get("paragraph_from") == "source" else "sentence (source file not available)"
+    lines += ["", f"  {label}:", "", indent(mark(row))]
+    return "\n".join(lines) + "\n"
+
+
+def plain_citation(row: dict[str, Any]) -> str:
+    parts = [row.get("title"), row.get("outlet"), row.get("date"), row.get("url") or row.get("doc_path")]
+    return ", ".join(str(p) for p in parts if p) + f", characters {row['start']}-{row['end']}"
+
+
+def mark(row: dict[str, Any]) -> str:
+    """The paragraph with the quotation set off by » « (the only decoration, so it survives a pipe)."""
+    para, at = row["paragraph"], row.get("paragraph_start")
+    if at is None:
+        return para
+    s, e = row["start"] - at, row["end"] - at
+    return para[:s] + "»" + para[s:e] + "«" + para[e:]
+
+
+def indent(text: str, width: int = 100) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.fill(p, width, initial_indent="    ", subsequent_indent="    ") or "    "
+                     for p in text.splitlines() or [""])
