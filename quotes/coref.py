@@ -292,8 +292,10 @@ class _Resolver:
         if not name.words:
             return
         c = self.link_person(head.i, name)
-        for title in name.titles:
-            c.add_role(Role(text=title, head=fold(title), words=frozenset({fold(title)})), self.vocab[c.segment])
+        if name.titles:      # "Vice President", "Attorney General": one office
+            text = " ".join(name.titles)
+            c.add_role(Role(text=text, head=fold(name.titles[-1]), words=frozenset(fold(t) for t in name.titles)),
+                       self.vocab[c.segment])
         for role in roles_around(head, toks[0].i):
             c.add_role(self._complete(role, head), self.vocab[c.segment])
         outer = head.head if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") else None

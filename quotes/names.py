@@ -147,8 +147,11 @@ def name_match(full: PersonName, other: PersonName) -> str | None:
 
 @lru_cache(maxsize=1)
 def _detector():
-    import gender_guesser.detector as gg
-
+    """gender-guesser's detector, or None when the package is missing (genders then come from the text alone)."""
+    try:
+        import gender_guesser.detector as gg
+    except ImportError:
+        return None
     return gg.Detector(case_sensitive=False)
 
 
@@ -166,7 +169,10 @@ def first_name_guess(given: str) -> tuple[str | None, bool]:
         return whole if whole[0] else first_name_guess(given.split("-")[0])
     if len(g) < 2 or not g.isalpha():
         return None, False
-    guess = _detector().get_gender(given.strip(".")[:1].upper() + given.strip(".")[1:].lower())
+    detector = _detector()
+    if detector is None:
+        return None, False
+    guess = detector.get_gender(given.strip(".")[:1].upper() + given.strip(".")[1:].lower())
     if guess in ("male", "female"):
         return guess, True
     if guess in ("mostly_male", "mostly_female"):

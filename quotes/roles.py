@@ -104,6 +104,9 @@ def make_role(tokens: list[Token]) -> Role | None:
         return None
     if any(t.is_quote or t.text in "“”‘’\"" for t in tokens):
         return None
+    words = [t for t in tokens if t.is_alpha and fold(t.text) not in _FUNCTION_WORDS]
+    if all(t.text[:1].isupper() for t in words) and not any(fold(t.text) in TITLE_WORDS for t in words):
+        return None     # a headline in title case ("Hillary's Campaign Slogan"), not an office
     text = _expand(tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text)
     words = frozenset(_lemma(t) for t in tokens if t.is_alpha or t.text.endswith(".")) - _FUNCTION_WORDS
     nations = frozenset(nation(t.text) for t in tokens if _is_nation(t))
