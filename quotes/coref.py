@@ -472,6 +472,9 @@ class _Resolver:
                 return None
             root = nouns[-1]
         named = root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG")
+        if named and any(c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ == "PROPN" for c in root.children):
+            # "Ouahbi and Darmanin said": both, as a group
+            return self._group(root.i, Description(text=span.text, head=fold(root.text), plural=True))
         for t in [root] + [t for t in span if t is not root and _attached(t, root)]:
             m = self.at.get(t.i)
             if m is not None and m.cluster.type in ("person", "organisation") and (named or t is not root):

@@ -208,6 +208,13 @@ def test_group_and_generic_organisation_nouns(nlp):
     assert got[2] == "Democrats"
 
 
+def test_coordinated_names_speak_as_a_group(nlp):
+    doc = nlp("Moroccan Minister of Justice Abdellatif Ouahbi and his French counterpart Gérald Darmanin met in Rabat. "
+              "Ouahbi and Darmanin said the talks were “excellent.” “We agree,” they added.")
+    got, ents = names(doc, [("Ouahbi and Darmanin said", "Ouahbi and Darmanin"), ("they added", "they")])
+    assert got == ["Ouahbi and Darmanin"] * 2 and ents[0].type == "group" and ents[1] is ents[0]
+
+
 def test_unnamed_speaker_stays_a_description(nlp):
     doc = nlp("Donald Trump spoke in Ohio on Monday. “He will win Ohio,” a campaign aide said. "
               "“The polls are wrong,” the aide added.")
