@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .marks import DOUBLE, FAMILY, SINGLE, STRAIGHT, Mark, apostrophes, doubled_singles, scan
+from .marks import DOUBLE, FAMILY, SINGLE, STRAIGHT, Mark, apostrophes, doubled_singles, nests, scan
 from .records import QuoteSpan
 
 #: A markup tag such as ``<tweet id="…">``: its attribute values are not quotations.
@@ -146,7 +146,7 @@ class _Paragraph:
     def _open(self, m: Mark, j: int) -> None:
         if len(self.stack) >= _MAX_DEPTH:
             return
-        if m.family == DOUBLE and any(o.family == DOUBLE for o, _ in self.stack):
+        if m.family == DOUBLE and any(o.family == DOUBLE and not nests(o, m) for o, _ in self.stack):
             self._emit_unclosed(m.pos)  # a new double quotation: the open one lost its closing mark
             self.stack.clear()
             self.slip = None

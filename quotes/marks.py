@@ -91,6 +91,21 @@ class Mark:
         return self.pos + self.width
 
 
+#: Typographic styles: a double mark of another style opens a nested quotation (« … “…” … »).
+_STYLE = {c: "straight" for c in ('"', "＂", "''", "``")} | {c: "curly" for c in "“”„‟"} | {c: "guillemet" for c in "«»"}
+
+
+def nests(outer: Mark, inner: Mark) -> bool:
+    """Whether double mark ``inner`` opens a quotation inside the open double quotation ``outer``.
+
+    Only across typographic styles (« … “…” … », “ … "…" … ”). A straight outer
+    mark is never taken to nest curly ones: in web copy a stray straight mark
+    before curly quotations is far more common than straight-outside-curly nesting.
+    """
+    a, b = _STYLE.get(outer.char, outer.char), _STYLE.get(inner.char, inner.char)
+    return a != b and a != "straight"
+
+
 def apostrophes(text: str) -> set[int]:
     """Positions of single marks that are elisions, whatever their flanking says."""
     found = {m.start() for m in _ELISION.finditer(text)}

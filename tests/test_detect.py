@@ -92,6 +92,17 @@ def test_nested_quotation_stays_inside_the_outer_one():
     assert quotes("‘He told me “never again,” and left,’ she said.") == ["He told me “never again,” and left,"]
 
 
+def test_nested_double_quotation_of_another_style():
+    assert quotes("« Il m'a dit : “jamais” », a-t-il déclaré.") == ["Il m'a dit : “jamais”"]
+    assert quotes('“He said "no" to me,” she said.') == ['He said "no" to me,']
+
+
+def test_stray_straight_mark_before_curly_quotations():
+    # PolNeAR (breitbart, 2016-06-04): a block quotation's stray straight opening mark
+    text = '"Pastor Darrell Scott defended Trump’s “Look at my African-American over here!” line.'
+    assert "Look at my African-American over here!" in quotes(text)
+
+
 def test_nested_close_set_apart_by_a_space():
     # Washington Post style: ,' " closes both
     text = "\"I've always been insulted with the term 'African American outreach,' \" he told the group."
