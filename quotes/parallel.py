@@ -192,12 +192,17 @@ def extract_on_dask(documents: Iterable[Document], address: "str | Client", *, m
             cluster.close()
 
 
+def _in_flight_limit(client: "Client") -> int:
+    """Chunks worth having submitted: a few per worker the scheduler knows now."""
+    workers = len(client.scheduler_info().get("workers", {}))
+    return max(1, workers) * AHEAD_PER_WORKER + 1
+
+
 def _run_on(client: "Client", documents: Iterable[Document], model: str | None,
             batch_size: int, retries: int) -> Iterator[DocResult]:
     from distributed import as_completed
 
     client.register_plugin(_worker_plugin(model))
-    limit = max(1, len(client.scheduler_info().get("workers", {}))) * AHEAD_PER_WORKER + 1
     running = as_completed()
     paths: dict[str, list[str]] = {}
     failed: list[str] = []
@@ -217,7 +222,8 @@ def _run_on(client: "Client", documents: Iterable[Document], model: str | None,
             future = client.submit(extract_chunk, chunk, model, batch_size, pure=False, retries=retries)
             paths[future.key] = [d.path for d in chunk]
             running.add(future)
-            while running.count() >= limit:
+            # Before waiting, look again: an adaptive cluster may have grown since.
+            while running.count() >= _in_flight_limit(client):
                 yield from collect(next(running))
         for future in running:
             yield from collect(future)
