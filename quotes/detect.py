@@ -9,10 +9,15 @@ paragraph opens with a mark of the same family: the house rule for quotations
 over several paragraphs) or is closed there with ``closed=False``; a missing
 mark never costs the rest of the article.
 
-Each span gets a ``kind`` from the text alone (:func:`kind_of`): a line that
-is only a quotation is a ``heading``, a name or title in title case a
-``title``, a short set-off phrase a ``scare`` quote, anything else ``direct``.
-The attribution stage may upgrade a title or scare quote to ``partial``.
+Each span gets a ``kind`` from the text alone (:func:`kind_of`): a quotation
+in a headline, or a line that is only a quotation, is a ``heading``; a name or
+title in title case after a cue (CNN's "New Day", the hacker group 'Jabaroot',
+the "Off Message" podcast) a ``title``; a phrase after *so-called* a ``scare``
+quote; anything else ``direct``. The attribution stage may upgrade a title or
+scare quote to ``partial`` when a cue ties it to a speaker.
+
+Two straight singles used as a double mark (''like this'', the NYT archive's
+style) are read as one double mark when a text opens quotations that way.
 """
 from __future__ import annotations
 
