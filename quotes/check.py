@@ -98,6 +98,12 @@ class Checker:
         if not cite.size:
             return Verdict(NOT_FOUND, quote, speaker, note="nothing to look for: the quotation has no words")
         ids = set(speaker_ids) | (matching_ids(speaker, self.speakers) if speaker else set())
+        v = self._check(cite, quote, speaker, ids)
+        if speaker and not ids and self.speakers and v.verdict != VERBATIM:
+            v.note = _join(v.note, f"no speaker in the index answers to {speaker}")
+        return v
+
+    def _check(self, cite: Citation, quote: str, speaker: str | None, ids: set[Any]) -> Verdict:
         by = (lambda r: said_by(speaker, r, ids)) if speaker else (lambda r: True)
         found = [i for i, s in enumerate(self.sources[:self.singles]) if contains(cite, s)]
         found = found or [i for i, s in enumerate(self.sources) if i >= self.singles and contains(cite, s)]

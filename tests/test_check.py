@@ -240,3 +240,9 @@ def test_an_interrupted_quote_with_a_changed_word_is_altered():
     v = check("The more we talk, the more we are able to prevent tragedies", DOC_ROWS, "Darmanin")
     assert v.verdict == ALTERED
     assert [(c.source, c.draft) for c in v.changes] == [("dialogue", "talk")]
+
+
+def test_a_speaker_the_index_does_not_know_is_said_so():
+    v = run("The cooperation is excellent", "Emmanuel Macron")
+    assert v.verdict == MISATTRIBUTED and "no speaker in the index answers to Emmanuel Macron" in v.note
+    assert run("The cooperation is excellent", "Darmanin").note is None

@@ -1,6 +1,8 @@
 """`quotes check` and `quotes verify` through typer's CliRunner and through real subprocesses."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -132,8 +134,11 @@ def test_verify_subprocess(db):
                        capture_output=True, text=True, env=env(), timeout=300)
     assert p.returncode == 12, p.stderr
     lines = p.stdout.splitlines()
-    assert lines[0].startswith("verdict,quote,speaker,said_by")
-    assert sorted(l.split(",")[0] for l in lines[1:]) == ["altered", "misattributed", "not-found", "verbatim"]
+    assert lines[0].startswith("draft_start,draft_end,verdict,quote,speaker,said_by")
+    rows = list(csv.DictReader(io.StringIO(p.stdout)))
+    assert sorted(r["verdict"] for r in rows) == ["altered", "misattributed", "not-found", "verbatim"]
+    text = DRAFT.read_text(encoding="utf-8")
+    assert all(text[int(r["draft_start"]):int(r["draft_end"])] == r["quote"] for r in rows)
 
 
 @pytest.fixture(scope="module")

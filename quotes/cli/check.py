@@ -26,6 +26,8 @@ EXIT_VERDICT = {"verbatim": 0, "altered": 10, "misattributed": 11, "not-found": 
 
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="table | json | jsonl | csv (default: a report on a terminal, jsonl when piped).")]
 COLUMNS = ["verdict", "quote", "speaker", "said_by", "diff", "note", "title", "doc_path", "start", "end"]
+#: verify's csv adds where each quotation sits in the draft.
+VERIFY_COLUMNS = ["draft_start", "draft_end", *COLUMNS]
 
 
 def describe(v: "Verdict") -> str:
@@ -149,11 +151,11 @@ def verify(
         verdicts.append(checker.check(q.quote, who, ids))
     if not verdicts:
         note(f"no quotations found in {draft}")
-    rows = [v.to_dict() for v in verdicts]
+    rows = [{**v.to_dict(), "draft_start": q.start, "draft_end": q.end} for v, q in zip(verdicts, cited)]
     if fmt is Format.table:
         emit(rows, fmt, ["verdict", "quote", "speaker", "said_by", "diff"], title=f"{draft}: {summary(verdicts)}")
     else:
-        emit(rows, fmt, COLUMNS if fmt is Format.csv else None)
+        emit(rows, fmt, VERIFY_COLUMNS if fmt is Format.csv else None)
     raise typer.Exit(max((EXIT_VERDICT[v.verdict] for v in verdicts), default=0))
 
 
