@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from .normalize import Token, norms, segments, tokens
 
 _BASE = 0xF0000  # Supplementary Private Use Area-A: never in real text
+#: Worth of a shared word against an edit when choosing where a citation sits in its source.
+SHARED_WEIGHT = 1.01
 
 
 class Vocab:
@@ -144,46 +146,53 @@ def fuzzy(cite: Citation, src: Source, max_ratio: float) -> Alignment:
     edits: a worse match is not worth the work and ends up "not found" anyway.
     """
     source, toks, hay = src.text, src.toks, src.code
-    pos, windows = 0, []
+    pos, windows, fewest = 0, [], []
     for code in cite.codes:
-        s, e = _best_window(code, hay, pos, int(len(code) * max_ratio) + 1)
+        s, e, d = _best_window(code, hay, pos, int(len(code) * max_ratio) + 1)
         windows.append((s, e))
+        fewest.append(d)
         pos = e
-    return _build(cite, source, toks, hay, windows)
+    return _build(cite, source, toks, hay, windows, fewest)
 
 
-def _best_window(code: str, hay: str, pos: int, k: int) -> tuple[int, int]:
-    """(start, end) of the window of ``hay[pos:]`` closest to ``code`` in word edits.
+def _best_window(code: str, hay: str, pos: int, k: int) -> tuple[int, int, int]:
+    """(start, end) of the window of ``hay[pos:]`` that best explains ``code``, and the fewest word edits any window needs.
 
-    Lengths nearest the citation's are tried first, and a length is skipped
-    once it alone would cost more edits than the best window so far.
+    Windows run from ``k`` words shorter to ``k`` longer than the citation.
+    The one chosen minimises edits minus a shade over one per shared word, so
+    "on issues" against "on all pending issues" reads as two words dropped,
+    not "all" changed to "issues"; ties go to the length nearest the citation.
     """
     n = len(code)
-    best = (pos, pos, n)
-    for length in sorted(range(max(1, n - k), n + k + 1), key=lambda L: abs(L - n)):
-        if length > len(hay) - pos or abs(length - n) >= best[2]:
-            continue
+    best, key, fewest = (pos, pos), (float(n), n, pos), n
+    for length in range(max(1, n - k), n + k + 1):
         for s in range(pos, len(hay) - length + 1):
-            d = Levenshtein.distance(code, hay[s:s + length], score_cutoff=best[2] - 1)
-            if d < best[2]:
-                best = (s, s + length, d)
-                if d == 0:
-                    break
-    return best[0], best[1]
+            window = hay[s:s + length]
+            d = Levenshtein.distance(code, window, score_cutoff=n)
+            fewest = min(fewest, d)
+            cand = (d - SHARED_WEIGHT * LCSseq.similarity(code, window), abs(length - n), s)
+            if cand < key:
+                best, key = (s, s + length), cand
+    return best[0], best[1], fewest
 
 
 def _build(cite: Citation, source: str, toks: list[Token], hay: str,
-           windows: list[tuple[int, int]]) -> Alignment:
-    """Distance, changes, omitted passages and inline diff of the pieces aligned with ``windows``."""
+           windows: list[tuple[int, int]], fewest: list[int] | None = None) -> Alignment:
+    """Distance, changes, omitted passages and inline diff of the pieces aligned with ``windows``.
+
+    ``fewest`` (edits of the closest window per piece) sets the distance when
+    given, so the verdict rests on similarity while the diff shows the reading
+    :func:`_best_window` chose.
+    """
     distance, changes, omitted, diff = 0, [], [], []
     prev = None
-    for piece, code, (s, e) in zip(cite.pieces, cite.codes, windows):
+    for i, (piece, code, (s, e)) in enumerate(zip(cite.pieces, cite.codes, windows)):
         if prev is not None:
             gap = _words(toks[prev:s], source)
             omitted.append(gap)
             diff.append(f"[…{gap}…]" if gap else "[…]")
         ops = _merged(Levenshtein.opcodes(code, hay[s:e]))
-        distance += Levenshtein.distance(code, hay[s:e])
+        distance += fewest[i] if fewest is not None else Levenshtein.distance(code, hay[s:e])
         changes += _changes(ops, piece, toks[s:e], source, cite.text)
         diff.append(_diff(ops, piece, toks[s:e], source, cite.text))
         prev = e

@@ -246,3 +246,10 @@ def test_a_speaker_the_index_does_not_know_is_said_so():
     v = run("The cooperation is excellent", "Emmanuel Macron")
     assert v.verdict == MISATTRIBUTED and "no speaker in the index answers to Emmanuel Macron" in v.note
     assert run("The cooperation is excellent", "Darmanin").note is None
+
+
+def test_the_diff_reads_as_a_person_would():
+    dropped = run("We have reached an agreement on issues", "Ouahbi")
+    assert [(c.op, c.source) for c in dropped.changes] == [("dropped", "all pending")]
+    ending = check("the more we are able to prevent disasters", DOC_ROWS, "Darmanin")
+    assert [(c.op, c.source, c.draft) for c in ending.changes] == [("changed", "tragedies", "disasters")]
