@@ -107,6 +107,7 @@ class _Cluster:
     last: int = -1                                         # token of its latest mention so far
     words: set[str] = field(default_factory=set)           # organisations: folded words of their names
     heads: set[str] = field(default_factory=set)           # organisations: last word of each name, singular
+    name_words: set[str] = field(default_factory=set)      # people: every folded word of their names
 
     @property
     def type(self) -> str:
@@ -338,7 +339,7 @@ class _Resolver:
         key = _org_key(name)
         seg = self.segment(ent.start)
         c = next((c for c in reversed(self.clusters[seg]) if c.type == "organisation"
-                  and (key in c.org_keys or _acronym(name) in c.org_keys or key in {_acronym(k) for k in c.forms})), None)
+                  and (key in c.org_keys or _acronym(name) in c.org_keys)), None)
         if c is None:
             c = self.new_cluster(ent.start, name, "organisation")
             c.news = _is_news_name(name)
@@ -362,11 +363,11 @@ class _Resolver:
         seg = self.segment(tok)
         best, best_rank, best_last = None, 9, -1
         ranks = {"exact": 0, "surname": 1, "given": 2}
+        words = set(name.folded)
         for c in self.clusters[seg]:
-            if c.type != "person" or not c.names:
+            if c.type != "person" or not c.names or not words & c.name_words:
                 continue
-            g = c.gender()
-            if name.honorific_gender and g and g != name.honorific_gender:
+            if name.honorific_gender and (g := c.gender()) and g != name.honorific_gender:
                 continue
             found = [name_match(n, name) for n in c.names]
             rank = min((ranks[f] for f in found if f), default=9)
@@ -380,6 +381,7 @@ class _Resolver:
             best = self.new_cluster(tok, name.text, "person")
         if all(n.folded != name.folded or n.honorific_gender != name.honorific_gender for n in best.names):
             best.names.append(name)
+            best.name_words.update(name.folded)
         best.forms[name.text] += 1
         return best
 
