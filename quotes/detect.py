@@ -136,12 +136,16 @@ class _Paragraph:
             k = _match(stack, m)
             if k is None and len(stack) == 1 and _slipped(text, stack[0][0], m, end):
                 self.slip = self.slip or m
-            if k is not None and not (_weak_closer(text, m, end) and strong[j]):
+            if k is not None and not (_weak_closer(text, m, end) and strong[j] and not self._nested_single(k)):
                 if k == 0:
                     self._emit(m.pos, m.end, True)
                 del stack[k:]
             elif m.can_open or (k is None and converts[j] and self._may_convert(m)):
                 self._open(m, j)
+
+    def _nested_single(self, k: int) -> bool:
+        """Whether the quotation at stack depth ``k`` sits inside another single one ('… 'success' …')."""
+        return any(o.family == SINGLE for o, _ in self.stack[:k])
 
     def _may_convert(self, m: Mark) -> bool:
         """An unmatched double closing mark followed by another closing mark opens (”Isis declares…”)."""

@@ -170,8 +170,8 @@ def _flanking(text: str, i: int, w: int, start: int, end: int) -> tuple[bool, bo
     if before in INNER_SPACES and i - 1 > start and (c in SPACED or text[i - 2] in _SET_APART):
         inner_before = text[i - 2]  # ,' "
     can_open = (not inner_after.isspace() and not _closing_punct(text, i + w, end)
-                and (before.isspace() or before in OPENING_PUNCT or before in FAMILY or not before.isalnum()
-                     and before not in CLOSING_PUNCT))
+                and (before.isspace() or before in OPENING_PUNCT or before in FAMILY or before == ":"
+                     or not before.isalnum() and before not in CLOSING_PUNCT))
     can_close = (not inner_before.isspace() and inner_before not in OPENING_PUNCT
                  and (after.isspace() or after in CLOSING_PUNCT or after in FAMILY or after in "—–-"
                       or not after.isalnum()))

@@ -92,6 +92,16 @@ def test_nested_quotation_stays_inside_the_outer_one():
     assert quotes("‘He told me “never again,” and left,’ she said.") == ["He told me “never again,” and left,"]
 
 
+def test_nested_single_quotation_inside_a_single_one():
+    # a restyled PolNeAR sentence (usa-today, 2016-03-16): the inner close is not a possessive
+    assert quotes("'Our ideas of 'success' are different,' agrees Michelle Stevens.") == [
+        "Our ideas of 'success' are different,"]
+
+
+def test_opening_mark_right_after_a_colon():
+    assert quotes("Rep. Trey Gowdy (R-S.C.):'Who told you that?'") == ["Who told you that?"]
+
+
 def test_nested_double_quotation_of_another_style():
     assert quotes("« Il m'a dit : “jamais” », a-t-il déclaré.") == ["Il m'a dit : “jamais”"]
     assert quotes('“He said "no" to me,” she said.') == ['He said "no" to me,']
