@@ -5,6 +5,10 @@ everything taken from a row is escaped: Markdown punctuation gets a backslash,
 ``< > &`` become entities, and a leading ``#``, ``-``, ``=``, ``1.`` cannot
 start a heading or a list. The only live markup an export carries is what
 this module writes itself, plus autolinks to ``http(s)`` source URLs.
+
+One thing escaping cannot stop: GitHub-flavoured renderers turn a bare
+``https://`` or ``www.`` address inside a quotation into a link whatever is
+escaped (only those schemes, never ``javascript:``). Plain CommonMark does not.
 """
 from __future__ import annotations
 
