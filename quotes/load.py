@@ -20,6 +20,13 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 STDIN = "-"
+#: Double quotation marks one document may hold. A long news article has a few
+#: hundred at most; attribution time grows faster than linearly with their number,
+#: so a text with thousands (a data dump, a list of titles) is refused, not parsed for minutes.
+MAX_MARKS = 1000
+MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02')
+#: Share of control characters (other than tab, newlines, form feed) above which a text is binary.
+MAX_CONTROL = 0.05
 
 
 @dataclass(slots=True)
@@ -68,7 +75,20 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
         raise InputError(f"not valid {encoding} (byte {e.start}); choose another with --encoding") from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    text = text[1:] if text.startswith("\ufeff") else text
+    sample = text[:8192]
+    control = sum(1 for c in sample if c < " " and c not in "\t\n\r\f" or "\x7f" <= c < "\xa0")
+    if control > MAX_CONTROL * len(sample):
+        raise InputError(f"binary file ({control} control characters in the first {len(sample)}), not text")
+    return text
+
+
+def check_marks(text: str) -> None:
+    """Refuse a text with more quotation marks than any article (see :data:`MAX_MARKS`)."""
+    marks = sum(text.count(m) for m in MARKS)
+    if marks > MAX_MARKS:
+        raise InputError(f"{marks:,} quotation marks, over the limit of {MAX_MARKS:,} for one document "
+                         "(split it into articles)")
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:
@@ -118,8 +138,13 @@ def from_jsonl(text: str, path: str) -> Iterator[Document | LoadError]:
         if not isinstance(body, str) or not body.strip():
             yield LoadError(where, "line has no \"text\" field with article text")
             continue
+        try:
+            check_marks(body)
+        except InputError as e:
+            yield LoadError(where, str(e))
+            continue
         meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in ("title", "url", "date", "outlet", "author")}
-        yield Document(path=str(obj.get("id") or where), text=body, **meta)
+        yield Document(path=str(obj.get("id") or obj.get("url") or where), text=body, **meta)
 
 
 def load_path(path: str, *, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | LoadError]:
@@ -128,10 +153,13 @@ def load_path(path: str, *, encoding: str = "utf-8", max_bytes: int = DEFAULT_MA
         text = decode(read_bytes(path, max_bytes), path, encoding)
         suffix = Path(path).suffix.lower()
         if suffix in HTML_SUFFIXES:
-            yield from_html(text, path)
+            doc = from_html(text, path)
+            check_marks(doc.text)
+            yield doc
         elif suffix in JSONL_SUFFIXES:
             yield from from_jsonl(text, path)
         else:
+            check_marks(text)
             yield Document(path=path, text=text)
     except InputError as e:
         yield LoadError(path, str(e))
