@@ -190,7 +190,7 @@ def _build(cite: Citation, source: str, toks: list[Token], hay: str,
         if prev is not None:
             gap = _words(toks[prev:s], source)
             omitted.append(gap)
-            diff.append(f"[…{gap}…]" if gap else "[…]")
+            diff.append(f"[omitted: {gap}]" if gap else "[…]")
         ops = _merged(Levenshtein.opcodes(code, hay[s:e]))
         distance += fewest[i] if fewest is not None else Levenshtein.distance(code, hay[s:e])
         changes += _changes(ops, piece, toks[s:e], source, cite.text)

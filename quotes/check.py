@@ -188,7 +188,7 @@ def _verdict(verdict: str, quote: str, speaker: str | None, row: dict[str, Any],
     elif verdict == ALTERED and speaker and not same_speaker:
         v.note = _join(v.note, f"and the source has {row.get('speaker') or 'nobody'} saying it, not {speaker}")
     if v.omitted:
-        v.note = _join(v.note, f"{len(v.omitted)} omission(s) marked, shown as […]")
+        v.note = _join(v.note, f"{len(v.omitted)} omission(s) marked, shown as [omitted: …]")
     return v
 
 
