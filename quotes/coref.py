@@ -24,151 +24,30 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import IS_QUOTE, IS_SPACE, LOWER, POS, SENT_START
+from spacy.attrs import LOWER, POS, SENT_START
 from spacy.parts_of_speech import NOUN
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon as lex
-from .names import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_WORDS, PersonName, first_name_gender, first_name_guess, fold, name_match, parse_name, word_gender
+from .clusters import (FEMALE, MALE, Cluster, Mention, description_type, description_type_of, org_class, org_fits,
+                       pronoun_filter, surname_compatible)
+from .layout import doc_segment_starts, double_quoted
+from .mentions import (W_OTHER, W_SPEAKER, attached, is_news_name, name_head, name_tokens, name_words, noun_before,
+                       org_key, org_text, acronym, weight as mention_weight)
+from .names import PersonName, first_name_gender, fold, name_match, parse_name, word_gender
 from .records import Entity
 from .roles import Description, Role, counterpart, describe, fits, make_role, nation, roles_around
 
-#: A line that starts another article on the same page.
-_BOUNDARY_LINE = re.compile(
-    r"^[ \t]*(related (articles|stories|posts|news|coverage|content)|read (also|more)|more (from|stories|news)|"
-    r"recommended( for you)?|you (may|might) also like|see also|trending( now)?)\b", re.I | re.M)
-_BLANK_LINES = re.compile(r"\n[ \t]*\n[ \t]*\n\s*")
-
 WINDOW = 5          # sentences a pronoun looks back for salience
 DECAY = 0.5         # salience kept per sentence of distance
-W_SUBJECT, W_OTHER, W_POSS, W_SPEAKER = 2.0, 1.0, 0.5, 3.0
 W_QUOTED = 0.1      # factor for a mention inside a quotation: "John Holdren" in the quote is not who said it
-UNKNOWN_GENDER = 0.8  # salience factor for a person of unknown gender under he/she
-
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_PLURAL = frozenset({"they", "them", "their", "themselves"})
-_NEUTER = frozenset({"it", "its", "itself"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
-_GENDERED_IDS = numpy.array([hash_string(w) for w in sorted(_MALE | _FEMALE)], dtype=numpy.uint64)
-
-
-def segment_starts(text: str) -> list[int]:
-    """Character offsets where each article of a page begins (always starts with 0)."""
-    starts = {0}
-    starts.update(m.start() for m in _BOUNDARY_LINE.finditer(text))
-    starts.update(m.end() for m in _BLANK_LINES.finditer(text))
-    return sorted(starts)
-
-
-def doc_segment_starts(doc: Doc) -> list[int]:
-    """:func:`segment_starts` read off the tokens: only line breaks and the line after each are looked at.
-
-    (``doc.text`` would rebuild the whole string, which costs more than the rest of this stage.)
-    """
-    starts = {0}
-    if not len(doc):
-        return [0]
-    if _BOUNDARY_LINE.match(doc[0:7].text):
-        starts.add(0)
-    for i in numpy.flatnonzero(doc.to_array([IS_SPACE])).tolist():
-        tok = doc[i]
-        if "\n" not in tok.text:
-            continue
-        if tok.text.count("\n") >= 3:
-            starts.add(tok.idx + len(tok.text))
-        line = tok.idx + tok.text.rindex("\n") + 1
-        if _BOUNDARY_LINE.match(tok.text[tok.text.rindex("\n") + 1:] + doc[i + 1:i + 8].text):
-            starts.add(line)
-    return sorted(starts)
-
-
-@dataclass(eq=False, slots=True)
-class _Cluster:
-    """One entity being built: the record plus what matching needs."""
-
-    entity: Entity
-    segment: int
-    names: list[PersonName] = field(default_factory=list)
-    forms: Counter = field(default_factory=Counter)        # surface names, for the canonical one
-    org_keys: set[str] = field(default_factory=set)
-    role_list: list[Role] = field(default_factory=list)
-    nations: set[str] = field(default_factory=set)
-    votes: Counter = field(default_factory=Counter)        # pronoun genders seen after it
-    plural: bool = False
-    news: bool = False
-    key: str | None = None                                 # descriptions: what repeats of it share
-    last: int = -1                                         # token of its latest mention so far
-    words: set[str] = field(default_factory=set)           # organisations: folded words of their names
-    heads: set[str] = field(default_factory=set)           # organisations: last word of each name, singular
-    name_words: set[str] = field(default_factory=set)      # people: every folded word of their names
-
-    @property
-    def type(self) -> str:
-        return self.entity.type
-
-    def gender(self) -> str | None:
-        """From an honorific, the text's own pronouns (two or more, most of one gender), the
-        first-name list when it is sure, one pronoun, the list when it is not, then a gendered role word.
-
-        The text outranks the list: gender-guesser calls "Rand" female and "Bernie" mostly female.
-        """
-        for n in self.names:
-            if n.honorific_gender:
-                return n.honorific_gender
-        voted, k = None, 0
-        if self.votes:
-            (g, k), (_, other) = (self.votes.most_common(2) + [(None, 0)])[:2]
-            voted = g if k > other else None
-        if voted and k >= 2:
-            return voted
-        guesses = [first_name_guess(n.given) for n in sorted(self.names, key=lambda n: -len(n.words)) if n.given]
-        sure = next((g for g, certain in guesses if g and certain), None)
-        if sure or voted:
-            return sure or voted
-        if g := next((g for g, _ in guesses if g), None):
-            return g
-        for r in self.role_list:
-            if g := word_gender(r.head):
-                return g
-        return None
-
-    def add_role(self, role: Role, vocab: set[str]) -> None:
-        """Keep ``role`` (once) and let descriptions headed by its words look here."""
-        if all(fold(r.text) != fold(role.text) for r in self.role_list):
-            self.role_list.append(role)
-        self.nations.update(role.nations)
-        vocab.update(role.words)
-        vocab.add(role.head)
-
-    def add_form(self, form: str, vocab: set[str]) -> None:
-        """Keep a surface name; an organisation's name words can head a description of it."""
-        self.forms[form] += 1
-        if self.type == "organisation":
-            ws = set(re.findall(r"[\w-]+", fold(form)))
-            ws |= {w[:-1] for w in ws if w.endswith("s") and not w.endswith("ss")}
-            self.words |= ws
-            last = fold(form.split()[-1]) if form.split() else ""
-            self.heads |= {last, last.removesuffix("s")}
-            vocab |= ws
-            if self.news:
-                vocab |= lex.NEWS_NOUNS | {"agency"}
-            else:
-                vocab |= lex.COMPANY_NOUNS | lex.GENERIC_ORG_NOUNS
-
-
-@dataclass(slots=True)
-class _Mention:
-    tok: int
-    sent: int
-    cluster: _Cluster
-    weight: float
+_GENDERED_IDS = numpy.array([hash_string(w) for w in sorted(MALE | FEMALE)], dtype=numpy.uint64)
 
 
 class _Resolver:
@@ -179,13 +58,13 @@ class _Resolver:
         self.seg_starts = doc_segment_starts(doc)
         starts = doc.to_array([SENT_START])
         self.sent_of = numpy.cumsum(starts == 1).tolist() if len(doc) else []
-        self.pool: list[_Mention] = []
-        self.at: dict[int, _Mention] = {}                 # token index -> mention there
-        self.clusters: dict[int, list[_Cluster]] = defaultdict(list)   # segment -> clusters
-        self.last_speaker: dict[int, _Mention] = {}
-        self.by_key: dict[tuple[int, str], _Cluster] = {}
+        self.pool: list[Mention] = []
+        self.at: dict[int, Mention] = {}                 # token index -> mention there
+        self.clusters: dict[int, list[Cluster]] = defaultdict(list)   # segment -> clusters
+        self.last_speaker: dict[int, Mention] = {}
+        self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
-        self.quote_spans = _double_quoted(doc)
+        self.quote_spans = double_quoted(doc)
 
     def quoted(self, tok: int) -> bool:
         """Whether token ``tok`` lies between double quotation marks (names there are rarely the speaker)."""
@@ -196,7 +75,7 @@ class _Resolver:
     def segment(self, tok: int) -> int:
         return bisect_right(self.seg_starts, self.doc[tok].idx) - 1
 
-    def add(self, tok: int, cluster: _Cluster, weight: float | None = None) -> _Mention:
+    def add(self, tok: int, cluster: Cluster, weight: float | None = None) -> Mention:
         """Record that token ``tok`` mentions ``cluster`` (replacing what was there)."""
         if tok in self.at:
             m = self.at[tok]
@@ -206,20 +85,20 @@ class _Resolver:
                 m.weight = max(m.weight, weight)
             return m
         cluster.last = max(cluster.last, tok)
-        w = weight if weight is not None else _weight(self.doc[tok])
+        w = weight if weight is not None else mention_weight(self.doc[tok])
         if w != W_SPEAKER and self.quoted(tok):
             w *= W_QUOTED
-        m = _Mention(tok, self.sent_of[tok], cluster, w)
+        m = Mention(tok, self.sent_of[tok], cluster, w)
         insort(self.pool, m, key=lambda x: x.tok)
         self.at[tok] = m
         return m
 
-    def new_cluster(self, tok: int, name: str, type_: str, **kw) -> _Cluster:
-        c = _Cluster(Entity(name=name, type=type_), self.segment(tok), **kw)
+    def new_cluster(self, tok: int, name: str, type_: str, **kw) -> Cluster:
+        c = Cluster(Entity(name=name, type=type_), self.segment(tok), **kw)
         self.clusters[c.segment].append(c)
         return c
 
-    def salient(self, tok: int, ok: Callable[[_Cluster], float]) -> _Cluster | None:
+    def salient(self, tok: int, ok: Callable[[Cluster], float]) -> Cluster | None:
         """The cluster with most salience at ``tok`` among those ``ok`` weighs above zero.
 
         Salience adds up each earlier mention's weight, halved per sentence of
@@ -228,7 +107,7 @@ class _Resolver:
         """
         seg, sent = self.segment(tok), self.sent_of[tok]
         scores: dict[int, float] = defaultdict(float)
-        by_id: dict[int, _Cluster] = {}
+        by_id: dict[int, Cluster] = {}
         i = bisect_left(self.pool, tok, key=lambda x: x.tok) - 1
         looked = 0
         while i >= 0 and looked < 400:
@@ -281,15 +160,15 @@ class _Resolver:
     def _name_event(self, ent: SpacySpan, seen: set[int]) -> None:
         if any(ch in ent.text for ch in ",;\"“”\n") or not any(t.is_alpha for t in ent):
             return
-        head = _name_head(ent.root)
+        head = name_head(ent.root)
         if head.i in seen:
             return
         seen.add(head.i)
         if ent.label_ == "ORG" and not self._org_is_person(ent):
             self._org_name(ent, head)
             return
-        toks = _name_tokens(head)
-        name = parse_name(_name_words(toks))
+        toks = name_tokens(head)
+        name = parse_name(name_words(toks))
         if not name.words:
             return
         c = self.link_person(head.i, name)
@@ -300,7 +179,7 @@ class _Resolver:
         for role in roles_around(head, toks[0].i):
             c.add_role(self._complete(role, head), self.vocab[c.segment])
         outer = head.head if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") else None
-        self.add(head.i, c, _weight(outer) if outer is not None else None)
+        self.add(head.i, c, mention_weight(outer) if outer is not None else None)
         if outer is not None and outer.i not in self.at:
             self.add(outer.i, c)
         for a in head.rights:
@@ -312,7 +191,7 @@ class _Resolver:
         if role.head != "counterpart" or role.possessor is None:
             return role
         p = role.possessor
-        owner = self.at[p.i].cluster if p.i in self.at else self.salient(p.i, _pronoun_filter(fold(p.text)))
+        owner = self.at[p.i].cluster if p.i in self.at else self.salient(p.i, pronoun_filter(fold(p.text)))
         if owner is None:
             return role
         model = next((r for r in owner.role_list if r.nations and r.head != "counterpart"), None)
@@ -322,38 +201,37 @@ class _Resolver:
         """An ORG that is really a person already named ("Trump" after "Donald Trump")."""
         toks = [t for t in ent if t.text not in ("-", "–")]
         words = ent.text.split()
-        if not toks or any(t.pos_ != "PROPN" for t in toks) or len(words) > 3 or _is_news_name(ent.text):
+        if not toks or any(t.pos_ != "PROPN" for t in toks) or len(words) > 3 or is_news_name(ent.text):
             return False
         name = parse_name(words)
         head = ent.root
-        if first_name_gender(words[0]) and any(c.dep_ == "appos" and _description_type_of(c) == "person"
-                                                for c in head.rights):
+        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and description_type_of(c) == "person" for c in head.rights):
             return True     # "Jean-Marc Ayrault, the foreign minister of France"
         return any(c.type == "person" and any(name_match(n, name) in ("exact", "surname") for n in c.names)
                    for c in self.clusters[self.segment(ent.start)])
 
     def _org_name(self, ent: SpacySpan, head: Token) -> None:
-        name = _org_text(ent)
+        name = org_text(ent)
         if not name:
             return
-        key = _org_key(name)
+        key = org_key(name)
         seg = self.segment(ent.start)
         c = next((c for c in reversed(self.clusters[seg]) if c.type == "organisation"
-                  and (key in c.org_keys or _acronym(name) in c.org_keys)), None)
+                  and (key in c.org_keys or acronym(name) in c.org_keys)), None)
         if c is None:
             c = self.new_cluster(ent.start, name, "organisation")
-            c.news = _is_news_name(name)
+            c.news = is_news_name(name)
         if head.dep_ in ("nsubj",) and head.head.lemma_ in lex.REPORTING_VERBS:
             c.news = True
         c.add_form(name, self.vocab[seg])
-        c.org_keys.update({key, _acronym(name)} - {""})
+        c.org_keys.update({key, acronym(name)} - {""})
         c.nations.update(nation(t.text) for t in ent.doc[ent.root.left_edge.i:ent.start] if t.ent_type_ == "NORP")
         for a in head.rights:   # "the National Social Security Fund (CNSS)"
             if a.dep_ == "appos" and a.text.isupper() and a.is_alpha:
                 c.org_keys.add(fold(a.text))
         self.add(head.i, c)
 
-    def link_person(self, tok: int, name: PersonName) -> _Cluster:
+    def link_person(self, tok: int, name: PersonName) -> Cluster:
         """The person cluster ``name`` at ``tok`` belongs to, made if none fits.
 
         Exact matches win over surname matches over given-name matches; a tie
@@ -373,7 +251,7 @@ class _Resolver:
             rank = min((ranks[f] for f in found if f), default=9)
             if rank == 9:
                 continue
-            if rank == ranks["surname"] and not _surname_compatible(c, name):
+            if rank == ranks["surname"] and not surname_compatible(c, name):
                 continue
             if rank < best_rank or (rank == best_rank and c.last > best_last):
                 best, best_rank, best_last = c, rank, c.last
@@ -413,10 +291,10 @@ class _Resolver:
                 people.add(self.pool[i].cluster)
             i -= 1
         if len(people) == 1:
-            people.pop().votes["male" if fold(tok.text) in _MALE else "female"] += 1
+            people.pop().votes["male" if fold(tok.text) in MALE else "female"] += 1
 
     # -- sieves -------------------------------------------------------------
-    def resolve_description(self, tok: int, d: Description, create: bool = True) -> _Cluster | None:
+    def resolve_description(self, tok: int, d: Description, create: bool = True) -> Cluster | None:
         """Role fit, then organisation head noun, then class noun; else (if ``create``) the description itself."""
         seg = self.segment(tok)
         if d.head in lex.NON_AGENTS and d.head not in lex.NEWS_NOUNS:
@@ -427,20 +305,20 @@ class _Resolver:
             if c is not None:
                 return c
         if any(c.type == "organisation" for c in cands):
-            c = self.salient(tok, lambda c: float(c.type == "organisation" and _org_fits(d, c)))
+            c = self.salient(tok, lambda c: float(c.type == "organisation" and org_fits(d, c)))
             if c is not None:
                 return c
-            cls = _org_class(d)
+            cls = org_class(d)
             if cls is not None:
                 c = self.salient(tok, cls)
                 if c is not None:
                     return c
         if not create:
             return None
-        kind = _description_type(d)
+        kind = description_type(d)
         return self._description_cluster(tok, d, kind)
 
-    def _description_cluster(self, tok: int, d: Description, type_: str) -> _Cluster:
+    def _description_cluster(self, tok: int, d: Description, type_: str) -> Cluster:
         """A speaker known only by a description; a definite one repeated is the same one."""
         seg = self.segment(tok)
         key = fold(re.sub(r"^(the|a|an|one|another)\s+", "", d.text, flags=re.I))
@@ -453,19 +331,19 @@ class _Resolver:
         self.by_key.setdefault((seg, key), c)
         return c
 
-    def resolve_pronoun(self, tok: Token) -> _Cluster | None:
+    def resolve_pronoun(self, tok: Token) -> Cluster | None:
         low = fold(tok.text)
         if low in _RELATIVE:
-            ante = tok.head.head if tok.head.dep_ == "relcl" else _noun_before(tok)
+            ante = tok.head.head if tok.head.dep_ == "relcl" else noun_before(tok)
             if ante is None or ante.i == tok.i or ante.pos_ == "PRON":
                 return None
             return self.resolve_span(self.doc[ante.left_edge.i:ante.i + 1])
-        f = _pronoun_filter(low)
+        f = pronoun_filter(low)
         if f is None:
             return None
         return self.salient(tok.i, f)
 
-    def resolve_span(self, span: SpacySpan) -> _Cluster | None:
+    def resolve_span(self, span: SpacySpan) -> Cluster | None:
         """The cluster a speaker mention means (made when it is new), or None."""
         root = span.root
         if root.pos_ not in ("NOUN", "PROPN", "PRON") and not root.ent_type_:
@@ -476,8 +354,10 @@ class _Resolver:
         named = root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG")
         if named and any(c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ == "PROPN" for c in root.children):
             # "Ouahbi and Darmanin said": both, as a group
-            return self._group(root.i, Description(text=span.text, head=fold(root.text), plural=True))
-        for t in [root] + [t for t in span if t is not root and _attached(t, root)]:
+            last = max(c.right_edge.i for c in root.children if c.dep_ == "conj")
+            return self._group(root.i, Description(text=self.doc[span.start:min(last + 1, span.end)].text,
+                                                   head=fold(root.text), plural=True))
+        for t in [root] + [t for t in span if t is not root and attached(t, root)]:
             m = self.at.get(t.i)
             if m is not None and m.cluster.type in ("person", "organisation") and (named or t is not root):
                 return m.cluster
@@ -492,13 +372,13 @@ class _Resolver:
             return self._group(root.i, d)
         return self.resolve_description(root.i, d)
 
-    def _proper(self, span: SpacySpan, root: Token) -> _Cluster:
+    def _proper(self, span: SpacySpan, root: Token) -> Cluster:
         """A name the NER left out (or tagged as something else)."""
-        toks = _name_tokens(root)
-        text = " ".join(_name_words(toks))
+        toks = name_tokens(root)
+        text = " ".join(name_words(toks))
         if root.ent_type_ == "NORP" or root.tag_ == "NNPS":       # "Democrats", "Republicans"
             return self._group(root.i, Description(text=text, head=fold(root.lemma_), plural=True))
-        name = parse_name(_name_words(toks))
+        name = parse_name(name_words(toks))
         is_person = (name.honorific_gender or name.titles or root.ent_type_ == "PERSON"
                      or (name.given and first_name_gender(name.given)))
         if is_person or any(c.type == "person" and any(name_match(n, name) for n in c.names)
@@ -507,20 +387,20 @@ class _Resolver:
             self.add(root.i, c)
             return c
         seg = self.segment(root.i)
-        key = _org_key(text)
+        key = org_key(text)
         c = next((c for c in self.clusters[seg] if key in c.org_keys), None)
         if c is None:
             words = set(fold(text).split())
-            type_ = "organisation" if (words & (lex.BODY_NOUNS | lex.NEWS_NAME_WORDS) or _is_news_name(text)
+            type_ = "organisation" if (words & (lex.BODY_NOUNS | lex.NEWS_NAME_WORDS) or is_news_name(text)
                                        or root.ent_type_ in ("ORG", "GPE")) else "unknown"
             c = self.new_cluster(root.i, text, type_)
-            c.news = _is_news_name(text)
+            c.news = is_news_name(text)
             c.org_keys.add(key)
             c.add_form(text, self.vocab[seg])
         self.add(root.i, c)
         return c
 
-    def _group(self, tok: int, d: Description) -> _Cluster:
+    def _group(self, tok: int, d: Description) -> Cluster:
         """A plural speaker: "the ministers", "Democrats". Repeats of one wording are one group."""
         seg = self.segment(tok)
         key = fold(re.sub(r"^(the|some|many|several|two|three|both)\s+", "", d.text, flags=re.I))
@@ -531,7 +411,7 @@ class _Resolver:
         return c
 
     # -- second pass --------------------------------------------------------
-    def speaker(self, span: SpacySpan) -> _Cluster | None:
+    def speaker(self, span: SpacySpan) -> Cluster | None:
         c = self.resolve_span(span)
         if c is not None:
             m = self.add(span.root.i, c, W_SPEAKER)
@@ -551,179 +431,6 @@ class _Resolver:
                 seen = {fold(e.name)}
                 e.aliases = [f for f in c.forms if not (fold(f) in seen or seen.add(fold(f)))]
                 e.roles = [r.text for r in c.role_list]
-
-
-# -- helpers ---------------------------------------------------------------
-def _double_quoted(doc: Doc) -> list[tuple[int, int]]:
-    """(open, close) token indices of double-quoted stretches; a line break ends an unclosed one."""
-    out: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i in numpy.flatnonzero(doc.to_array([IS_QUOTE]) | doc.to_array([IS_SPACE])).tolist():
-        t = doc[i].text
-        if "\n" in t:
-            opened = None
-        elif t in ("“", "«", "„") or (t == '"' and opened is None):
-            opened = i
-        elif t in ("”", "»", '"') and opened is not None:
-            out.append((opened, i))
-            opened = None
-    return out
-
-
-def _attached(tok: Token, root: Token) -> bool:
-    """Whether ``tok`` names what ``root`` does: reaches it through appositions, conjuncts and compounds."""
-    steps = 0
-    while tok is not root and steps < 6:
-        if tok.dep_ not in ("appos", "conj", "compound", "flat") or tok.head is tok:
-            return False
-        tok, steps = tok.head, steps + 1
-    return tok is root
-
-
-def _noun_before(tok: Token) -> Token | None:
-    """The noun right before a relative pronoun ("the Department which reported"), past one comma."""
-    j = tok.i - 1
-    if j >= 0 and tok.doc[j].text == ",":
-        j -= 1
-    return tok.doc[j] if j >= 0 and tok.doc[j].pos_ in ("NOUN", "PROPN") else None
-
-
-def _weight(tok: Token) -> float:
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        return W_SUBJECT
-    if tok.dep_ == "poss":
-        return W_POSS
-    if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"):
-        return W_SUBJECT
-    return W_OTHER
-
-
-def _name_head(tok: Token) -> Token:
-    """The last word of a name: climbs "Moulay El" up to "Daki" (an entity split in two), never out of its kind."""
-    while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head.i > tok.i \
-            and tok.head.ent_type_ == tok.ent_type_:
-        tok = tok.head
-    return tok
-
-
-def _name_tokens(head: Token) -> list[Token]:
-    """The head and the run of proper-noun compounds right before it."""
-    doc = head.doc
-    j = k = head.i
-    while j > 0:
-        t = doc[j - 1]
-        if doc[j].ent_iob_ == "I" and head.ent_type_ and (t.pos_ == "PROPN" or _glue(t)) and "\n" not in t.whitespace_:
-            j -= 1          # the rest of the entity, hyphens included ("Doris Crouse-Mays")
-        elif t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not t.is_punct and t.head.i >= j \
-                and (t.ent_type_ == head.ent_type_ or not t.ent_type_ and _is_title(t)) and "\n" not in t.whitespace_:
-            j -= 1
-        else:
-            break
-    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and head.ent_type_ and not doc[k].whitespace_ \
-            and (doc[k + 1].pos_ == "PROPN" and doc[k + 1].tag_ != "POS" or _glue(doc[k + 1])):
-        k += 1              # "Ban Ki-moon" whose root is "Ban"
-    return list(doc[j:k + 1])
-
-
-def _glue(tok: Token) -> bool:
-    """A hyphen inside a name, touching the words either side."""
-    return tok.text in ("-", "–") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
-
-
-def _name_words(toks: list[Token]) -> list[str]:
-    """The words of a name as written: "Crouse-Mays" stays one word."""
-    return toks[0].doc[toks[0].i:toks[-1].i + 1].text.split()
-
-
-def _is_title(tok: Token) -> bool:
-    w = fold(tok.text).strip(".")
-    return w in HONORIFICS or w in TITLE_ABBREVIATIONS or w in TITLE_WORDS
-
-
-def _org_text(ent: SpacySpan) -> str:
-    toks = list(ent)
-    while toks and (toks[0].dep_ == "det" or fold(toks[0].text) in ("the", "amid")):
-        toks = toks[1:]
-    while toks and (toks[-1].dep_ == "case" or toks[-1].is_punct):
-        toks = toks[:-1]
-    return ent.doc[toks[0].i:toks[-1].i + 1].text if toks else ""
-
-
-def _org_key(name: str) -> str:
-    words = [w for w in re.findall(r"[\w-]+", fold(name)) if w not in ("the", "of", "s", "and", "for")]
-    return " ".join(sorted(words))
-
-
-def _acronym(name: str) -> str:
-    caps = [w for w in name.split() if w[:1].isupper() and fold(w) not in ("the", "of")]
-    return fold("".join(w[0] for w in caps)) if len(caps) >= 2 else ""
-
-
-def _is_news_name(name: str) -> bool:
-    f = fold(name).removeprefix("the ").strip()
-    return f in lex.NEWS_NAMES or bool(set(f.split()) & lex.NEWS_NAME_WORDS)
-
-
-def _surname_compatible(c: _Cluster, name: PersonName) -> bool:
-    """Two given names that differ ("Bill" / "Hillary") are two people."""
-    if name.given is None:
-        return True
-    return all(n.given is None or name_match(n, name) for n in c.names)
-
-
-def _org_fits(d: Description, c: _Cluster) -> bool:
-    """"the ministry" for "Ministry of Justice": head noun in the name, modifiers there or in roles."""
-    words = c.words
-    if d.head not in words or not (d.head in lex.BODY_NOUNS or d.head in c.heads):
-        return False
-    if d.nations and c.nations and not d.nations & c.nations:
-        return False
-    return d.mods <= words.union(*(r.words for r in c.role_list))
-
-
-def _org_class(d: Description) -> Callable[[_Cluster], float] | None:
-    """A test for organisations of the kind a class noun names: news outlet, company."""
-    if d.head in lex.NEWS_NOUNS or (d.head == "agency" and "news" in d.mods) or "news" in d.mods:
-        return lambda c: float(c.type == "organisation" and c.news)
-    if d.head in lex.GENERIC_ORG_NOUNS:
-        return lambda c: float(c.type == "organisation" and not c.news)
-    if d.head in lex.COMPANY_NOUNS:
-        return lambda c: float(c.type == "organisation" and not c.news
-                               and not set(fold(" ".join(c.forms)).split()) & lex.BODY_NOUNS)
-    return None
-
-
-def _description_type_of(tok: Token) -> str:
-    return _description_type(Description(text=tok.text, head=fold(tok.lemma_), plural=tok.tag_ == "NNS"))
-
-
-def _description_type(d: Description) -> str:
-    h = d.head
-    if h in lex.BODY_NOUNS or h in lex.NEWS_NOUNS or h in lex.COMPANY_NOUNS:
-        return "organisation"
-    if d.plural:
-        return "group"
-    if h in lex.PERSON_NOUNS or (h.endswith(lex.PERSON_SUFFIXES) and h not in lex.NOT_PERSON_SUFFIXED):
-        return "person"
-    return "unknown"
-
-
-def _pronoun_filter(low: str) -> Callable[[_Cluster], float] | None:
-    """How acceptable each cluster is as what pronoun ``low`` refers to (0: not at all)."""
-    if low in _MALE or low in _FEMALE:
-        want = "male" if low in _MALE else "female"
-
-        def person(c: _Cluster) -> float:
-            if c.type != "person" or c.plural:
-                return 0.0
-            g = c.gender()
-            return 1.0 if g == want else 0.0 if g else UNKNOWN_GENDER
-        return person
-    if low in _PLURAL:
-        return lambda c: 1.0 if c.type == "group" else 0.5 if c.type == "organisation" else 0.0
-    if low in _NEUTER:
-        return lambda c: 1.0 if c.type == "organisation" else 0.0
-    return None
 
 
 def resolve(doc: Doc, mentions: list[SpacySpan | None]) -> tuple[list[Entity | None], list[Entity]]:
