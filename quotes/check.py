@@ -108,8 +108,12 @@ class Checker:
         found = found or [i for i, s in enumerate(self.sources) if i >= self.singles and contains(cite, s)]
         if found:
             i = next((i for i in found if by(self.rows[i])), found[0])
-            al = exact(cite, self.sources[i])
-            return _verdict(VERBATIM if by(self.rows[i]) else MISATTRIBUTED, quote, speaker, self.rows[i], al)
+            v = _verdict(VERBATIM if by(self.rows[i]) else MISATTRIBUTED, quote, speaker, self.rows[i],
+                         exact(cite, self.sources[i]))
+            others = sorted({self.rows[j].get("speaker") or "nobody" for j in found} - {v.said_by or "nobody"})
+            if v.verdict == MISATTRIBUTED and others:
+                v.note = _join(v.note, f"also attributed to {', '.join(others)}")
+            return v
         close = [(r, a) for r, a in self.near(cite) if a.score >= ALTERED_MIN]
         if not close or cite.size < MIN_FUZZY_WORDS:
             return Verdict(NOT_FOUND, quote, speaker)

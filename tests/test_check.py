@@ -253,3 +253,10 @@ def test_the_diff_reads_as_a_person_would():
     assert [(c.op, c.source) for c in dropped.changes] == [("dropped", "all pending")]
     ending = check("the more we are able to prevent disasters", DOC_ROWS, "Darmanin")
     assert [(c.op, c.source, c.draft) for c in ending.changes] == [("changed", "tragedies", "disasters")]
+
+
+def test_misattributed_names_everyone_the_index_has_saying_it():
+    rows = ROWS + [dict(ROWS[1], id=9, speaker="Mohamed Abdennabaoui", speaker_id="m", start=7000)]
+    v = check("The cooperation is excellent", rows, "Ouahbi", SPEAKERS)
+    assert v.verdict == MISATTRIBUTED
+    assert {v.said_by, v.note.split("also attributed to ")[1]} == {DARMANIN, "Mohamed Abdennabaoui"}

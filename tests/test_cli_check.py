@@ -115,12 +115,16 @@ def env():
 
 @pytest.mark.slow
 def test_check_subprocess_exit_codes_and_no_spacy(db):
-    for quote, speaker, code in [("The cooperation is excellent", "Darmanin", 0),
-                                 ("The cooperation is excellent", "Ouahbi", 11)]:
+    for quote, speaker, code, verdict in [
+            ("The cooperation is excellent", "Darmanin", 0, "verbatim"),
+            ("The more we talk, the more we are able to prevent tragedies", "Darmanin", 10, "altered"),
+            ("The cooperation is excellent", "Ouahbi", 11, "misattributed"),
+            ("Morocco will pay for three new prisons in France next year", "Darmanin", 12, "not-found")]:
         p = subprocess.run([QUOTES, "check", quote, "--speaker", speaker, "--db", str(db), "--format", "json"],
                            capture_output=True, text=True, env=env(), timeout=120)
         assert p.returncode == code, p.stderr
-        assert json.loads(p.stdout)["said_by"] == DARMANIN
+        out = json.loads(p.stdout)
+        assert out["verdict"] == verdict and out["said_by"] == (None if code == 12 else DARMANIN)
     p = subprocess.run([sys.executable, "-c", "import sys; from quotes.cli import main; sys.argv = sys.argv[1:];\n"
                         "try:\n    main()\nexcept SystemExit as e:\n    print('exit', e.code, 'spacy' in sys.modules)",
                         "quotes", "check", "The cooperation is excellent", "--db", str(db), "--format", "jsonl"],
