@@ -156,7 +156,7 @@ def fuzzy(cite: Citation, src: Source, max_ratio: float) -> Alignment:
 
 
 def _best_window(code: str, hay: str, pos: int, k: int) -> tuple[int, int, int]:
-    """(start, end) of the window of ``hay[pos:]`` that best explains ``code``, and the fewest word edits any window needs.
+    """(start, end) of the window of ``hay[pos:]`` that best explains ``code``, and the fewest edits of any window.
 
     Windows run from ``k`` words shorter to ``k`` longer than the citation.
     The one chosen minimises edits minus a shade over one per shared word, so
@@ -215,15 +215,15 @@ def _merged(opcodes) -> list[_Op]:
     """Opcodes with each run of adjacent edits made one (``a b`` -> ``x y z`` reads as one change)."""
     out: list[_Op] = []
     for o in opcodes:
+        start, dest_start = o.src_start, o.dest_start
         if o.tag != "equal" and out and out[-1].tag != "equal":
             p = out.pop()
-            o = _Op("", p.src_start, o.src_end, p.dest_start, o.dest_end)
-        else:
-            o = _Op(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
-        if o.tag != "equal":
-            src, dest = o.src_end > o.src_start, o.dest_end > o.dest_start
-            o = _Op("replace" if src and dest else "delete" if src else "insert", *(o.src_start, o.src_end, o.dest_start, o.dest_end))
-        out.append(o)
+            start, dest_start = p.src_start, p.dest_start
+        tag = o.tag
+        if tag != "equal":
+            src, dest = o.src_end > start, o.dest_end > dest_start
+            tag = "replace" if src and dest else "delete" if src else "insert"
+        out.append(_Op(tag, start, o.src_end, dest_start, o.dest_end))
     return out
 
 
