@@ -186,3 +186,14 @@ def test_ingest_then_check_in_subprocesses(tmp_path):
                        env=env(), timeout=120)
     assert p.returncode == 0, p.stdout + p.stderr
     assert p.stdout.startswith("verbatim") and OUAHBI in p.stdout
+
+
+def test_report_never_prints_terminal_escapes():
+    from quotes.cli.check import describe
+    from quotes.check import check as check_quote
+
+    row = {"id": 1, "quote": "we will act \x1b]0;pwned\x07 now \x1b[2J today", "speaker": "Nadia Benali", "start": 0}
+    verdict = check_quote(row["quote"], [row], "Nadia Benali")
+    assert verdict.verdict == "verbatim" and "\x1b" in verdict.source
+    text = describe(verdict)
+    assert "today" in text and "\x1b" not in text and "\x07" not in text

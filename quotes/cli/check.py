@@ -30,8 +30,17 @@ COLUMNS = ["verdict", "quote", "speaker", "said_by", "diff", "note", "title", "d
 VERIFY_COLUMNS = ["draft_start", "draft_end", *COLUMNS]
 
 
+def _plain(text: str) -> str:
+    """Text from articles with control characters (terminal escape sequences) shown as ``?``."""
+    return "".join("?" if (ord(c) < 32 and c not in "\t\n") or 127 <= ord(c) < 160 else c for c in text)
+
+
 def describe(v: "Verdict") -> str:
     """A few lines a journalist reads: the verdict, the source's words, what differs, where from."""
+    return _plain(_describe(v))
+
+
+def _describe(v: "Verdict") -> str:
     who = v.said_by or "nobody named"
     head = {
         "verbatim": f"verbatim: found word for word{f', said by {who}' if v.row else ''}",
