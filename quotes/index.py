@@ -24,7 +24,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from .records import DocResult, Entity
+from .records import Document, DocResult, Entity
 from .roster import Roster, fold, key
 from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, now, quote_id,
                    quote_row, quote_view, speaker_view)
@@ -114,8 +114,13 @@ class Index:
         row = self._raw(DOCUMENTS).get(doc_key(doc_hash))
         return row is not None and row.get("hash") == doc_hash
 
-    def ingest(self, results: Iterable[DocResult], progress: Callable[[DocResult], None] | None = None) -> IngestReport:
-        """Store each result as it arrives, in batches; each batch is one atomic, locked write."""
+    def ingest(self, results: Iterable[DocResult | Document],
+               progress: Callable[[DocResult | Document], None] | None = None) -> IngestReport:
+        """Store each result as it arrives, in batches; each batch is one atomic, locked write.
+
+        A plain :class:`Document` (whose hash :meth:`has_document` knows) is not
+        parsed: it only records that its path holds that text.
+        """
         report, batch = IngestReport(), []
         since, interval = time.monotonic(), self.flush_seconds
         try:
@@ -141,43 +146,73 @@ class Index:
         report.add(done)
         return time.monotonic() - start
 
-    def _store(self, batch: list[DocResult], report: IngestReport) -> None:
+    def _store(self, batch: list[DocResult | Document], report: IngestReport) -> None:
+        """Apply one batch to the tables (inside a transaction).
+
+        A text already indexed gains the new path; a path whose text changed
+        leaves its old document, which goes (with its quotations) once no path
+        holds it. A bare :class:`Document` is a text the caller saw indexed and
+        did not parse: only its path is recorded.
+        """
         docs = self._raw(DOCUMENTS)
-        by_path = {row["path"]: h for h, row in docs.items()}
+        by_path = {p: h for h, row in docs.items() for p in paths_of(row)}
         people = _Placement(self._table(SPEAKERS), report)
         fixes = self._reassignments()
-        new_docs: dict[str, dict] = {}
+        touched: dict[str, dict] = {}          # document id -> its row as it will be written
         new_quotes: dict[str, dict] = {}
-        dropped_docs: set[str] = set()
-        dropped_quotes: set[str] = set()
-        for result in batch:
-            doc = result.document
-            h = doc_key(doc.hash)
-            if (h in docs and h not in dropped_docs) or h in new_docs:
+        dropped: set[str] = set()
+
+        def live(h: str) -> dict | None:
+            return None if h in dropped else touched.get(h) or docs.get(h)
+
+        def leave(h: str, path: str) -> None:
+            row = touched[h] = dict(live(h) or {})
+            row["paths"] = [p for p in paths_of(row) if p != path]
+            if row["paths"]:
+                row["path"] = row["paths"][0]
+                return
+            dropped.add(h)
+            touched.pop(h)
+            for qid in row.get("quote_ids", ()):
+                new_quotes.pop(qid, None)
+
+        for item in batch:
+            doc = item if isinstance(item, Document) else item.document
+            h, path = doc_key(doc.hash), doc.path
+            old = by_path.get(path)
+            if old == h and live(h) is not None:
                 report.unchanged += 1
                 continue
-            old = by_path.get(doc.path)
             if old is not None:
-                old_row = new_docs.pop(old, None) or docs.get(old) or {}
-                dropped_docs.add(old)
-                for qid in old_row.get("quote_ids", ()):
-                    dropped_quotes.add(qid)
-                    new_quotes.pop(qid, None)
+                leave(old, path)
+            existing = live(h)
+            if existing is not None:
+                touched[h] = {**existing, "paths": [*paths_of(existing), path]}
+            elif isinstance(item, Document):
+                report.skipped.append((path, "not parsed: its text left the index meanwhile; ingest it again"))
+                by_path.pop(path, None)
+                continue
+            else:
+                rows = self._quote_rows(item, h, people)
+                for fix in fixes.get(path, ()):
+                    _reapply(fix, rows)
+                new_quotes.update(rows)
+                touched[h] = document_row(item, list(rows))
+                dropped.discard(h)
+                report.quotes += len(rows)
+            by_path[path] = h
+            if old is not None:
                 report.replaced += 1
+            elif existing is not None:
+                report.unchanged += 1
             else:
                 report.added += 1
-            by_path[doc.path] = h
-            rows = self._quote_rows(result, h, people)
-            for fix in fixes.get(doc.path, ()):
-                _reapply(fix, rows)
-            new_quotes.update(rows)
-            new_docs[h] = document_row(result, list(rows))
-            report.quotes += len(rows)
+        gone_quotes = {qid for h in dropped for qid in (docs.get(h) or {}).get("quote_ids", ())}
         quotes_t, docs_t = self._table(QUOTES), self._table(DOCUMENTS)
-        quotes_t.drop(dropped_quotes)
-        docs_t.drop(dropped_docs)
+        quotes_t.drop(gone_quotes - new_quotes.keys())
+        docs_t.drop(dropped & docs.keys())
         quotes_t.put(new_quotes)
-        docs_t.put(new_docs)
+        docs_t.put(touched)
         people.write()
 
     def _quote_rows(self, result: DocResult, doc_hash: str, people: "_Placement") -> dict[str, dict]:
@@ -269,10 +304,11 @@ class Index:
         if ref in docs:
             return [ref]
         wanted = str(Path(ref).resolve()) if ref else ""
-        found = [h for h, row in docs.items()
-                 if row["path"] == ref or str(Path(row["path"]).resolve()) == wanted]
+        found = [h for h, row in docs.items() if any(p == ref or str(Path(p).resolve()) == wanted
+                                                     for p in paths_of(row))]
         if not found:
-            found = [h for h, row in docs.items() if row["path"].endswith("/" + ref.lstrip("/"))
+            tail = "/" + ref.lstrip("/")
+            found = [h for h, row in docs.items() if any(p.endswith(tail) for p in paths_of(row))
                      or (len(ref) >= 6 and h.startswith(ref.lower()))]
         return found
 
@@ -428,6 +464,11 @@ def absorb(row: dict, e: Entity, rename: bool = False) -> None:
     row["roles"] = roles
     if row.get("type") in (None, "unknown") and e.type:
         row["type"] = e.type
+
+
+def paths_of(row: Mapping[str, Any]) -> list[str]:
+    """Every path a document was ingested from (one text may sit in several files)."""
+    return list(row.get("paths") or ([row["path"]] if row.get("path") else []))
 
 
 def _reapply(fix: dict, rows: dict[str, dict]) -> None:

@@ -8,8 +8,9 @@ not a thousand.
 
 Tables (all in one JSON file, see :mod:`quotes.storage`):
 
-* ``documents``, keyed by the first 16 hex digits of the SHA-256 of the text: path, hash, title, url, date,
-  outlet, author, ingested_at, quote_ids;
+* ``documents``, keyed by the first 16 hex digits of the SHA-256 of the text: path
+  (the first of paths), paths (every file that held this text), hash, title, url,
+  date, outlet, author, ingested_at, quote_ids;
 * ``quotes``, keyed by quote id (``<first 10 hex of the hash>-<start>``): doc
   (the document's id), start, end, quote, speaker_id, mention, cue, venue, kind,
   sentence, closed (only when false), group, speaker_type (empty fields left out);
@@ -100,7 +101,7 @@ def span(s: Span | None) -> dict[str, Any] | None:
 
 def document_row(result: DocResult, quote_ids: list[str]) -> dict[str, Any]:
     d = result.document
-    return {"path": d.path, "hash": d.hash, "title": d.title, "url": d.url, "date": d.date, "outlet": d.outlet,
+    return {"path": d.path, "paths": [d.path], "hash": d.hash, "title": d.title, "url": d.url, "date": d.date, "outlet": d.outlet,
             "author": d.author, "ingested_at": now(), "quote_ids": quote_ids}
 
 

@@ -71,7 +71,7 @@ def ingest(
                                  param_hint="--" + next(iter(overrides)))
     index = open_for_writing(db)
     failed: list[tuple[str, str]] = []
-    todo, unchanged, seen = [], 0, set()
+    todo, known, seen = [], [], set()
     for item in load_documents(paths, encoding=encoding, max_bytes=max_bytes):
         if isinstance(item, LoadError):
             error(str(item))
@@ -81,15 +81,14 @@ def ingest(
             setattr(item, k, v)
         digest = item.hash
         if digest in seen or index.has_document(digest):
-            unchanged += 1
+            known.append(item)           # not parsed again: only its path is recorded
         else:
             seen.add(digest)
             todo.append(item)
-    if overrides and len(todo) + unchanged > 1:
-        raise typer.BadParameter(f"{paths[0]} holds {len(todo) + unchanged} articles; "
+    if overrides and len(todo) + len(known) > 1:
+        raise typer.BadParameter(f"{paths[0]} holds {len(todo) + len(known)} articles; "
                                  "--title/--url/--date/--outlet describe one", param_hint="--" + next(iter(overrides)))
-    report = store(index, todo, failed, model=model, batch_size=batch_size, workers=workers, dask=dask)
-    report.unchanged += unchanged
+    report = store(index, todo, known, failed, model=model, batch_size=batch_size, workers=workers, dask=dask)
     report.skipped.extend(failed)
     note(f"{db}: {report}" + (": " + "; ".join(f"{p}: {r}" for p, r in report.skipped[:5])
                                 + ("; ..." if len(report.skipped) > 5 else "") if report.skipped else ""))
@@ -111,19 +110,23 @@ def open_for_writing(db: Path) -> "Index":
         raise typer.Exit(EXIT_INDEX)
 
 
-def store(index: "Index", documents: list["Document"], failed: list[tuple[str, str]], *, model: str | None,
-          batch_size: int, workers: int, dask: str | None) -> "IngestReport":
-    """Parse ``documents`` and store the results as they come; a document the pipeline chokes on is
-    retried alone and, if it fails again, reported in ``failed`` while the rest go on."""
+def store(index: "Index", documents: list["Document"], known: list["Document"], failed: list[tuple[str, str]], *,
+          model: str | None, batch_size: int, workers: int, dask: str | None) -> "IngestReport":
+    """Parse ``documents`` and store the results as they come, then record the paths of ``known`` texts.
+
+    A document the pipeline chokes on is retried alone and, if it fails again,
+    reported in ``failed`` while the rest go on.
+    """
+    from itertools import chain
+
     from ..index import IndexFileError, IngestReport
     from ..nlp import ModelNotFound
 
     report = IngestReport()
-    if not documents:
-        return report
-    with progress_bar(len(documents)) as advance:
+    parsed = results(documents, model, batch_size, workers, dask, failed) if documents else iter(())
+    with progress_bar(len(documents) + len(known)) as advance:
         try:
-            report.add(index.ingest(results(documents, model, batch_size, workers, dask, failed), progress=advance))
+            report.add(index.ingest(chain(parsed, known), progress=advance))
         except ModelNotFound as e:
             error(str(e))
             raise typer.Exit(EXIT_MODEL)
@@ -136,7 +139,7 @@ def store(index: "Index", documents: list["Document"], failed: list[tuple[str, s
         except Exception as e:  # noqa: BLE001  (one bad document must not cost the others)
             note(f"parsing stopped ({type(e).__name__}: {e}); going on one document at a time")
             rest = [d for d in documents if not index.has_document(d.hash)]
-            report.add(index.ingest(one_by_one(rest, model, failed), progress=advance))
+            report.add(index.ingest(chain(one_by_one(rest, model, failed), known), progress=advance))
     return report
 
 
