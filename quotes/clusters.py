@@ -45,8 +45,9 @@ class Cluster:
         return self.entity.type
 
     def gender(self) -> str | None:
-        """From an honorific, the text's own pronouns (two or more, most of one gender), the
-        first-name list when it is sure, one pronoun, the list when it is not, then a gendered role word.
+        """From an honorific, the text's own pronouns (two or more, most of one gender, none for the
+        list's answer), the first-name list when it is sure, one pronoun, the list when it is not, then a
+        gendered role word. (Pronouns are counted loosely, so one that agrees with a sure list keeps it.)
 
         The text outranks the list: gender-guesser calls "Rand" female and "Bernie" mostly female.
         """
@@ -57,10 +58,10 @@ class Cluster:
         if self.votes:
             (g, k), (_, other) = (self.votes.most_common(2) + [(None, 0)])[:2]
             voted = g if k > other else None
-        if voted and k >= 2:
-            return voted
         guesses = [first_name_guess(n.given) for n in sorted(self.names, key=lambda n: -len(n.words)) if n.given]
         sure = next((g for g, certain in guesses if g and certain), None)
+        if voted and k >= 2 and not (sure and self.votes[sure]):
+            return voted    # the list is overruled only when no pronoun at all agrees with it
         if sure or voted:
             return sure or voted
         if g := next((g for g, _ in guesses if g), None):

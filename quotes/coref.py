@@ -56,20 +56,46 @@ class _Resolver:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.seg_starts = doc_segment_starts(doc)
-        starts = doc.to_array([SENT_START])
-        self.sent_of = numpy.cumsum(starts == 1).tolist() if len(doc) else []
+        self.quote_spans = double_quoted(doc)
+        self.sent_of = self._sentence_ranks()
         self.pool: list[Mention] = []
         self.at: dict[int, Mention] = {}                 # token index -> mention there
         self.clusters: dict[int, list[Cluster]] = defaultdict(list)   # segment -> clusters
         self.last_speaker: dict[int, Mention] = {}
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
-        self.quote_spans = double_quoted(doc)
+
+    def _quote_at(self, tok: int) -> int:
+        """The index of the quoted stretch holding token ``tok`` (its marks included), or -1."""
+        k = bisect_right(self.quote_spans, (tok, len(self.doc))) - 1
+        return k if k >= 0 and self.quote_spans[k][0] <= tok <= self.quote_spans[k][1] else -1
 
     def quoted(self, tok: int) -> bool:
         """Whether token ``tok`` lies between double quotation marks (names there are rarely the speaker)."""
-        k = bisect_right(self.quote_spans, (tok, len(self.doc))) - 1
+        k = self._quote_at(tok)
         return k >= 0 and self.quote_spans[k][0] < tok < self.quote_spans[k][1]
+
+    def _sentence_ranks(self) -> list[int]:
+        """Per token, its sentence's rank counting only sentences of narration.
+
+        A sentence wholly inside one quotation does not move the count on, so a
+        "he continued" after a long quoted speech is as near its speaker as after
+        a short one.
+        """
+        doc = self.doc
+        if not len(doc):
+            return []
+        starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        ends = starts[1:] + [len(doc)]
+        ranks, rank = [], -1
+        for a, b in zip(starts, ends):
+            q = self._quote_at(a)
+            if rank < 0 or q < 0 or q != self._quote_at(b - 1):
+                rank += 1
+            ranks.append(rank)
+        return numpy.repeat(ranks, [b - a for a, b in zip(starts, ends)]).tolist()
 
     # -- positions -------------------------------------------------------
     def segment(self, tok: int) -> int:

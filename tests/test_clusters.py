@@ -23,6 +23,7 @@ def test_gender_sources_in_order():
     assert person("Rand Paul").gender() == "female"                              # the list alone (wrong, but sure)
     assert person("Bernie Sanders", votes={"male": 1}).gender() == "male"        # one pronoun beats an unsure list
     assert person("Hillary Clinton", votes={"male": 1}).gender() == "female"     # a sure list beats one pronoun
+    assert person("Elizabeth Warren", votes={"male": 3, "female": 1}).gender() == "female"  # and miscounted ones
     assert person("Darmanin").gender() is None
     assert person("Darmanin", roles=("spokeswoman",)).gender() == "female"
 

@@ -156,6 +156,19 @@ def test_name_inside_the_quotation_is_not_the_speaker(nlp):
     assert got == ["Obama"]
 
 
+def test_a_long_quoted_speech_does_not_push_its_speaker_away(nlp):
+    # PolNeAR, breitbart_2016-09-04_obama-i-m-optimisti (shortened): six quoted sentences, then "he continued"
+    doc = nlp("When asked about Republican presidential nominee Donald Trump, President Barack Obama said he "
+              "expected that Americans will say “no” to Trump’s policy measures.\n\n"
+              "Obama said, “There’s a long tradition in the United States of inclusion. That’s not new. "
+              "That dates back to the beginning of this country. People get absorbed. People get assimilated. "
+              "We benefit from this incredible country.”\n\n"
+              "“I don’t expect that’s going to change because Mr. Trump’s got a little more attention than usual,” "
+              "he continued.")
+    got, _ = names(doc, [("Obama said,", "Obama"), ("he continued", "he")])
+    assert got == ["Barack Obama", "Barack Obama"]
+
+
 def test_text_pronouns_give_a_gender_the_name_list_lacks(nlp):
     doc = nlp("Abdessamad Kayouh spoke in parliament on June 3. His ministry plans to buy ten aircraft. "
               "Samira Bennani, an analyst, disagreed. “It is too little,” she said. "
