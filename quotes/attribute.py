@@ -102,7 +102,7 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         if c.dep_ in SUBJECT_DEPS and lay.outside(c):
             if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head
-            if c.lower_ not in NOT_A_SPEAKER and c.ent_type_ not in NOT_SPEAKER_ENTS:
+            if c.lower_ not in NOT_A_SPEAKER and not _is_time(c):
                 return c
     if v.pos_ == "NOUN":  # "his statement", "the ministry's statement"
         for c in v.children:
@@ -420,10 +420,15 @@ def _nearby_name(cue: Token, lay: Layout) -> Token | None:
     if cue.lemma_.lower() in ("tell", "ask", "urge", "inform", "assure", "thank"):
         return None  # their object is the one spoken to
     after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos")
-             and c.pos_ in ("NOUN", "PROPN") and lay.outside(c) and c.ent_type_ not in NOT_SPEAKER_ENTS]
+             and c.pos_ in ("NOUN", "PROPN", "ADJ") and lay.outside(c) and not _is_time(c)]
     if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para:
         return after[0]
     return None
+
+
+def _is_time(t: Token) -> bool:
+    """``Tuesday``, ``last year``, ``10,000``: not a speaker (but ``the 46-year-old`` is)."""
+    return t.ent_type_ in NOT_SPEAKER_ENTS and t.pos_ != "ADJ"
 
 
 def _speakerish(t: Token) -> bool:

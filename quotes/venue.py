@@ -43,8 +43,24 @@ def find_venue(doc: Doc, sentence: SpacySpan | None, cue: SpacySpan | None) -> s
             if phrase is not None and (best is None or _distance(tok, head) < _distance(best[0], head)):
                 best = (tok, phrase)
     if best is not None:
-        return best[1]
+        return best[1] + _date_after(best[0])
     return _told_outlet(head)
+
+
+def _date_after(prep: Token) -> str:
+    """`` on Sunday`` when a date phrase follows the occasion phrase directly."""
+    doc = prep.doc
+    i = prep.right_edge.i + 1
+    if i >= len(doc):
+        return ""
+    t = doc[i]
+    if t.dep_ == "prep" and t.lower_ in ("on", "in", "at", "last", "this"):
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        if objs and objs[0].ent_type_ in ("DATE", "TIME"):
+            return " " + _tidy(doc[t.i:t.right_edge.i + 1])
+    if t.ent_type_ in ("DATE", "TIME") and t.dep_ == "npadvmod":
+        return " " + _tidy(doc[t.left_edge.i:t.i + 1])
+    return ""
 
 
 def _clause_tokens(head: Token) -> list[Token]:

@@ -1,0 +1,118 @@
+"""Each sieve of the attribution stage, on sentences from real articles."""
+from __future__ import annotations
+
+import pytest
+
+from quotes.attribute import attribute, is_partial
+from quotes.detect import detect
+from quotes.records import QuoteSpan
+
+
+def attributions(nlp, text):
+    return attribute(nlp(text), detect(text))
+
+
+def only(nlp, text):
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert len(atts) == 1, [a.span.text for a in atts]
+    return atts[0]
+
+
+@pytest.mark.parametrize("text, speaker, cue, sieve", [
+    # quote-cue-speaker, the parse ties the quote to the cue
+    ("“It was very nice,” the gambling tycoon told Reuters in a telephone interview.", "the gambling tycoon", "told", "syntax"),
+    # speaker-cue-quote with "that"
+    ("The justice minister added that 'these individuals will be sent to French national territory.'",
+     "The justice minister", "added", "syntax"),
+    # the outermost reporting verb wins (PolNeAR annotates the outer source)
+    ("But Cox says the NRA won’t allow “law-abiding gun owners to become scapegoats for President Obama’s failed policies.”",
+     "Cox", "says", "syntax"),
+    # quote-speaker-cue where the tagger mislabels the name
+    ("'The cooperation is excellent,' Darmanin voiced during an interview with 2M on Sunday.", "Darmanin", "voiced", None),
+    # inverted: cue then speaker
+    ("“Donald is, and always has been, an amazing leader,” said the 46-year-old.", "the 46-year-old", "said", None),
+])
+def test_cue_and_speaker(nlp, text, speaker, cue, sieve):
+    a = only(nlp, text)
+    assert a.mention is not None and speaker in a.mention.text
+    assert a.cue is not None and a.cue.text == cue
+    if sieve:
+        assert a.sieve == sieve
+
+
+def test_according_to(nlp):
+    a = only(nlp, "Americans want lower prices on items labeled “Made in the U.S.A.,” according to an Associated Press-GfK poll.")
+    assert a.sieve == "according" and "poll" in a.mention.text
+
+
+def test_colon_introduces_next_paragraph(nlp):
+    text = "Cruz continued:\n\n“You look at the questions: Donald Trump, are you a comic book villain?”\n"
+    a = only(nlp, text)
+    assert a.sieve == "colon" and a.mention.text == "Cruz"
+
+
+def test_parenthetical_cue_inside_sentence(nlp):
+    a = [x for x in attributions(nlp, "Vice President Joe Biden, Rubio said, had been in the Senate for \"a thousand years\".")
+         if x.kind in ("direct", "partial")][0]
+    assert a.mention.text == "Rubio" and a.cue.text == "said"
+
+
+def test_continuation_takes_previous_speaker(nlp):
+    text = ("'The cooperation is excellent,' Darmanin voiced during an interview on Sunday.\n"
+            "'The exceptional work Morocco does in intelligence provides us with substantial information.'\n")
+    first, second = [a for a in attributions(nlp, text) if a.kind == "direct"]
+    assert second.sieve == "continues" and second.mention is not None
+    assert second.mention.start_char == first.mention.start_char
+    assert second.continues == 0
+
+
+def test_continuation_does_not_jump_two_paragraphs(nlp):
+    text = ("“We will win,” Smith said.\n\nThe vote is on Tuesday.\n\nPolls close at eight.\n\n"
+            "“Nobody knows what happens next.”\n")
+    last = attributions(nlp, text)[-1]
+    assert last.mention is None
+
+
+def test_quoted_verb_partial_quote(nlp):
+    text = "During a joint press conference with Ouahbi, Darmanin 'sincerely thanked' Morocco for its cooperation."
+    a = only(nlp, text)
+    assert a.kind == "partial" and a.mention.text == "Darmanin"
+
+
+def test_title_hanging_from_cue_by_preposition_stays_a_title(nlp):
+    atts = attributions(nlp, "“I have always said that I expect to be vetted,” he said on “Meet the Press.”")
+    kinds = {a.span.text: a.kind for a in atts}
+    assert kinds["I have always said that I expect to be vetted,"] == "direct"
+    assert kinds["Meet the Press."] not in ("direct", "partial")
+
+
+def test_name_in_marks_as_subject_is_not_a_quote(nlp):
+    atts = attributions(nlp, "Algerian hacker group 'Jabaroot' claimed responsibility for the new alleged cyberattack.")
+    assert all(a.mention is None for a in atts if a.span.text == "Jabaroot")
+
+
+def test_heading_has_no_speaker(nlp):
+    atts = attributions(nlp, "'A deep friendship and renewed partnership'\nMorocco has emerged as a key partner, he said.\n")
+    assert atts[0].kind == "heading" and atts[0].mention is None
+
+
+def test_group_pieces_share_one_speaker(nlp):
+    text = ("Dr. Ward stated:\n\n\"The Department of Justice has lost its way.\n\n"
+            "\"It is about an extreme vision of transforming our nation.\"\n")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert len(atts) == 2 and all(a.mention is not None and "Ward" in a.mention.text for a in atts)
+
+
+def test_is_partial():
+    text = "Darmanin proclaimed the declaration 'a significant sign of enhanced cooperation,' while commending."
+    i = text.index("'a")
+    span = QuoteSpan(start=i + 1, end=text.index(",'") + 1, text="", open_start=i, close_end=text.index(",'") + 2)
+    span.text = text[span.start:span.end]
+    assert is_partial(span, text)
+    whole = "'We have reached an agreement,' Ouahbi stated."
+    assert not is_partial(QuoteSpan(1, 29, whole[1:29], 0, 30), whole)
+
+
+def test_empty_and_quote_free_documents(nlp):
+    assert attribute(nlp(""), []) == []
+    assert attributions(nlp, "No quotation here at all.") == []
