@@ -20,7 +20,7 @@ import io
 
 from common import Clock, load_corpus, note, report
 
-ROUND_BATCHES = 2
+ROUND_BATCHES = 1
 
 
 def run(corpus, limit: int | None, batch_size: int) -> dict:
