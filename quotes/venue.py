@@ -25,7 +25,7 @@ hearing deposition vigil protest march campaign tour newsletter bulletin report
 PLATFORMS = frozenset("""
 twitter x facebook instagram youtube tiktok linkedin telegram threads bluesky mastodon truth social radio television tv
 """.split())
-OCCASION_PREPS = frozenset(["during", "in", "at", "on", "via", "through", "before", "after", "to", "while"])
+OCCASION_PREPS = frozenset(["during", "in", "at", "on", "via", "through", "before", "after", "while"])
 MEDIA_ENTS = frozenset(["ORG", "WORK_OF_ART", "FAC", "EVENT"])
 TOLD = frozenset(["tell", "say"])
 
@@ -84,8 +84,6 @@ def _occasion_phrase(prep: Token) -> str | None:
     lemma = obj.lemma_.lower()
     named_medium = prep.lower_ == "on" and (obj.ent_type_ in MEDIA_ENTS or lemma in PLATFORMS)
     if lemma not in OCCASIONS and not named_medium and not _compound_occasion(obj):
-        return None
-    if prep.lower_ == "to" and lemma not in OCCASIONS:
         return None
     span = prep.doc[prep.i:prep.right_edge.i + 1]
     return _tidy(span)
