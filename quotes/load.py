@@ -25,6 +25,8 @@ STDIN = "-"
 #: so a text with thousands (a data dump, a list of titles) is refused, not parsed for minutes.
 MAX_MARKS = 1000
 MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02')
+#: Fewer words than this in what trafilatura keeps of a page (a menu, a cookie notice) is no article.
+MIN_HTML_WORDS = 8
 #: Share of control characters (other than tab, newlines, form feed) above which a text is binary.
 MAX_CONTROL = 0.05
 
@@ -113,8 +115,9 @@ def from_html(html: str, path: str) -> Document:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        raise InputError("HTML page with no article text")
+    words = len(text.split()) if text else 0
+    if words < MIN_HTML_WORDS:
+        raise InputError(f"HTML page with no article text ({words} words outside menus and boilerplate)")
     meta = trafilatura.extract_metadata(html)
     get = (lambda k: getattr(meta, k, None) or None) if meta else (lambda k: None)
     return Document(path=path, text=text, title=get("title"), url=get("url"), date=get("date"),
