@@ -27,11 +27,12 @@ from .speakers import matching_ids, said_by
 VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND = "verbatim", "altered", "misattributed", "not-found"
 VERDICTS = (VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND)
 
-#: Lowest word-level similarity (1 - word edits / words cited) still called ``altered``.
+#: Word-level similarity (1 - word edits / words cited) a long citation needs to be ``altered``;
+#: a citation of n words needs ``ALTERED_MIN + 1/n`` (see :func:`altered_min`).
 #: Chosen from data: see bench/check_thresholds.py.
 ALTERED_MIN = 0.6
 #: A citation shorter than this (in words) is only ever verbatim or not found.
-MIN_FUZZY_WORDS = 4
+MIN_FUZZY_WORDS = 5
 #: How many rows the coarse rapidfuzz pass hands on to word alignment.
 CANDIDATES = 25
 
@@ -114,7 +115,7 @@ class Checker:
             if v.verdict == MISATTRIBUTED and others:
                 v.note = _join(v.note, f"also attributed to {', '.join(others)}")
             return v
-        close = [(r, a) for r, a in self.near(cite) if a.score >= ALTERED_MIN]
+        close = [(r, a) for r, a in self.near(cite) if a.score >= altered_min(cite.size)]
         if not close or cite.size < MIN_FUZZY_WORDS:
             return Verdict(NOT_FOUND, quote, speaker)
         row, al = max(close, key=lambda ra: (ra[1].score, by(ra[0])))
@@ -127,6 +128,15 @@ class Checker:
         hits = process.extract(cite.joined, [s.code for s in self.sources], scorer=fuzz.partial_ratio,
                                limit=CANDIDATES, score_cutoff=100 * ALTERED_MIN * 0.8)
         return [(self.rows[i], fuzzy(cite, self.sources[i], 1 - ALTERED_MIN)) for _, _, i in hits]
+
+
+def altered_min(words: int) -> float:
+    """The similarity a citation of ``words`` words needs to be called altered rather than not found.
+
+    Short citations need more: four or five common words match some quotation
+    somewhere by chance far more often than twelve do (bench/check_thresholds.py).
+    """
+    return ALTERED_MIN + 1 / max(words, 1)
 
 
 def check(quote: str, rows: Sequence[dict[str, Any]], speaker: str | None = None,

@@ -137,14 +137,21 @@ def test_unrelated_sentence_is_not_found():
     assert v.row is None
 
 
-def test_one_word_flipped_in_a_short_quote_is_altered():
-    v = run("The cooperation is poor", "Darmanin")
+def test_one_word_flipped_in_a_five_word_quote_is_altered():
+    v = run("We have reached an understanding", "Ouahbi")
     assert v.verdict == ALTERED
-    assert [(c.source, c.draft) for c in v.changes] == [("excellent", "poor")]
+    assert [(c.source, c.draft) for c in v.changes] == [("agreement", "understanding")]
 
 
-def test_very_short_near_miss_is_not_found_not_altered():
-    assert run("cooperation is poor", "Darmanin").verdict == NOT_FOUND
+def test_short_near_miss_is_not_found_not_altered():
+    """Four words with one changed match some quotation by chance too often to call it altered."""
+    assert run("The cooperation is poor", "Darmanin").verdict == NOT_FOUND
+
+
+def test_short_citations_need_more_similarity():
+    from quotes.check import ALTERED_MIN, altered_min
+
+    assert altered_min(4) > 0.75 >= altered_min(8) and altered_min(100) == pytest.approx(ALTERED_MIN + 0.01)
 
 
 def test_altered_by_someone_else_says_so():
