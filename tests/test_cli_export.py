@@ -123,3 +123,12 @@ def test_export_subprocess_writes_file_without_spacy(db, tmp_path):
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert p.stderr.strip().endswith("exit 0 False"), p.stderr
     assert len(p.stdout.splitlines()) == len(seed_result().quotes)
+
+
+def test_table_is_not_an_export_format(db):
+    res = export(db, "--format", "table")
+    assert res.exit_code == 2 and "--format" in res.stderr and not res.stdout
+
+
+def test_one_speaker_export_is_titled_with_the_name(db):
+    assert export(db, "--speaker", "Darmanin").stdout.startswith(f"# Quotations of {DARMANIN}\n")
