@@ -9,7 +9,8 @@ module does the rest, by name only, cautiously:
 3. a bare surname ("Darmanin") joins the one person whose name ends with it;
    two such people (Gérald and Marie Darmanin) make it ambiguous, and it
    becomes a speaker of its own rather than a guess;
-4. a full name joins a speaker known so far only by that surname.
+4. a full name joins a speaker known so far only by that surname;
+5. initials ("G. Darmanin") join the one person whose given names they abbreviate.
 
 Groups and descriptions ("the ministers", "officials") are scoped to their
 document: two articles' "officials" are not the same people.
@@ -48,6 +49,12 @@ def compatible(a: str | None, b: str | None) -> bool:
 def is_local(name: str, type_: str | None) -> bool:
     """Groups and lower-case descriptions ("the ministers") name no one outside their article."""
     return type_ == "group" or not name[:1].isupper()
+
+
+def initialled(short: list[str], full: list[str]) -> bool:
+    """"G Darmanin" for "Gerald Darmanin": same surname, each given name an initial of the other's."""
+    return (len(short) == len(full) > 1 and short[-1] == full[-1] and short != full
+            and all(len(a) == 1 and b.startswith(a) for a, b in zip(short[:-1], full[:-1])))
 
 
 class Roster:
@@ -107,7 +114,11 @@ class Roster:
             return (people[0], False) if len(people) == 1 else (None, False)
         bare = [i for i in self._typed(self.by_name.get(("", words[-1]), ()), type_)
                 if not self.rows[i].get("curated") and not self.rows[i].get("ambiguous")]
-        return (bare[0], True) if len(bare) == 1 else (None, False)
+        if len(bare) == 1:
+            return bare[0], True
+        initials = [i for i in self._typed(self.by_surname.get(words[-1], ()), type_)
+                    if initialled(words, key(self.rows[i].get("name")).split())]
+        return (initials[0], False) if len(initials) == 1 else (None, False)
 
     def ambiguous(self, name: str) -> bool:
         """Whether a bare surname fits two or more people already indexed."""

@@ -120,6 +120,15 @@ def test_a_full_name_completes_a_speaker_known_by_surname(db):
     assert speaker["name"] == "Abdellatif Ouahbi" and "Ouahbi" in speaker["aliases"] and speaker["quotes"] == 2
 
 
+def test_initials_join_the_one_person_they_abbreviate(db):
+    index = Index(db)
+    index.ingest([article("a.txt", [("One", "Gérald Darmanin")]), article("b.txt", [("Two", "G. Darmanin")])])
+    assert [(s["name"], s["quotes"]) for s in index.list_speakers()] == [("Gérald Darmanin", 2)]
+    index.ingest([article("c.txt", [("Three", "Gabriel Darmanin")]), article("d.txt", [("Four", "G. Darmanin")])])
+    assert {s["name"]: s["quotes"] for s in index.list_speakers()} == {
+        "Gérald Darmanin": 3, "Gabriel Darmanin": 1}   # "G. Darmanin" is now an alias of Gérald: it stays his
+
+
 def test_groups_and_descriptions_stay_in_their_article(db):
     index = Index(db)
     officials = Entity("officials", "group")

@@ -192,6 +192,8 @@ def describe(row: dict[str, Any]) -> str:
     if row.get("venue"):
         lines.append(f"  venue:   {row['venue']}")
     lines.append(f"  source:  {plain_citation(row)}")
+    if row.get("url") and row.get("doc_path"):
+        lines.append(f"  file:    {row['doc_path']}")
     label = "paragraph" if row.get("paragraph_from") == "source" else "sentence (source file not available)"
     lines += ["", f"  {label}:", "", indent(mark(row))]
     return "\n".join(lines) + "\n"
