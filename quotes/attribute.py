@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .cues import PHRASAL_CUES, SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
+from .cues import PHRASAL_CUES, SOURCE_PREPOSITIONS, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
 from .records import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -236,7 +236,8 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
             t = doc[i]
             if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
                 break
-            if is_cue(t, strict=True):
+            near = i - toks[-1] <= 4
+            if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and _mistagged_cue(t)):
                 return t
     for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW // 2), -1):
         t = doc[i]
@@ -315,7 +316,7 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     quotable = a.kind in ("direct", "partial")
     cue, argument = governing_cue(qi, lay)
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
-        subj = subject_of(cue, lay)
+        subj = subject_of(cue, lay) or (_nearby_name(cue, lay) or _between(qi, cue, lay) if quotable else None)
         if subj is not None:
             return _set(a, "syntax", cue, subj, lay)
     if not quotable:
@@ -398,7 +399,8 @@ def _between(qi: int, cue: Token, lay: Layout) -> SpacySpan | None:
     start, end = toks[-1] + 1, cue.i
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    if not 0 < end - start <= 8 or any(not lay.outside(t) or t.pos_ == "VERB" or t.is_punct for t in doc[start:end]):
+    if not 0 < end - start <= 8 or any(not lay.outside(t) or t.pos_ == "VERB" or (t.is_punct and t.text != "-")
+                                       for t in doc[start:end]):
         return None
     return doc[start:end] if doc[start].is_title or doc[start].pos_ in ("PRON", "PROPN", "DET") else None
 
@@ -423,7 +425,21 @@ def _nearby_name(cue: Token, lay: Layout) -> Token | None:
              and c.pos_ in ("NOUN", "PROPN", "ADJ") and lay.outside(c) and not _is_time(c)]
     if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para:
         return after[0]
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if nxt is not None and lay.outside(nxt) and nxt.is_title and not nxt.is_stop and lay.para(nxt.idx) == para:
+        return nxt  # "said Skelly" with Skelly tagged as an adverb
     return None
+
+
+def _mistagged_cue(t: Token) -> bool:
+    """A speech verb the tagger took for a noun or an adverb: ``'…,' the Saudis state in …``."""
+    if t.pos_ in ("VERB", "AUX") or t.is_title or t.lower_ not in SPEECH_FORMS or t.dep_ == "compound":
+        return False
+    prev = t.nbor(-1) if t.i > 0 else None
+    if prev is None or prev.pos_ in ("DET", "ADJ", "NUM") or prev.is_punct:
+        return False  # a verb does not follow "a", "new" or a closing mark directly
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return nxt is None or (nxt.is_punct and nxt.text not in "-–—'’") or nxt.is_space or nxt.pos_ in ("ADP", "ADV")
 
 
 def _is_time(t: Token) -> bool:

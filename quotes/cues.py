@@ -50,3 +50,21 @@ SOURCE_PREPOSITIONS = (("according", "to"), ("in", "the", "words", "of"), ("as",
 
 #: Words that, right before an opening mark, say the speech runs on from a cue ("said that '...'").
 INTRO_WORDS = frozenset(["that", ":", ",", "saying", "adding", "as"])
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English forms of a verb: enough to spot one the tagger called a noun."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    return forms
+
+
+IRREGULAR = {"said", "says", "told", "tells", "wrote", "writes", "spoke", "speaks", "read", "reads", "put", "puts",
+             "went", "goes", "began", "begins", "thought", "felt", "sang", "shot", "hit", "cried"}
+#: Surface forms of the strong speech verbs, for cues the tagger mislabels ("the ad states").
+SPEECH_FORMS = frozenset(set().union(*(_inflections(v) for v in SPEECH_VERBS - WEAK_VERBS)) | IRREGULAR)

@@ -116,3 +116,18 @@ def test_is_partial():
 def test_empty_and_quote_free_documents(nlp):
     assert attribute(nlp(""), []) == []
     assert attributions(nlp, "No quotation here at all.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train failures, kept as regressions
+    ("“Having access to the RNC file is valuable,” said Skelly, explaining he worked more closely with Chrabaszcz.\n",
+     "Skelly"),  # the tagger calls Skelly an adverb
+    ("\"Today, the kingdom is one of the leading nations in combating terrorism,\" the Saudis state in the white paper.\n",
+     "Saudis"),  # "state" tagged as a noun
+    ("“Would it be negotiable about the 11 million?” Hannity pressed.\n", "Hannity"),  # a weak cue right after
+    ("“They know Hillary’s the only one strong enough to stop Wall Street abuses,” a voice-over in the ad states.\n",
+     "voice-over"),
+])
+def test_mislabelled_cues_and_speakers(nlp, text, speaker):
+    a = attributions(nlp, text)[0]
+    assert a.mention is not None and speaker in a.mention.text
