@@ -370,7 +370,8 @@ def sentence_cue(qi: int, lay: Layout) -> Token | None:
 
 
 def clause_root(qi: int, lay: Layout) -> Token | None:
-    """The root of the sentence a quote is embedded in, reached through the parse from the quote."""
+    """The first verb above the quote, in the parse, that has a subject of its own
+    (``he wanted to 'go an extra step'`` -> wanted), else the sentence's root verb."""
     doc = lay.doc
     toks = lay.tokens[qi]
     if not toks:
@@ -381,6 +382,8 @@ def clause_root(qi: int, lay: Layout) -> Token | None:
         if h.head.i == h.i or lay.para(h.head.idx) != para or lay.in_quote[h.head.i] not in (-1, qi):
             break
         h = h.head
+        if lay.outside(h) and h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
+            return h
     return h if lay.outside(h) and h.pos_ in ("VERB", "AUX") else None
 
 
