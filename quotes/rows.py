@@ -12,8 +12,9 @@ Tables (all in one JSON file, see :mod:`quotes.storage`):
   (the first of paths), paths (every file that held this text), hash, title, url,
   date, outlet, author, ingested_at, quote_ids;
 * ``quotes``, keyed by quote id (``<first 10 hex of the hash>-<start>``): doc
-  (the document's id), start, end, quote, speaker_id, mention, cue, venue, kind,
-  sentence, closed (only when false), group, speaker_type (empty fields left out);
+  (the document's id), start, end, quote, speaker_id, mention (text),
+  mention_start, mention_end, cue, cue_start, cue_end, venue, kind, sentence,
+  closed (only when false), group, speaker_type (empty fields left out);
 * ``speakers``, keyed by an integer: name, aliases, roles, type, scope (a
   document hash for groups that only make sense in their article), curated,
   ambiguous, quotes (count), quote_ids;
@@ -95,10 +96,6 @@ def quote_id(doc_hash: str, start: int) -> str:
     return f"{doc_hash[:10]}-{start}"
 
 
-def span(s: Span | None) -> dict[str, Any] | None:
-    return s.to_dict() if s is not None else None
-
-
 def document_row(result: DocResult, quote_ids: list[str]) -> dict[str, Any]:
     d = result.document
     return {"path": d.path, "paths": [d.path], "hash": d.hash, "title": d.title, "url": d.url, "date": d.date, "outlet": d.outlet,
@@ -108,10 +105,23 @@ def document_row(result: DocResult, quote_ids: list[str]) -> dict[str, Any]:
 def quote_row(q: Quote, doc_hash: str, speaker_id: int | None) -> dict[str, Any]:
     """A quotation as stored: empty fields (and ``closed`` when true) are left out to keep the file small."""
     row = {"doc": doc_hash, "start": q.start, "end": q.end, "quote": q.quote, "speaker_id": speaker_id,
-           "mention": span(q.speaker_mention), "cue": span(q.cue), "venue": q.venue, "kind": q.kind,
+           **flat("mention", q.speaker_mention), **flat("cue", q.cue), "venue": q.venue, "kind": q.kind,
            "sentence": q.sentence, "closed": None if q.closed else False, "group": q.group,
            "speaker_type": q.speaker_type}
     return {k: v for k, v in row.items() if v is not None and v != "" or k == "speaker_id"}
+
+
+def flat(name: str, s: Span | None) -> dict[str, Any]:
+    """A span as three plain fields (``name``, ``name_start``, ``name_end``): nested objects cost
+    a third more time to parse when the index is read."""
+    return {} if s is None else {name: s.text, f"{name}_start": s.start, f"{name}_end": s.end}
+
+
+def unflat(row: Mapping[str, Any], name: str) -> dict[str, Any] | None:
+    """The span dict (start, end, text) a reader gets back."""
+    if row.get(f"{name}_start") is None:
+        return None
+    return {"start": row[f"{name}_start"], "end": row[f"{name}_end"], "text": row.get(name) or ""}
 
 
 def quote_view(qid: str, q: Mapping[str, Any], speakers: Mapping[str, Mapping[str, Any]],
@@ -122,7 +132,7 @@ def quote_view(qid: str, q: Mapping[str, Any], speakers: Mapping[str, Mapping[st
     return {
         "id": qid, "quote": q["quote"], "start": q["start"], "end": q["end"],
         "speaker_id": q.get("speaker_id"), "speaker": sp.get("name") if sp else None,
-        "speaker_mention": q.get("mention"), "cue": q.get("cue"), "venue": q.get("venue"), "kind": q.get("kind"),
+        "speaker_mention": unflat(q, "mention"), "cue": unflat(q, "cue"), "venue": q.get("venue"), "kind": q.get("kind"),
         "sentence": q.get("sentence") or "", "doc_id": q["doc"], "doc_path": doc.get("path"), "title": doc.get("title"),
         "url": doc.get("url"), "date": doc.get("date"), "outlet": doc.get("outlet"),
         "speaker_type": (sp.get("type") if sp else None) or q.get("speaker_type"),

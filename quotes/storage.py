@@ -30,7 +30,7 @@ import orjson
 from tinydb.storages import Storage
 
 FORMAT = "quotes-index"
-SCHEMA = 2
+SCHEMA = 3
 META = "meta"
 LOCK_TIMEOUT = 120.0
 
@@ -53,8 +53,19 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
+def _v2_to_v3(data: Data) -> Data:
+    """Schema 2 kept a quotation's mention and cue as nested ``{start, end, text}`` objects;
+    schema 3 flattens them into ``mention``, ``mention_start``, ``mention_end`` (same for ``cue``)."""
+    for row in data.get("quotes", {}).values():
+        for name in ("mention", "cue"):
+            span = row.pop(name, None)
+            if isinstance(span, dict):
+                row.update({name: span.get("text"), f"{name}_start": span.get("start"), f"{name}_end": span.get("end")})
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns schema ``n`` into schema ``n + 1``.
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def meta_row(schema: int = SCHEMA) -> dict[str, Any]:

@@ -147,3 +147,26 @@ def test_refresh_only_rereads_a_replaced_file(tmp_path):
     time.sleep(0.01)
     write_rows(IndexStorage(str(path)), b={"x": 2})
     assert storage.refresh() is True and "b" in storage.read()["things"]
+
+
+def test_schema_2_nested_spans_are_flattened_and_read_back_the_same(tmp_path):
+    from quotes.index import Index
+
+    path = tmp_path / "i.json"
+    old = {"meta": {"1": {"format": "quotes-index", "schema": 2}},
+           "documents": {"abc": {"path": "a.txt", "paths": ["a.txt"], "hash": "abc", "quote_ids": ["abc-5"]}},
+           "quotes": {"abc-5": {"doc": "abc", "start": 5, "end": 9, "quote": "act!", "speaker_id": None,
+                                "mention": {"start": 0, "end": 3, "text": "She"}, "cue": None, "kind": "direct"}},
+           "speakers": {}, "corrections": {}}
+    path.write_bytes(orjson.dumps(old))
+    row = Index(path, readonly=True).get_quote("abc-5")
+    assert row["speaker_mention"] == {"start": 0, "end": 3, "text": "She"} and row["cue"] is None
+    assert orjson.loads(path.read_bytes()) == old                  # reading never rewrites
+    from quotes.records import Document, DocResult
+
+    Index(path).ingest([DocResult(Document(path="b.txt", text="New text."))])
+    data = orjson.loads(path.read_bytes())
+    assert data["meta"]["1"]["schema"] == SCHEMA
+    assert data["quotes"]["abc-5"]["mention"] == "She" and data["quotes"]["abc-5"]["mention_start"] == 0
+    assert Index(path).get_quote("abc-5") == row
+    assert orjson.loads((tmp_path / "i.json.schema2.bak").read_bytes()) == old
