@@ -39,7 +39,7 @@ from .clusters import (FEMALE, MALE, Cluster, Mention, description_type, descrip
 from .layout import doc_segment_starts, double_quoted
 from .mentions import (W_OTHER, W_SPEAKER, attached, is_news_name, name_head, name_tokens, name_words, noun_before,
                        org_key, org_text, acronym, weight as mention_weight)
-from .names import PersonName, first_name_gender, fold, name_match, parse_name, word_gender
+from .names import PersonName, first_name_gender, first_name_guess, fold, name_match, parse_name, word_gender
 from .records import Entity
 from .roles import Description, Role, counterpart, describe, fits, make_role, nation, roles_around
 
@@ -224,7 +224,9 @@ class _Resolver:
         return counterpart(role, model) if model else role
 
     def _org_is_person(self, ent: SpacySpan) -> bool:
-        """An ORG that is really a person already named ("Trump" after "Donald Trump")."""
+        """An ORG that is really a person: one already named ("Trump" after "Donald Trump"), one with a
+        person appositive ("Jean-Marc Ayrault, the foreign minister"), or a sure first name and one more
+        word that is no organisation word ("Carly Fiorina", not "Royal Air Maroc")."""
         toks = [t for t in ent if t.text not in ("-", "–")]
         words = ent.text.split()
         if not toks or any(t.pos_ != "PROPN" for t in toks) or len(words) > 3 or is_news_name(ent.text):
@@ -232,7 +234,10 @@ class _Resolver:
         name = parse_name(words)
         head = ent.root
         if any(c.dep_ == "appos" and c.pos_ == "NOUN" and description_type_of(c) == "person" for c in head.rights):
-            return True     # "Jean-Marc Ayrault, the foreign minister of France"
+            return True
+        if len(words) == 2 and first_name_guess(words[0])[1] and words[1][:1].isupper() \
+                and fold(words[1]) not in lex.ORG_NAME_WORDS:
+            return True
         return any(c.type == "person" and any(name_match(n, name) in ("exact", "surname") for n in c.names)
                    for c in self.clusters[self.segment(ent.start)])
 

@@ -64,3 +64,9 @@ PERSON_SUFFIXES = ("er", "or", "ist", "man", "woman", "person", "ian")
 NOT_PERSON_SUFFIXED = frozenset({"paper", "center", "letter", "order", "number", "matter", "water", "chapter",
                                   "power", "sector", "factor", "error", "corridor", "border", "dinner", "cluster",
                                   "newsletter", "quarter", "register", "poster", "flyer", "trailer", "folder"})
+#: Words in organisations' names that a person's surname never is ("Morgan Stanley" is rare enough).
+ORG_NAME_WORDS = BODY_NOUNS | NEWS_NAME_WORDS | COMPANY_NOUNS | frozenset("""
+air airlines airways motors motor group holdings partners capital bank energy foods systems technologies
+labs studios records pictures entertainment fund trust insurance health care pharma media sports club
+united city county state news inc corp co llc ltd plc ag sa
+""".split())

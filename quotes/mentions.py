@@ -49,15 +49,21 @@ def name_head(tok: Token) -> Token:
 
 
 def name_tokens(head: Token) -> list[Token]:
-    """The head and the run of proper-noun compounds right before it."""
+    """The head and the run of proper-noun compounds right before it.
+
+    Inside an entity the run goes on over hyphens; in an ORG-tagged person it stops at a
+    title ("Hewlett-Packard CEO | Carly Fiorina"), which is left for the role.
+    """
     doc = head.doc
     j = k = head.i
     while j > 0:
         t = doc[j - 1]
-        if doc[j].ent_iob_ == "I" and head.ent_type_ and (t.pos_ == "PROPN" or glue(t)) and "\n" not in t.whitespace_:
+        if doc[j].ent_iob_ == "I" and head.ent_type_ and (t.pos_ == "PROPN" and not is_title(t) or glue(t)) \
+                and "\n" not in t.whitespace_:
             j -= 1          # the rest of the entity, hyphens included ("Doris Crouse-Mays")
         elif t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and not t.is_punct and t.head.i >= j \
-                and (t.ent_type_ == head.ent_type_ or not t.ent_type_ and is_title(t)) and "\n" not in t.whitespace_:
+                and (t.ent_type_ == head.ent_type_ and (head.ent_type_ == "PERSON" or not is_title(t))
+                     or not t.ent_type_ and is_title(t)) and "\n" not in t.whitespace_:
             j -= 1
         else:
             break
