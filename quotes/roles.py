@@ -138,7 +138,8 @@ def roles_around(head: Token, name_start: int) -> list[Role]:
     if pre:
         start = min(c.left_edge.i for c in pre)
         toks = list(doc[start:name_start])
-        if toks and not any(t.text in ",;:()\n" or "\n" in t.text for t in toks):
+        if toks and toks[-1].tag_ != "POS" and not any(t.text in ",;:()\n" or "\n" in t.text for t in toks):
+            # ("the paper's Robert Costa": a possessor is an affiliation, not an office)
             r = make_role(toks)
             if r:
                 out.append(r)

@@ -113,6 +113,14 @@ def test_hyphenated_names_and_org_tagged_people_stay_whole(nlp):
     assert [e.type for e in ents] == ["person", "person"]
 
 
+def test_org_tagged_person_with_a_sure_first_name(nlp):
+    # PolNeAR, politico_2015-12-28_carly-fiorina-bill-c: the NER tags "Carly Fiorina" ORG
+    doc = nlp("Donald Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday. "
+              "\"But you’re not going to beat Hillary Clinton by attacking Bill Clinton,\" she said.")
+    got, ents = names(doc, [("\" she said", "she")])
+    assert got == ["Carly Fiorina"] and ents[0].type == "person"
+
+
 def test_title_gives_a_role_a_description_can_use(nlp):
     # PolNeAR, huff-post_2015-11-15_bernie-sanders-it-is-not-a-radic
     doc = nlp("WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call to raise the federal minimum wage to $15 "

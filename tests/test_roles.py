@@ -51,6 +51,12 @@ def test_appositive_after_a_name(nlp):
     assert "Vermont independent" in [r.text for r in roles]
 
 
+def test_a_possessor_alone_is_not_a_role(nlp):
+    # PolNeAR, politico_2015-12-23_ben-carson-hints-at-
+    doc = nlp("Carson pointed out that the paper's Robert Costa had reported in June that the campaign was failing.")
+    assert roles_around(_head(doc, "Costa"), _first(doc, "Robert")) == []
+
+
 def test_opinions_and_plurals_are_not_roles(nlp):
     doc = nlp("Hillary Clinton and her co-conspirators met the voters.")
     assert make_role([t for t in doc if t.text == "conspirators"]) is None
