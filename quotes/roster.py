@@ -116,6 +116,8 @@ class Roster:
                 if not self.rows[i].get("curated") and not self.rows[i].get("ambiguous")]
         if len(bare) == 1:
             return bare[0], True
+        if not any(len(w) == 1 for w in words[:-1]):
+            return None, False
         initials = [i for i in self._typed(self.by_surname.get(words[-1], ()), type_)
                     if initialled(words, key(self.rows[i].get("name")).split())]
         return (initials[0], False) if len(initials) == 1 else (None, False)
