@@ -94,19 +94,19 @@ def extract_in_processes(documents: Iterable[Document], *, model: str | None = N
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = multiprocessing.get_context(start_method())
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
-        window: deque = deque()
-        try:
-            for chunk in chunked(documents, batch_size):
-                window.append(pool.submit(extract_chunk, chunk, model, batch_size))
-                if len(window) > n * AHEAD_PER_WORKER:
-                    yield from window.popleft().result()
-            while window:
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(start_method()))
+    window: deque = deque()
+    try:
+        for chunk in chunked(documents, batch_size):
+            window.append(pool.submit(extract_chunk, chunk, model, batch_size))
+            if len(window) > n * AHEAD_PER_WORKER:
                 yield from window.popleft().result()
-        finally:  # stopped early or failed: drop queued chunks instead of parsing them
-            for future in window:
-                future.cancel()
+        while window:
+            yield from window.popleft().result()
+    except BaseException:  # failed, interrupted, or the caller stopped reading: drop queued chunks, don't wait
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _in_this_process(documents: Iterable[Document], model: str | None, batch_size: int) -> Iterator[DocResult]:

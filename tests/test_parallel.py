@@ -130,3 +130,4 @@ def test_dask_local_starts_and_stops_its_own_cluster(documents, serial):
     pytest.importorskip("distributed")
     results = list(parallel.extract_on_dask(documents[:2], "local", local_workers=1))
     assert sorted(results, key=lambda r: r.document.path) == serial[:2]
+
