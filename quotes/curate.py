@@ -23,7 +23,7 @@ def log(index: "Index", **fields: Any) -> None:
 
 def merge(index: "Index", into: int, gone: int) -> None:
     """Speaker ``gone``'s quotations, names and roles go to ``into``; ``gone`` is removed."""
-    from .index import absorb
+    from .placement import absorb
 
     speakers, quotes, corrections = index._table(SPEAKERS), index._table(QUOTES), index._table(CORRECTIONS)
     keep, drop = dict(speakers.raw()[str(into)]), speakers.raw()[str(gone)]

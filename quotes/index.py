@@ -24,13 +24,13 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from .records import Document, DocResult, Entity
+from .placement import Placement
+from .records import Document, DocResult
 from .roster import Roster, fold, key
 from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, now, quote_id,
                    quote_row, quote_view, speaker_view)
 from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # noqa: F401  (re-exported)
 
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "one", "his"})
 QUOTATIONS = ("direct", "partial")
 
 
@@ -156,7 +156,7 @@ class Index:
         """
         docs = self._raw(DOCUMENTS)
         by_path = {p: h for h, row in docs.items() for p in paths_of(row)}
-        people = _Placement(self._table(SPEAKERS), report)
+        people = Placement(self._table(SPEAKERS), report)
         fixes = self._reassignments()
         touched: dict[str, dict] = {}          # document id -> its row as it will be written
         new_quotes: dict[str, dict] = {}
@@ -215,7 +215,7 @@ class Index:
         docs_t.put(touched)
         people.write()
 
-    def _quote_rows(self, result: DocResult, doc_hash: str, people: "_Placement") -> dict[str, dict]:
+    def _quote_rows(self, result: DocResult, doc_hash: str, people: Placement) -> dict[str, dict]:
         """The stored rows of one document's quotations, each with its speaker placed in the index."""
         ids = people.place(result, doc_hash)
         rows: dict[str, dict] = {}
@@ -388,82 +388,6 @@ class Index:
             self._recount()
         self._version += 1
         return self.get_quote(str(qid))  # type: ignore[return-value]
-
-
-class _Placement:
-    """Speakers of the documents in one batch, matched to (or added to) the index."""
-
-    def __init__(self, table: Rows, report: IngestReport) -> None:
-        self.table, self.report = table, report
-        self.roster = Roster(table.raw())
-        self.next_id = table.next_id()
-        self.changed: dict[int, dict] = {}
-        self.created: dict[int, dict] = {}
-
-    def place(self, result: DocResult, doc_hash: str) -> dict[str, int]:
-        """Speaker id for each speaker name the document's quotations use."""
-        entities = list(result.speakers)
-        known = {e.name for e in entities}
-        for q in result.quotes:
-            if q.speaker and q.speaker not in known and key(q.speaker) and key(q.speaker) not in PRONOUNS:
-                entities.append(Entity(q.speaker, q.speaker_type or "unknown"))
-                known.add(q.speaker)
-        return {e.name: self.one(e, doc_hash) for e in entities if key(e.name) and key(e.name) not in PRONOUNS}
-
-    def one(self, e: Entity, doc_hash: str) -> int:
-        from .roster import is_local
-
-        sid, bare = self.roster.match(e.name, e.type, e.aliases, scope=doc_hash)
-        if sid is None:
-            sid, self.next_id = self.next_id, self.next_id + 1
-            row = {"name": e.name, "aliases": [], "roles": [], "type": e.type or "unknown",
-                   "scope": doc_hash if is_local(e.name, e.type) else None, "curated": False,
-                   "ambiguous": self.roster.ambiguous(e.name), "quotes": 0, "quote_ids": []}
-            self.created[sid] = row
-            self.report.speakers += 1
-        else:
-            row = self.created.get(sid) or self.changed.get(sid) or self.roster.rows[sid]
-            if not bare and not news(row, e):
-                return sid
-            row = self.created.get(sid) or self.changed.get(sid) or dict(row)
-            (self.created if sid in self.created else self.changed)[sid] = row
-        absorb(row, e, rename=bare)
-        self.roster.add(sid, row)
-        return sid
-
-    def write(self) -> None:
-        self.table.put(self.created)
-        self.table.patch(self.changed)
-
-
-def news(row: Mapping[str, Any], e: Entity) -> bool:
-    """Whether ``e`` tells anything speaker ``row`` does not hold yet (a name, a role, a type)."""
-    names = {key(row["name"]), *(key(a) for a in row.get("aliases", ()))}
-    roles = {fold(r) for r in row.get("roles", ())}
-    return (any(key(n) and key(n) not in names for n in [e.name, *e.aliases])
-            or any(fold(r) not in roles for r in e.roles)
-            or (row.get("type") in (None, "unknown") and e.type not in (None, "unknown")))
-
-
-def absorb(row: dict, e: Entity, rename: bool = False) -> None:
-    """Add ``e``'s names, roles and type to speaker ``row``; with ``rename``, ``e.name`` becomes its name."""
-    if rename and not row.get("curated"):
-        row["aliases"] = [*row.get("aliases", []), row["name"]]
-        row["name"] = e.name
-    names = {key(row["name"]), *(key(a) for a in row.get("aliases", []))}
-    aliases = list(row.get("aliases", []))
-    for alias in [e.name, *e.aliases]:
-        if key(alias) and key(alias) not in names:
-            names.add(key(alias))
-            aliases.append(alias)
-    row["aliases"] = aliases
-    roles = list(row.get("roles", []))
-    for role in e.roles:
-        if fold(role) not in {fold(r) for r in roles}:
-            roles.append(role)
-    row["roles"] = roles
-    if row.get("type") in (None, "unknown") and e.type:
-        row["type"] = e.type
 
 
 def paths_of(row: Mapping[str, Any]) -> list[str]:
