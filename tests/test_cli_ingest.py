@@ -130,3 +130,31 @@ def test_subprocess_ingest_of_jsonl_and_html(tmp_path):
     assert {s["name"] for s in data["speakers"].values()} >= {"Nadia Benali", "Tom Hughes"}
     [nadia] = [s for s in data["speakers"].values() if s["name"] == "Nadia Benali"]
     assert nadia["quotes"] == 3                       # one speaker across three documents
+
+
+def test_dask_results_are_stored_as_they_come_and_failed_chunks_named(tmp_path, monkeypatch):
+    """The --dask path without a cluster: a stand-in yields two results out of order, then reports a failed chunk."""
+    import quotes.parallel
+    from quotes.parallel import DaskExtractionError
+    from quotes.records import DocResult
+
+    files = []
+    for i in range(3):
+        f = tmp_path / f"a{i}.txt"
+        f.write_text(f'Nadia Benali said "number {i}."\n', encoding="utf-8")
+        files.append(f)
+    calls = {}
+
+    def fake(documents, address, *, model=None, batch_size=16):
+        calls["address"] = address
+        docs = list(documents)
+        yield DocResult(docs[1])
+        yield DocResult(docs[0])
+        raise DaskExtractionError([docs[2].path], RuntimeError("worker died"))
+
+    monkeypatch.setattr(quotes.parallel, "extract_on_dask", fake)
+    db = tmp_path / "index.json"
+    res = ingest(db, *files, "--dask", "tcp://scheduler:8786")
+    assert calls["address"] == "tcp://scheduler:8786"
+    assert res.exit_code == 1 and f"{files[2]}: failed on the Dask cluster" in res.stderr
+    assert sorted(d["path"] for d in stored(db)["documents"].values()) == [str(files[0]), str(files[1])]
