@@ -399,6 +399,8 @@ class _Resolver:
         d = describe(span)
         if d is None:
             return None
+        if d.plural and d.head in lex.NON_AGENTS:
+            return self._description_cluster(root.i, d, "unknown")    # "converging reports": things, not people
         if d.plural:
             return self._group(root.i, d)
         return self.resolve_description(root.i, d)

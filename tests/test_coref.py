@@ -236,6 +236,11 @@ def test_coordinated_names_speak_as_a_group(nlp):
     assert got == ["Ouahbi and Darmanin"] * 2 and ents[0].type == "group" and ents[1] is ents[0]
 
 
+def test_things_that_say_are_not_groups(nlp, seed_doc):
+    _, ents = names(seed_doc, [("Converging reports suggested", "Converging reports")])
+    assert ents[0].name == "Converging reports" and ents[0].type == "unknown"
+
+
 def test_unnamed_speaker_stays_a_description(nlp):
     doc = nlp("Donald Trump spoke in Ohio on Monday. “He will win Ohio,” a campaign aide said. "
               "“The polls are wrong,” the aide added.")
