@@ -34,7 +34,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon as lex
-from .clusters import (FEMALE, MALE, Cluster, Mention, description_type, description_type_of, org_class, org_fits,
+from .clusters import (FEMALE, MALE, PLURAL, Cluster, Mention, description_type, description_type_of, org_class, org_fits,
                        pronoun_filter, surname_compatible)
 from .layout import doc_segment_starts, double_quoted
 from .mentions import (W_OTHER, W_SPEAKER, attached, is_news_name, name_head, name_tokens, name_words, noun_before,
@@ -372,6 +372,10 @@ class _Resolver:
         f = pronoun_filter(low)
         if f is None:
             return None
+        if low in PLURAL:   # "they" is a group; an organisation only when it was just speaking ("they reported")
+            last = self.last_speaker.get(self.segment(tok.i))
+            speaking = last.cluster if last is not None else None
+            return self.salient(tok.i, lambda c: f(c) if c.type != "organisation" or c is speaking else 0.0)
         return self.salient(tok.i, f)
 
     def resolve_span(self, span: SpacySpan) -> Cluster | None:

@@ -236,6 +236,14 @@ def test_coordinated_names_speak_as_a_group(nlp):
     assert got == ["Ouahbi and Darmanin"] * 2 and ents[0].type == "group" and ents[1] is ents[0]
 
 
+def test_they_is_not_an_organisation_named_in_passing(nlp):
+    # PolNeAR, usa-today_2016-03-16_american-dream-surv (shortened): "they" are the millennials, not USA TODAY
+    doc = nlp("Millennials told USA TODAY that success will require effort. "
+              "They are surprisingly skeptical of the system, they said.")
+    got, _ = names(doc, [("they said", "they")])
+    assert got == [None]
+
+
 def test_things_that_say_are_not_groups(nlp, seed_doc):
     _, ents = names(seed_doc, [("Converging reports suggested", "Converging reports")])
     assert ents[0].name == "Converging reports" and ents[0].type == "unknown"
