@@ -63,6 +63,7 @@ def main():
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=30)
     ap.add_argument("--gold-spans", action="store_true")
+    ap.add_argument("--gold-text", type=Path, help="choose gold direct quotations from these texts (see score.py)")
     ap.add_argument("--detection", action="store_true", help="print detection TP/FP by kind and sieve, and FPs")
     args = ap.parse_args()
 
@@ -82,7 +83,8 @@ def main():
     det = Counter()
     fp_examples = []
     for (name, text, attrs), doc in zip(arts, docs):
-        golds = direct_quotes(text, attrs)
+        marked = (args.gold_text / f"{name}.txt").read_bytes().decode("utf-8") if args.gold_text else text
+        golds = direct_quotes(marked, attrs)
         spans = gold_spans(text, golds) if args.gold_spans else detect(text)
         atts = attribute(doc, spans)
         ents, _ = resolve(doc, [a.mention for a in atts])

@@ -497,6 +497,7 @@ def _finish(a: Attribution, lay: Layout) -> None:
     if a.kind in ("title", "scare") and a.mention is not None:
         a.kind = "partial"
     elif a.kind == "direct" and is_partial(a.span, doc.text):
-        a.kind = "partial"
+        # words in marks inside the writer's sentence: quoted from someone, or only set apart
+        a.kind = "partial" if a.mention is not None else "scare"
     if a.kind not in ("direct", "partial"):
         a.mention = a.cue = None
