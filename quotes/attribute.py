@@ -35,6 +35,7 @@ NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", 
 SPEAKER_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC"])
 ARGUMENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis",
                            "pcomp", "dep", "appos", "ROOT"])
+SENTENCE_REACH = 80  # tokens either side of a quote that count as its sentence
 WINDOW = 30  # tokens looked at on either side of the marks by the adjacency sieve
 
 
@@ -68,7 +69,7 @@ class Layout:
             if j < len(spans) and spans[j].open_start <= t.idx < spans[j].close_end:
                 self.in_quote[t.i] = j
                 self.tokens[j].append(t.i)
-        text = doc.text
+        self.text = text = doc.text  # Doc.text joins every token: read it once
         starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         self.para_starts = [s for k, s in enumerate(starts)
                             if text[s:(starts[k + 1] if k + 1 < len(starts) else len(text))].strip()]
@@ -78,6 +79,21 @@ class Layout:
 
     def outside(self, t: Token) -> bool:
         return self.in_quote[t.i] == -1
+
+
+def near_sentence(doc: Doc, i: int) -> SpacySpan:
+    """The sentence of token ``i``, clipped to SENTENCE_REACH tokens either side.
+
+    spaCy's ``Token.sent`` walks the whole sentence; in a text that is one endless
+    sentence (a list of slogans, mark soup) doing that for every quote is quadratic.
+    """
+    start = i
+    while start > 0 and i - start < SENTENCE_REACH and not doc[start].is_sent_start:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and end - i < SENTENCE_REACH and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]
 
 
 def is_cue(t: Token, strict: bool = False) -> bool:
@@ -202,7 +218,7 @@ def according_to(qi: int, lay: Layout) -> Token | None:
     toks = lay.tokens[qi]
     if not toks:
         return None
-    sents = {doc[toks[0]].sent, doc[toks[-1]].sent}
+    sents = {near_sentence(doc, toks[0]), near_sentence(doc, toks[-1])}
     for sent in sents:
         for t in sent:
             if not lay.outside(t):
@@ -230,7 +246,7 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
     if not toks:
         return None
     para = lay.para(q.open_start)
-    after = doc.text[q.close_end:q.close_end + 2].lstrip(" ")
+    after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
     if q.text.rstrip()[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
         for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
             t = doc[i]
@@ -261,7 +277,7 @@ def colon_intro(qi: int, lay: Layout) -> Token | None:
         before -= 1
     if before < 0 or doc[before].text != ":" or not lay.outside(doc[before]):
         return None
-    sent = doc[before].sent
+    sent = near_sentence(doc, before)
     cues = [t for t in sent if t.i < before and lay.outside(t) and is_cue(t, strict=True)]
     if cues:
         return min(cues, key=_depth)
@@ -327,7 +343,7 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     src = according_to(qi, lay)
     if src is not None:
         return _set(a, "according", None, src, lay)
-    embedded = is_partial(a.span, lay.doc.text)
+    embedded = is_partial(a.span, lay.text)
     if embedded and _embedded(qi, a, lay):
         return
     for sieve, find in (("adjacent", adjacent_cue), ("colon", colon_intro)):
@@ -364,7 +380,7 @@ def sentence_cue(qi: int, lay: Layout) -> Token | None:
     if not toks:
         return None
     para = lay.para(doc[toks[0]].idx)
-    sent = doc[toks[0]].sent
+    sent = near_sentence(doc, toks[0])
     cues = [t for t in sent if lay.outside(t) and lay.para(t.idx) == para and is_cue(t, strict=True)]
     return min(cues, key=lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1])), default=None)
 
@@ -473,16 +489,16 @@ def _share_groups(out: list[Attribution], spans: list[QuoteSpan]) -> None:
 
 def _continue(out: list[Attribution], lay: Layout) -> None:
     """Sieve 6: a cue-less quote continues the previous speaker's quote nearby."""
-    last: Attribution | None = None
-    for a in out:
+    last: int | None = None
+    for i, a in enumerate(out):
         if a.kind not in ("direct", "partial"):
             continue
         if a.mention is None and last is not None and \
-                lay.para(a.span.open_start) - lay.para(last.span.close_end) <= 1:
-            a.mention, a.sieve = last.mention, "continues"
-            a.continues = out.index(last)
+                lay.para(a.span.open_start) - lay.para(out[last].span.close_end) <= 1:
+            a.mention, a.sieve = out[last].mention, "continues"
+            a.continues = last
         if a.mention is not None:
-            last = a
+            last = i
 
 
 def _finish(a: Attribution, lay: Layout) -> None:
@@ -490,13 +506,13 @@ def _finish(a: Attribution, lay: Layout) -> None:
     doc = lay.doc
     anchor = a.cue if a.cue is not None and a.sieve != "continues" else None
     if anchor is not None:
-        a.sentence = anchor.sent if isinstance(anchor, SpacySpan) else anchor
+        a.sentence = near_sentence(doc, anchor.start if isinstance(anchor, SpacySpan) else anchor.i)
     else:
         span = doc.char_span(a.span.start, a.span.end, alignment_mode="expand")
-        a.sentence = span[0].sent if span is not None and len(span) else None
+        a.sentence = near_sentence(doc, span.start) if span is not None and len(span) else None
     if a.kind in ("title", "scare") and a.mention is not None:
         a.kind = "partial"
-    elif a.kind == "direct" and is_partial(a.span, doc.text):
+    elif a.kind == "direct" and is_partial(a.span, lay.text):
         # words in marks inside the writer's sentence: quoted from someone, or only set apart
         a.kind = "partial" if a.mention is not None else "scare"
     if a.kind not in ("direct", "partial"):

@@ -21,9 +21,10 @@ SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 STDIN = "-"
 #: Double quotation marks one document may hold. A long news article has a few
-#: hundred at most; attribution time grows faster than linearly with their number,
-#: so a text with thousands (a data dump, a list of titles) is refused, not parsed for minutes.
-MAX_MARKS = 1000
+#: hundred at most, a long transcript a few thousand; a text with more is a data dump
+#: or mark soup, not an article, and is refused with its count rather than indexed
+#: as thousands of "quotations". (Detection and attribution are linear: see bench/.)
+MAX_MARKS = 5000
 MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02')
 #: Fewer words than this in what trafilatura keeps of a page (a menu, a cookie notice) is no article.
 MIN_HTML_WORDS = 8
