@@ -132,3 +132,18 @@ def test_table_is_not_an_export_format(db):
 
 def test_one_speaker_export_is_titled_with_the_name(db):
     assert export(db, "--speaker", "Darmanin").stdout.startswith(f"# Quotations of {DARMANIN}\n")
+
+
+def test_unusable_index_is_one_line_and_exit_4(tmp_path):
+    """Every index-reading command refuses a damaged index the same way, and leaves it alone."""
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    for args in (["export"], ["list"], ["speakers"], ["check", "some words here"]):
+        res = CliRunner().invoke(app, [*args, "--db", str(bad)])
+        assert res.exit_code == 4, (args, res.output)
+        assert "not valid JSON" in res.stderr and "Traceback" not in res.output
+    assert bad.read_text(encoding="utf-8") == "{not json"

@@ -32,14 +32,8 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
     """Find every quotation in news articles, who said it and where."""
 
 
-from . import extract as _extract  # noqa: E402,F401  (registers commands)
-
-for _name in ("ingest", "read", "curate", "export", "check"):
-    try:
-        __import__(f"{__name__}.{_name}")
-    except ModuleNotFoundError as _e:  # a command module not written yet
-        if _e.name != f"{__name__}.{_name}":
-            raise
+# Each module registers its commands on `app` when imported.
+from . import extract, ingest, read, curate, export, check  # noqa: E402,F401
 
 
 def main() -> None:

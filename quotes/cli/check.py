@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import app
-from .export import DEFAULT_DB, DbOpt, open_index
+from .common import DEFAULT_DB, DbOpt, open_index
 from .output import Format, default_format, emit, error, note
 
 if TYPE_CHECKING:

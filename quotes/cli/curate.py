@@ -15,9 +15,10 @@ from typing import Annotated, Any, Optional
 import typer
 
 from . import app
-from .export import DEFAULT_DB, DbOpt
+from .common import DEFAULT_DB, DbOpt
 from .output import Format, default_format, emit, error, note
-from .read import EXIT_INDEX, EXIT_NOT_FOUND, QUOTE_TABLE, SPEAKER_COLUMNS, speakers_app
+from .common import EXIT_ERROR as EXIT_NOT_FOUND, EXIT_INDEX
+from .read import QUOTE_TABLE, SPEAKER_COLUMNS, speakers_app
 
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="table | json | jsonl | csv.")]
 SpeakerArg = lambda what: typer.Argument(help=what, show_default=False)  # noqa: E731

@@ -1,9 +1,4 @@
-"""``quotes export``: the index (or one speaker's part of it) as Markdown, JSON, JSONL or CSV.
-
-Also holds the two things every index-reading command of this module pair
-needs: the ``--db`` option and :func:`open_index`, which refuses a missing
-index with a message instead of creating an empty one.
-"""
+"""``quotes export``: the index (or one speaker's part of it) as Markdown, JSON, JSONL or CSV."""
 from __future__ import annotations
 
 import os
@@ -15,15 +10,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import app
+from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, open_index
 from .output import Format, error, render
 
 if TYPE_CHECKING:
     from ..index import Index
-
-EXIT_ERROR = 1      # no index, unknown speaker, output file exists
-DEFAULT_DB = "quotes.json"
-
-DbOpt = Annotated[Path, typer.Option("--db", envvar="QUOTES_DB", help="The index file (TinyDB JSON).")]
 SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (any name or alias, case and accents ignored).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="md | json | jsonl | csv.")]
 OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False)]
@@ -32,16 +23,6 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it ex
 #: Columns of the json/jsonl/csv export, in order.
 COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
            "kind", "cue", "speaker_mention", "sentence", "speaker_id", "doc_id"]
-
-
-def open_index(db: Path) -> "Index":
-    """The index at ``db``, read-only; exits with a message if there is none."""
-    if not db.is_file():
-        error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")
-        raise typer.Exit(EXIT_ERROR)
-    from ..index import Index
-
-    return Index(str(db), readonly=True)
 
 
 def write_out(text: str, out: Path | None, force: bool) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import app
-from .export import DEFAULT_DB, DbOpt
+from .common import DEFAULT_DB, EXIT_INDEX, DbOpt
 from .output import error, note
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 EXIT_INPUT = 1
 EXIT_MODEL = 3
-EXIT_INDEX = 4
 EXIT_INTERRUPTED = 130
 OVERRIDES = ("title", "url", "date", "outlet")
 

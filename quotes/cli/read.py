@@ -15,35 +15,18 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from . import app
-from .export import DEFAULT_DB, DbOpt
+from .common import DEFAULT_DB, EXIT_ERROR as EXIT_NOT_FOUND, DbOpt, open_index
+from .export import COLUMNS as QUOTE_COLUMNS
 from .output import Format, default_format, emit, error
 
 if TYPE_CHECKING:
     from ..index import Index
 
-EXIT_NOT_FOUND = 1
-EXIT_INDEX = 4
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="table | json | jsonl | csv | md (default: table on a terminal, jsonl when piped).")]
 QUOTE_TABLE = ["id", "date", "speaker", "quote", "venue", "doc_path"]
-QUOTE_COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
-                 "kind", "cue", "speaker_mention", "sentence", "speaker_id", "doc_id"]
 SPEAKER_COLUMNS = ["id", "name", "type", "quotes", "aliases", "roles"]
-
-
-def open_index(db: Path) -> "Index":
-    """The index at ``db`` for reading; exits 1 if there is none, 4 if it cannot be used."""
-    from ..index import Index, IndexFileError
-
-    if not db.is_file():
-        error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")
-        raise typer.Exit(EXIT_NOT_FOUND)
-    try:
-        return Index(str(db), readonly=True)
-    except IndexFileError as e:
-        error(str(e))
-        raise typer.Exit(EXIT_INDEX)
 
 
 def check_date(value: Optional[str]) -> Optional[str]:
