@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "polnear" / "train" / "text"
 RESULTS = ROOT / "bench" / "results"
+#: Load when the benchmark process started (``machine()`` reports it with the load at the end).
+START_LOAD = os.getloadavg() if hasattr(os, "getloadavg") else None
 
 sys.path.insert(0, str(ROOT))
 
@@ -61,11 +63,12 @@ class Clock:
 
 
 def machine() -> dict:
-    """Enough about the machine to read a figure: cores, load when the run started."""
+    """Enough about the machine to read a figure: cores, load (1, 5, 15 min) at start and end."""
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     return {"python": platform.python_version(), "cores": os.cpu_count(),
             "usable_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
-            "loadavg_at_start": [round(x, 2) for x in load] if load else None}
+            "loadavg_at_start": [round(x, 2) for x in START_LOAD] if START_LOAD else None,
+            "loadavg_at_end": [round(x, 2) for x in load] if load else None}
 
 
 def report(name: str, figures: dict) -> None:
