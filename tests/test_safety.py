@@ -48,7 +48,11 @@ WRITER = textwrap.dedent("""
         return DocResult(Document(path=f"{tag}-{i}.txt", text=text), quotes, [Entity("Nadia Benali", "person")])
     index = Index(path, flush_seconds=0, lock_timeout=600)
     print("ready", flush=True)
-    index.ingest(result(i) for i in range(n))
+    def results():
+        for i in range(n):
+            print(i, flush=True)      # the index asks for document i: those before it are being written
+            yield result(i)
+    index.ingest(results())
 """)
 
 
@@ -114,18 +118,25 @@ def test_sigkill_during_writes_never_leaves_a_partial_index(tmp_path):
     rng = random.Random(7)
     db = tmp_path / "index.json"
     killed_with_data = 0
+    before = 0
     for run in range(60):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), f"k{run}", "400"],
+        # far more documents than it can write before the kill, so every kill lands mid-run
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), f"k{run}", "1000000"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert proc.stdout.readline().strip() == "ready"       # imports done: the writes begin now
-        time.sleep(rng.uniform(0.0, 0.4))
+        for _ in range(rng.randint(2, 40)):                    # wait until a random document is asked for
+            proc.stdout.readline()
+        time.sleep(rng.uniform(0.0, 0.02))                     # then a random moment inside its write
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
+        assert proc.returncode == -signal.SIGKILL
         data = whole(db)
-        killed_with_data += proc.returncode == -signal.SIGKILL
+        grown = len(data.get("documents", {}))
+        killed_with_data += grown > before                     # it had written something of its own
+        before = grown
         for doc in data.get("documents", {}).values():
             assert len(doc["quote_ids"]) == 5                  # whole documents only
-    assert killed_with_data >= 50                              # the kills landed while it was writing
+    assert killed_with_data == 60                              # every kill landed after writes of its own
     assert len(data["documents"]) > 0
     # the next writer cleans up temporary files the dead ones left
     Index(db).ingest([])
