@@ -22,7 +22,8 @@ demo: install
 	rm -f $(DB) $(DB).lock
 	$(BIN)/quotes ingest fixtures/ --db $(DB)
 	$(BIN)/quotes speakers --db $(DB) --format table
-	$(BIN)/quotes list --db $(DB) --format table
+	@echo; echo "Quotations by speaker:"; echo
+	$(BIN)/quotes export --db $(DB) --format md
 	$(BIN)/quotes export --db $(DB) --format md -o out/quotes.md --force
 	@echo "Markdown export written to out/quotes.md"
 
