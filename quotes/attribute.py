@@ -15,28 +15,23 @@ goes through the sieves in turn and the first that answers wins.
 6. ``continues``: no cue of its own; the quote runs on from the previous
    speaker's quote in the same or the previous paragraph.
 
+Between them: ``sentence`` (a cue elsewhere in the sentence of an embedded
+quote) and ``embedded`` (the subject above a quote inside the writer's sentence).
+What the sieves read off the parse is :mod:`quotes.syntax`.
+
 The mention is the noun phrase naming the speaker at that place (a name,
 a pronoun or a description); resolving it to an entity is :mod:`quotes.coref`.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .cues import PHRASAL_CUES, SOURCE_PREPOSITIONS, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
+from .cues import SOURCE_PREPOSITIONS
 from .records import QuoteSpan
-
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj")
-NOT_A_SPEAKER = frozenset(["this", "that", "which", "what", "there", "who", "whom", "you", "one"])
-NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
-SPEAKER_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC"])
-ARGUMENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis",
-                           "pcomp", "dep", "appos", "ROOT"])
-SENTENCE_REACH = 80  # tokens either side of a quote that count as its sentence
-WINDOW = 30  # tokens looked at on either side of the marks by the adjacency sieve
+from .syntax import (WINDOW, Layout, between_marks_and_cue, depth, is_argument, is_cue, mention_span, mistagged_cue,
+                     near_sentence, nearby_name, subject_of)
 
 
 @dataclass(slots=True)
@@ -52,111 +47,6 @@ class Attribution:
     sieve: str | None = None
     continues: int | None = None
     paragraph: int = 0
-
-
-class Layout:
-    """Per-document lookups: which quote each token lies in, and paragraph numbers."""
-
-    def __init__(self, doc: Doc, spans: list[QuoteSpan]):
-        self.doc = doc
-        self.spans = spans
-        self.in_quote = [-1] * len(doc)
-        self.tokens: list[list[int]] = [[] for _ in spans]
-        j = 0
-        for t in doc:
-            while j < len(spans) and spans[j].close_end <= t.idx:
-                j += 1
-            if j < len(spans) and spans[j].open_start <= t.idx < spans[j].close_end:
-                self.in_quote[t.i] = j
-                self.tokens[j].append(t.i)
-        self.text = text = doc.text  # Doc.text joins every token: read it once
-        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        self.para_starts = [s for k, s in enumerate(starts)
-                            if text[s:(starts[k + 1] if k + 1 < len(starts) else len(text))].strip()]
-
-    def para(self, char: int) -> int:
-        return bisect_right(self.para_starts, char) - 1
-
-    def outside(self, t: Token) -> bool:
-        return self.in_quote[t.i] == -1
-
-
-def near_sentence(doc: Doc, i: int) -> SpacySpan:
-    """The sentence of token ``i``, clipped to SENTENCE_REACH tokens either side.
-
-    spaCy's ``Token.sent`` walks the whole sentence; in a text that is one endless
-    sentence (a list of slogans, mark soup) doing that for every quote is quadratic.
-    """
-    start = i
-    while start > 0 and i - start < SENTENCE_REACH and not doc[start].is_sent_start:
-        start -= 1
-    end = i + 1
-    while end < len(doc) and end - i < SENTENCE_REACH and not doc[end].is_sent_start:
-        end += 1
-    return doc[start:end]
-
-
-def is_cue(t: Token, strict: bool = False) -> bool:
-    """A reporting verb (or a noun naming a statement, when not ``strict``)."""
-    lemma = t.lemma_.lower()
-    if t.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
-        return not strict or lemma not in WEAK_VERBS
-    if t.pos_ == "VERB" and any((c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_CUES)
-                                or (c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS) for c in t.children):
-        return True  # "went on", "pointed out"; "issued a statement", "posted a message"
-    return not strict and t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS
-
-
-def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
-    """Who does the verb: its subject, or the subject of the clause it hangs from (same paragraph)."""
-    subj = _subject(v, lay, depth)
-    return subj if subj is not None and lay.para(subj.idx) == lay.para(v.idx) else None
-
-
-def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
-    for c in v.children:
-        if c.dep_ in SUBJECT_DEPS and lay.outside(c):
-            if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
-                return v.head
-            if c.lower_ not in NOT_A_SPEAKER and not _is_time(c):
-                return c
-    if v.pos_ == "NOUN":  # "his statement", "the ministry's statement"
-        for c in v.children:
-            if c.dep_ == "poss" and lay.outside(c):
-                return c
-    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if agent and lay.outside(agent[0]):
-        return agent[0]
-    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
-        return v.head
-    if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
-        return _subject(v.head, lay, depth + 1)
-    return None
-
-
-def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
-    """The whole noun phrase headed by ``t`` (appositives included), kept outside quotes and the cue."""
-    doc = t.doc
-    if t.pos_ == "PRON":
-        return doc[t.i:t.i + 1]
-    para = lay.para(t.idx)
-    start = t.i
-    for i in range(t.i - 1, t.left_edge.i - 1, -1):
-        tok = doc[i]
-        if not lay.outside(tok) or lay.para(tok.idx) != para or (cue is not None and tok.i == cue.i):
-            break
-        start = i
-    end = t.i + 1
-    for i in range(t.i + 1, t.right_edge.i + 1):
-        tok = doc[i]
-        if not lay.outside(tok) or lay.para(tok.idx) != para or (cue is not None and tok.i == cue.i):
-            break
-        end = i + 1
-    while start < t.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
-        start += 1
-    while end > t.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end]
 
 
 def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
@@ -177,39 +67,21 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
         if lay.in_quote[h.i] == qi:
             continue
         para = lay.para(doc[i].idx)
-        argument = _is_argument(doc[i])
+        argument = is_argument(doc[i])
         while h.i not in seen and lay.in_quote[h.i] in (-1, qi) and lay.para(h.idx) == para:
             seen.add(h.i)
             if lay.outside(h) and is_cue(h):
                 if is_cue(h, strict=True):
-                    if strong is None or _depth(h) < _depth(strong[0]):
+                    if strong is None or depth(h) < depth(strong[0]):
                         strong = (h, argument)
                 elif weak is None:
                     weak = (h, argument)
             if h.head.i == h.i:
                 break
-            argument = argument and _is_argument(h)
+            argument = argument and is_argument(h)
             h = h.head
     found = strong or weak
     return (found[0], found[1]) if found else (None, False)
-
-
-def _is_argument(t: Token) -> bool:
-    """Does ``t`` carry content to its head (a clause or object), not a place, time or name?"""
-    if t.dep_ in ARGUMENT_DEPS:
-        return True
-    if t.dep_ in ("prep", "agent"):
-        return t.lower_ in ("as", "that", "like")
-    if t.dep_ == "pobj":
-        return t.head.lower_ in ("as", "like")
-    return False
-
-
-def _depth(t: Token) -> int:
-    n = 0
-    while t.head.i != t.i and n < 60:
-        t, n = t.head, n + 1
-    return n
 
 
 def according_to(qi: int, lay: Layout) -> Token | None:
@@ -253,7 +125,7 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
             if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
                 break
             near = i - toks[-1] <= 4
-            if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and _mistagged_cue(t)):
+            if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and mistagged_cue(t)):
                 return t
     for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW // 2), -1):
         t = doc[i]
@@ -268,7 +140,7 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
 
 def colon_intro(qi: int, lay: Layout) -> Token | None:
     """Sieve 4: the quote opens a paragraph and the paragraph before ends with ``X said:``."""
-    doc, q = lay.doc, lay.spans[qi]
+    doc = lay.doc
     toks = lay.tokens[qi]
     if not toks:
         return None
@@ -280,7 +152,7 @@ def colon_intro(qi: int, lay: Layout) -> Token | None:
     sent = near_sentence(doc, before)
     cues = [t for t in sent if t.i < before and lay.outside(t) and is_cue(t, strict=True)]
     if cues:
-        return min(cues, key=_depth)
+        return min(cues, key=depth)
     root = sent.root
     return root if root.pos_ in ("VERB", "AUX") and lay.outside(root) else None
 
@@ -332,7 +204,7 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     quotable = a.kind in ("direct", "partial")
     cue, argument = governing_cue(qi, lay)
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
-        subj = subject_of(cue, lay) or (_nearby_name(cue, lay) or _between(qi, cue, lay) if quotable else None)
+        subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay) if quotable else None)
         if subj is not None:
             return _set(a, "syntax", cue, subj, lay)
     if not quotable:
@@ -349,7 +221,7 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     for sieve, find in (("adjacent", adjacent_cue), ("colon", colon_intro)):
         cue = find(qi, lay)
         if cue is not None:
-            subj = subject_of(cue, lay) or _nearby_name(cue, lay) or _between(qi, cue, lay)
+            subj = subject_of(cue, lay) or nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay)
             if subj is not None:
                 return _set(a, sieve, cue, subj, lay)
     hit = quoted_verb(qi, lay)
@@ -408,68 +280,6 @@ def _set(a: Attribution, sieve: str, cue: Token | None, subj: Token | SpacySpan,
     a.sieve = sieve
     a.cue = doc[cue.i:cue.i + 1] if cue is not None else None
     a.mention = subj if isinstance(subj, SpacySpan) else mention_span(subj, lay, cue)
-
-
-def _between(qi: int, cue: Token, lay: Layout) -> SpacySpan | None:
-    """The words between a closing mark and its cue, when the parse names no subject:
-    in ``'…,' Darmanin voiced`` they are the speaker, whatever tags the tagger gave them."""
-    doc = lay.doc
-    toks = lay.tokens[qi]
-    start, end = toks[-1] + 1, cue.i
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    if not 0 < end - start <= 8 or any(not lay.outside(t) or t.pos_ == "VERB" or (t.is_punct and t.text != "-")
-                                       for t in doc[start:end]):
-        return None
-    return doc[start:end] if doc[start].is_title or doc[start].pos_ in ("PRON", "PROPN", "DET") else None
-
-
-def _nearby_name(cue: Token, lay: Layout) -> Token | None:
-    """When the parse gives the cue no subject: the first name or pronoun of the cue's clause
-    outside quotes, else a noun phrase right after the cue (``said the 46-year-old``)."""
-    doc = lay.doc
-    para = lay.para(cue.idx)
-    start = cue.i
-    while start > 0 and start > cue.i - WINDOW:
-        t = doc[start - 1]
-        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
-            break
-        start -= 1
-    for i in range(start, cue.i):
-        if _speakerish(doc[i]):
-            return doc[i]
-    if cue.lemma_.lower() in ("tell", "ask", "urge", "inform", "assure", "thank"):
-        return None  # their object is the one spoken to
-    after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos")
-             and c.pos_ in ("NOUN", "PROPN", "ADJ") and lay.outside(c) and not _is_time(c)]
-    if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para:
-        return after[0]
-    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    if nxt is not None and lay.outside(nxt) and nxt.is_title and not nxt.is_stop and lay.para(nxt.idx) == para:
-        return nxt  # "said Skelly" with Skelly tagged as an adverb
-    return None
-
-
-def _mistagged_cue(t: Token) -> bool:
-    """A speech verb the tagger took for a noun or an adverb: ``'…,' the Saudis state in …``."""
-    if t.pos_ in ("VERB", "AUX") or t.is_title or t.lower_ not in SPEECH_FORMS or t.dep_ == "compound":
-        return False
-    prev = t.nbor(-1) if t.i > 0 else None
-    if prev is None or prev.pos_ in ("DET", "ADJ", "NUM") or prev.is_punct:
-        return False  # a verb does not follow "a", "new" or a closing mark directly
-    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-    return nxt is None or (nxt.is_punct and nxt.text not in "-–—'’") or nxt.is_space or nxt.pos_ in ("ADP", "ADV")
-
-
-def _is_time(t: Token) -> bool:
-    """``Tuesday``, ``last year``, ``10,000``: not a speaker (but ``the 46-year-old`` is)."""
-    return t.ent_type_ in NOT_SPEAKER_ENTS and t.pos_ != "ADJ"
-
-
-def _speakerish(t: Token) -> bool:
-    if t.pos_ == "PRON":
-        return t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_A_SPEAKER
-    return t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "NORP") and t.dep_ != "compound"
 
 
 def _share_groups(out: list[Attribution], spans: list[QuoteSpan]) -> None:

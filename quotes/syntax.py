@@ -1,0 +1,210 @@
+"""What the attribution sieves read off the parse: where the quotes lie, cue words, subjects.
+
+:class:`Layout` maps tokens to the quote they lie in and offsets to paragraphs;
+:func:`is_cue` says whether a token reports speech; :func:`subject_of` and
+:func:`mention_span` find who does a verb and the noun phrase that names them;
+the rest are fallbacks for the parses the small English model gets wrong.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .cues import PHRASAL_CUES, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
+from .records import QuoteSpan
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj")
+NOT_A_SPEAKER = frozenset(["this", "that", "which", "what", "there", "who", "whom", "you", "one"])
+NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
+SPEAKER_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC"])
+ARGUMENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis",
+                           "pcomp", "dep", "appos", "ROOT"])
+SENTENCE_REACH = 80  # tokens either side of a quote that count as its sentence
+WINDOW = 30  # tokens looked at on either side of the marks by the adjacency sieve
+
+
+class Layout:
+    """Per-document lookups: which quote each token lies in, and paragraph numbers."""
+
+    def __init__(self, doc: Doc, spans: list[QuoteSpan]):
+        self.doc = doc
+        self.spans = spans
+        self.in_quote = [-1] * len(doc)
+        self.tokens: list[list[int]] = [[] for _ in spans]
+        j = 0
+        for t in doc:
+            while j < len(spans) and spans[j].close_end <= t.idx:
+                j += 1
+            if j < len(spans) and spans[j].open_start <= t.idx < spans[j].close_end:
+                self.in_quote[t.i] = j
+                self.tokens[j].append(t.i)
+        self.text = text = doc.text  # Doc.text joins every token: read it once
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.para_starts = [s for k, s in enumerate(starts)
+                            if text[s:(starts[k + 1] if k + 1 < len(starts) else len(text))].strip()]
+
+    def para(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+    def outside(self, t: Token) -> bool:
+        return self.in_quote[t.i] == -1
+
+
+def near_sentence(doc: Doc, i: int) -> SpacySpan:
+    """The sentence of token ``i``, clipped to SENTENCE_REACH tokens either side.
+
+    spaCy's ``Token.sent`` walks the whole sentence; in a text that is one endless
+    sentence (a list of slogans, mark soup) doing that for every quote is quadratic.
+    """
+    start = i
+    while start > 0 and i - start < SENTENCE_REACH and not doc[start].is_sent_start:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and end - i < SENTENCE_REACH and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]
+
+
+def is_cue(t: Token, strict: bool = False) -> bool:
+    """A reporting verb (or a noun naming a statement, when not ``strict``)."""
+    lemma = t.lemma_.lower()
+    if t.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+        return not strict or lemma not in WEAK_VERBS
+    if t.pos_ == "VERB" and any((c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_CUES)
+                                or (c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS) for c in t.children):
+        return True  # "went on", "pointed out"; "issued a statement", "posted a message"
+    return not strict and t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS
+
+
+def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
+    """Who does the verb: its subject, or the subject of the clause it hangs from (same paragraph)."""
+    subj = _subject(v, lay, depth)
+    return subj if subj is not None and lay.para(subj.idx) == lay.para(v.idx) else None
+
+
+def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
+    for c in v.children:
+        if c.dep_ in SUBJECT_DEPS and lay.outside(c):
+            if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                return v.head
+            if c.lower_ not in NOT_A_SPEAKER and not is_time(c):
+                return c
+    if v.pos_ == "NOUN":  # "his statement", "the ministry's statement"
+        for c in v.children:
+            if c.dep_ == "poss" and lay.outside(c):
+                return c
+    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agent and lay.outside(agent[0]):
+        return agent[0]
+    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return v.head
+    if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
+        return _subject(v.head, lay, depth + 1)
+    return None
+
+
+def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
+    """The whole noun phrase headed by ``t`` (appositives included), kept outside quotes and the cue."""
+    doc = t.doc
+    if t.pos_ == "PRON":
+        return doc[t.i:t.i + 1]
+    para = lay.para(t.idx)
+    start = t.i
+    for i in range(t.i - 1, t.left_edge.i - 1, -1):
+        tok = doc[i]
+        if not lay.outside(tok) or lay.para(tok.idx) != para or (cue is not None and tok.i == cue.i):
+            break
+        start = i
+    end = t.i + 1
+    for i in range(t.i + 1, t.right_edge.i + 1):
+        tok = doc[i]
+        if not lay.outside(tok) or lay.para(tok.idx) != para or (cue is not None and tok.i == cue.i):
+            break
+        end = i + 1
+    while start < t.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+        start += 1
+    while end > t.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def is_argument(t: Token) -> bool:
+    """Does ``t`` carry content to its head (a clause or object), not a place, time or name?"""
+    if t.dep_ in ARGUMENT_DEPS:
+        return True
+    if t.dep_ in ("prep", "agent"):
+        return t.lower_ in ("as", "that", "like")
+    if t.dep_ == "pobj":
+        return t.head.lower_ in ("as", "like")
+    return False
+
+
+def depth(t: Token) -> int:
+    n = 0
+    while t.head.i != t.i and n < 60:
+        t, n = t.head, n + 1
+    return n
+
+
+def between_marks_and_cue(qi: int, cue: Token, lay: Layout) -> SpacySpan | None:
+    """The words between a closing mark and its cue, when the parse names no subject:
+    in ``'…,' Darmanin voiced`` they are the speaker, whatever tags the tagger gave them."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    start, end = toks[-1] + 1, cue.i
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if not 0 < end - start <= 8 or any(not lay.outside(t) or t.pos_ == "VERB" or (t.is_punct and t.text != "-")
+                                       for t in doc[start:end]):
+        return None
+    return doc[start:end] if doc[start].is_title or doc[start].pos_ in ("PRON", "PROPN", "DET") else None
+
+
+def nearby_name(cue: Token, lay: Layout) -> Token | None:
+    """When the parse gives the cue no subject: the first name or pronoun of the cue's clause
+    outside quotes, else a noun phrase right after the cue (``said the 46-year-old``)."""
+    doc = lay.doc
+    para = lay.para(cue.idx)
+    start = cue.i
+    while start > 0 and start > cue.i - WINDOW:
+        t = doc[start - 1]
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
+            break
+        start -= 1
+    for i in range(start, cue.i):
+        if speakerish(doc[i]):
+            return doc[i]
+    if cue.lemma_.lower() in ("tell", "ask", "urge", "inform", "assure", "thank"):
+        return None  # their object is the one spoken to
+    after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos")
+             and c.pos_ in ("NOUN", "PROPN", "ADJ") and lay.outside(c) and not is_time(c)]
+    if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para:
+        return after[0]
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if nxt is not None and lay.outside(nxt) and nxt.is_title and not nxt.is_stop and lay.para(nxt.idx) == para:
+        return nxt  # "said Skelly" with Skelly tagged as an adverb
+    return None
+
+
+def mistagged_cue(t: Token) -> bool:
+    """A speech verb the tagger took for a noun or an adverb: ``'…,' the Saudis state in …``."""
+    if t.pos_ in ("VERB", "AUX") or t.is_title or t.lower_ not in SPEECH_FORMS or t.dep_ == "compound":
+        return False
+    prev = t.nbor(-1) if t.i > 0 else None
+    if prev is None or prev.pos_ in ("DET", "ADJ", "NUM") or prev.is_punct:
+        return False  # a verb does not follow "a", "new" or a closing mark directly
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return nxt is None or (nxt.is_punct and nxt.text not in "-–—'’") or nxt.is_space or nxt.pos_ in ("ADP", "ADV")
+
+
+def is_time(t: Token) -> bool:
+    """``Tuesday``, ``last year``, ``10,000``: not a speaker (but ``the 46-year-old`` is)."""
+    return t.ent_type_ in NOT_SPEAKER_ENTS and t.pos_ != "ADJ"
+
+
+def speakerish(t: Token) -> bool:
+    if t.pos_ == "PRON":
+        return t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_A_SPEAKER
+    return t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "NORP") and t.dep_ != "compound"
