@@ -53,9 +53,9 @@ def _span(s) -> Span | None:
 
 
 def parse(nlp: "Language", documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[tuple["Doc", Document]]:
-    """Pairs of (parsed doc, document), parsed in batches."""
-    docs = list(documents) if not isinstance(documents, list) else documents
-    yield from zip(nlp.pipe((d.text for d in docs), batch_size=batch_size), docs)
+    """Pairs of (parsed doc, document), parsed in batches, streaming: nothing is held but the batch."""
+    for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size):
+        yield doc, document
 
 
 def extract_documents(documents: Iterable[Document], *, model: str | None = None,
