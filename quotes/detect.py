@@ -219,8 +219,9 @@ def _weak_closer(text: str, m: Mark, end: int) -> bool:
     return len(rest) == 2 and rest[0] == " " and rest[1].isalnum()
 
 
-def _strong_ahead(text: str, marks: list[Mark], end: int) -> list[bool]:
-    """For each mark, whether a single mark that can only close follows before any single opener.
+def _ahead(marks: list[Mark], family: str, closes) -> list[bool]:
+    """For each mark, whether a mark of ``family`` for which ``closes(m)`` holds follows
+    before any mark of that family that can only open.
 
     Computed right to left in one pass so a paragraph of any length costs linear time.
     """
@@ -229,29 +230,23 @@ def _strong_ahead(text: str, marks: list[Mark], end: int) -> list[bool]:
     for j in range(len(marks) - 1, -1, -1):
         out[j] = ahead
         m = marks[j]
-        if m.family != SINGLE:
+        if m.family != family:
             continue
-        if m.can_close and not _weak_closer(text, m, end):
+        if m.can_close and closes(m):
             ahead = True
         elif m.can_open and not m.can_close:
             ahead = False
     return out
 
 
+def _strong_ahead(text: str, marks: list[Mark], end: int) -> list[bool]:
+    """Whether a single mark that can only close (not weakly) follows before any single opener."""
+    return _ahead(marks, SINGLE, lambda m: not _weak_closer(text, m, end))
+
+
 def _closer_ahead(marks: list[Mark]) -> list[bool]:
-    """For each mark, whether another double mark that can close follows before any double opener."""
-    out = [False] * len(marks)
-    ahead = False
-    for j in range(len(marks) - 1, -1, -1):
-        out[j] = ahead
-        m = marks[j]
-        if m.family != DOUBLE:
-            continue
-        if m.can_close:
-            ahead = True
-        elif m.can_open:
-            ahead = False
-    return out
+    """Whether another double mark that can close follows before any double opener."""
+    return _ahead(marks, DOUBLE, lambda m: True)
 
 
 def _spans(text: str, pieces: list[_Piece]) -> list[QuoteSpan]:
