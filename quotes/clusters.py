@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from . import lexicon as lex
+from .lemmas import lemma
 from .names import PersonName, first_name_guess, fold, name_match, word_gender
 from .records import Entity
 from .roles import Description, Role
@@ -133,7 +134,7 @@ def org_class(d: Description) -> Callable[[Cluster], float] | None:
 
 
 def description_type_of(tok: Token) -> str:
-    return description_type(Description(text=tok.text, head=fold(tok.lemma_), plural=tok.tag_ == "NNS"))
+    return description_type(Description(text=tok.text, head=fold(lemma(tok)), plural=tok.tag_ == "NNS"))
 
 
 def description_type(d: Description) -> str:

@@ -34,6 +34,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon as lex
+from .lemmas import lemma
 from .clusters import (FEMALE, MALE, PLURAL, Cluster, Mention, description_type, description_type_of, org_class, org_fits,
                        pronoun_filter, surname_compatible)
 from .layout import doc_segment_starts, double_quoted
@@ -252,7 +253,7 @@ class _Resolver:
         if c is None:
             c = self.new_cluster(ent.start, name, "organisation")
             c.news = is_news_name(name)
-        if head.dep_ in ("nsubj",) and head.head.lemma_ in lex.REPORTING_VERBS:
+        if head.dep_ in ("nsubj",) and lemma(head.head) in lex.REPORTING_VERBS:
             c.news = True
         c.add_form(name, self.vocab[seg])
         c.org_keys.update({key, acronym(name)} - {""})
@@ -297,8 +298,8 @@ class _Resolver:
     def _description_event(self, i: int) -> None:
         """A common noun whose lemma some role or organisation name holds: try it as a description."""
         root = self.doc[i]
-        lemma = fold(root.lemma_)
-        if i in self.at or (lemma not in self.vocab[self.segment(i)] and not word_gender(lemma)):
+        base = fold(lemma(root))
+        if i in self.at or (base not in self.vocab[self.segment(i)] and not word_gender(base)):
             return
         if root.dep_ in ("compound", "amod", "nmod", "poss"):
             return
@@ -414,7 +415,7 @@ class _Resolver:
         toks = name_tokens(root)
         text = " ".join(name_words(toks))
         if root.ent_type_ == "NORP" or root.tag_ == "NNPS":       # "Democrats", "Republicans"
-            return self._group(root.i, Description(text=text, head=fold(root.lemma_), plural=True))
+            return self._group(root.i, Description(text=text, head=fold(lemma(root)), plural=True))
         name = parse_name(name_words(toks))
         is_person = (name.honorific_gender or name.titles or root.ent_type_ == "PERSON"
                      or (name.given and first_name_gender(name.given)))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from .lemmas import lemma
 from .names import TITLE_ABBREVIATIONS, TITLE_WORDS, fold
 
 #: Demonyms whose country does not share their first four letters.
@@ -68,8 +69,8 @@ def _lemma(tok: Token) -> str:
     if low in TITLE_ABBREVIATIONS:
         return TITLE_ABBREVIATIONS[low].lower().rstrip("s")
     if tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "PROPN":
-        return fold(tok.lemma_) if tok.tag_ == "NNS" else low.removesuffix("s") if tok.tag_ == "NNPS" else low
-    return fold(tok.lemma_)
+        return fold(lemma(tok)) if tok.tag_ == "NNS" else low.removesuffix("s") if tok.tag_ == "NNPS" else low
+    return fold(lemma(tok))
 
 
 def _is_nation(tok: Token) -> bool:

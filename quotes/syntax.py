@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from .lemmas import lemma
 from .cues import PHRASAL_CUES, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
 from .records import QuoteSpan
 
@@ -69,13 +70,16 @@ def near_sentence(doc: Doc, i: int) -> SpacySpan:
 
 def is_cue(t: Token, strict: bool = False) -> bool:
     """A reporting verb (or a noun naming a statement, when not ``strict``)."""
-    lemma = t.lemma_.lower()
-    if t.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
-        return not strict or lemma not in WEAK_VERBS
-    if t.pos_ == "VERB" and any((c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_CUES)
-                                or (c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS) for c in t.children):
-        return True  # "went on", "pointed out"; "issued a statement", "posted a message"
-    return not strict and t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS
+    if t.pos_ == "NOUN":
+        return not strict and lemma(t) in SPEECH_NOUNS
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    base = lemma(t)
+    if base in SPEECH_VERBS:
+        return not strict or base not in WEAK_VERBS
+    # "went on", "pointed out"; "issued a statement", "posted a message"
+    return t.pos_ == "VERB" and any((c.dep_ == "prt" and (base, c.lower_) in PHRASAL_CUES)
+                                    or (c.dep_ == "dobj" and lemma(c) in SPEECH_NOUNS) for c in t.children)
 
 
 def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
@@ -176,7 +180,7 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
     for i in range(start, cue.i):
         if speakerish(doc[i]):
             return doc[i]
-    if cue.lemma_.lower() in ("tell", "ask", "urge", "inform", "assure", "thank"):
+    if lemma(cue) in ("tell", "ask", "urge", "inform", "assure", "thank"):
         return None  # their object is the one spoken to
     after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos")
              and c.pos_ in ("NOUN", "PROPN", "ADJ") and lay.outside(c) and not is_time(c)]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from .lemmas import lemma
+
 #: Nouns that name an occasion of speech (lemmas).
 OCCASIONS = frozenset("""
 interview conference briefing presser speech statement release communique communiqué rally event hearing session
@@ -81,9 +83,9 @@ def _occasion_phrase(prep: Token) -> str | None:
     if not objs:
         return None
     obj = objs[0]
-    lemma = obj.lemma_.lower()
-    named_medium = prep.lower_ == "on" and (obj.ent_type_ in MEDIA_ENTS or lemma in PLATFORMS)
-    if lemma not in OCCASIONS and not named_medium and not _compound_occasion(obj):
+    base = lemma(obj)
+    named_medium = prep.lower_ == "on" and (obj.ent_type_ in MEDIA_ENTS or base in PLATFORMS)
+    if base not in OCCASIONS and not named_medium and not _compound_occasion(obj):
         return None
     span = prep.doc[prep.i:prep.right_edge.i + 1]
     return _tidy(span)
@@ -91,12 +93,12 @@ def _occasion_phrase(prep: Token) -> str | None:
 
 def _compound_occasion(obj: Token) -> bool:
     """``press conference``, ``town hall``: the occasion noun is the head or a compound of it."""
-    return any(c.dep_ == "compound" and c.lemma_.lower() in OCCASIONS for c in obj.children)
+    return any(c.dep_ == "compound" and lemma(c) in OCCASIONS for c in obj.children)
 
 
 def _told_outlet(head: Token) -> str | None:
     """``told CNN`` / ``told The Associated Press``: the outlet spoken to is the venue."""
-    if head.lemma_.lower() not in TOLD:
+    if lemma(head) not in TOLD:
         return None
     for c in head.children:
         if c.dep_ in ("dobj", "dative") and c.ent_type_ in MEDIA_ENTS:

@@ -1,0 +1,42 @@
+"""Lemmas on demand.
+
+spaCy's rule lemmatizer costs about 16 ms an article (8 % of the English
+pipeline) to lemmatize every token, and the quote stages read the lemma of a
+few dozen: candidate cue verbs, the heads of descriptions and occasions. So
+:func:`quotes.nlp.load_pipeline` loads the lemmatizer but does not run it, and
+registers it here; :func:`lemma` asks it for one token at a time (the
+lemmatizer keeps its own cache by form, part of speech and morphology). The
+answers are the ones the component would have written.
+
+A ``Doc`` made by any other pipeline (one that ran its lemmatizer) keeps its
+own lemmas: a token that has one is never lemmatized again.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from spacy.vocab import Vocab
+
+#: Lemmatizers by the vocabulary their pipeline shares with its docs.
+_LEMMATIZERS: dict[int, Any] = {}
+
+
+def register(vocab: "Vocab", lemmatizer: Any) -> None:
+    """Let :func:`lemma` lemmatize, on demand, the tokens of docs made with ``vocab``."""
+    _LEMMATIZERS[id(vocab)] = lemmatizer
+
+
+def lemma(tok: "Token") -> str:
+    """The token's lemma, lower case: the one it carries, else its lemmatizer's answer.
+
+    With no lemma and no lemmatizer registered for its vocabulary, the lower-case form.
+    """
+    if tok.lemma:
+        return tok.lemma_.lower()
+    lemmatizer = _LEMMATIZERS.get(id(tok.vocab))
+    if lemmatizer is None:
+        return tok.lower_
+    found = lemmatizer.lemmatize(tok)
+    return found[0].lower() if found else tok.lower_
