@@ -119,7 +119,8 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
         return None
     para = lay.para(q.open_start)
     after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
-    if q.text.rstrip()[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
+    # the clause ends at the last word's punctuation, also inside a closing nested quote ('… the 'Title Sponsor,' ')
+    if q.text.rstrip(" '’‘\"”“")[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
         for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
             t = doc[i]
             if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):

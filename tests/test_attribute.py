@@ -131,3 +131,15 @@ def test_empty_and_quote_free_documents(nlp):
 def test_mislabelled_cues_and_speakers(nlp, text, speaker):
     a = attributions(nlp, text)[0]
     assert a.mention is not None and speaker in a.mention.text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the quote ends with a nested quote: the clause still closes before the cue
+    ("\"My father made the donation. This would be why he is the 'Title Sponsor,' \" Eric Trump wrote of the gift.\n",
+     "Eric Trump"),
+    ("“Her immediate response has been, ‘Let’s see what’s going on, and what can we do to help?’” Renteria told "
+     "reporters during Tuesday’s conference call.\n", "Renteria"),
+])
+def test_quote_ending_in_a_nested_quote(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
