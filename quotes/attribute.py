@@ -30,8 +30,11 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .cues import SOURCE_PREPOSITIONS
 from .records import QuoteSpan
-from .syntax import (WINDOW, Layout, between_marks_and_cue, depth, is_argument, is_cue, mention_span, mistagged_cue,
+from .syntax import (NOT_SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth, is_argument, is_cue, mention_span, mistagged_cue,
                      near_sentence, nearby_name, subject_of)
+
+
+NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}
 
 
 @dataclass(slots=True)
@@ -174,6 +177,64 @@ def quoted_verb(qi: int, lay: Layout) -> tuple[Token, Token] | None:
     return None
 
 
+DASHES = ("-", "–", "—", "•", "*")
+
+
+def _name_token(t: Token, lay: Layout) -> bool:
+    """A word of a name standing alone (``Jeffrey``, ``M.``, ``Sen.``): not a place or a date."""
+    if not lay.outside(t) or t.ent_type_ in NOT_LABEL_ENTS:
+        return False
+    return t.pos_ == "PROPN" or (t.is_title and t.text.endswith(".") and len(t) <= 5)
+
+
+def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
+    """The quote is labelled with its speaker's name, as transcripts, digests and fact checks do:
+    ``Clinton: "…"`` or ``- Jeffrey M. Jones: "…"`` opening a line or a sentence, or a line
+    ``- Bernie Sanders.`` under a quote that fills its own paragraph."""
+    doc, q = lay.doc, lay.spans[qi]
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    i = toks[0] - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    if i > 0 and doc[i].text == ":" and lay.outside(doc[i]) and lay.para(doc[i].idx) == lay.para(q.open_start):
+        start = i
+        while start > 0 and i - start < 5 and _name_token(doc[start - 1], lay):
+            start -= 1
+        before = doc[start - 1] if start > 0 else None
+        if start < i and (before is None or "\n" in before.text
+                          or (before.text in DASHES and before.whitespace_)
+                          or (not lay.outside(before) and before.is_punct)
+                          or (before.text in (".", "!", "?") and before.whitespace_)):
+            return doc[start:i]
+    # "- Bernie Sanders." on the line under a quote that is a paragraph of its own
+    text = lay.text
+    if lay.para(q.open_start) != lay.para(q.close_end - 1) or \
+            text[lay.para_starts[lay.para(q.open_start)]:q.open_start].strip():
+        return None
+    j = toks[-1] + 1
+    while j < len(doc) and (doc[j].is_space or (doc[j].is_punct and not lay.outside(doc[j]))):
+        j += 1
+    if j >= len(doc) or lay.para(doc[j].idx) != lay.para(q.close_end - 1) + 1 or \
+            text[q.close_end:doc[j].idx].count("\n") == 0:
+        return None
+    first = doc[j]
+    if first.text in DASHES:
+        j += 1
+    elif not (first.text[:1] in DASHES and first.text[1:2].isupper() and first.pos_ == "PROPN"):
+        return None
+    end = j
+    while end < len(doc) and end - j < 5 and _name_token(doc[end], lay) and lay.para(doc[end].idx) == lay.para(first.idx):
+        end += 1
+    if end == j or (end < len(doc) and doc[end].text not in (",", ".", "(") and "\n" not in doc[end].text):
+        return None
+    if first.text not in DASHES:  # "-President Obama": the dash is glued to the first word
+        inner = doc.char_span(first.idx + 1, doc[end - 1].idx + len(doc[end - 1]), alignment_mode="contract")
+        return inner if inner is not None and len(inner) else doc[j:end]
+    return doc[j:end]
+
+
 def is_partial(q: QuoteSpan, text: str) -> bool:
     """Does the quote sit inside a sentence of the writer's (``proclaimed the deal 'a sign'``)?"""
     i = q.open_start - 1
@@ -185,9 +246,12 @@ def is_partial(q: QuoteSpan, text: str) -> bool:
     return bool(inner) and (inner[0].islower() or text[i].isalnum())
 
 
-def attribute(doc: Doc, spans: list[QuoteSpan]) -> list[Attribution]:
-    """The attribution of every span, in order; groups of one multi-paragraph quote share one."""
-    lay = Layout(doc, spans)
+def attribute(doc: Doc, spans: list[QuoteSpan], text: str | None = None) -> list[Attribution]:
+    """The attribution of every span, in order; groups of one multi-paragraph quote share one.
+
+    ``text`` is ``doc.text`` when the caller has it (rebuilding it from the tokens costs ~3 ms).
+    """
+    lay = Layout(doc, spans, text)
     out = [Attribution(span=q, kind=q.kind) for q in spans]
     for qi, a in enumerate(out):
         if a.kind == "heading":
@@ -203,6 +267,10 @@ def attribute(doc: Doc, spans: list[QuoteSpan]) -> list[Attribution]:
 
 def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     quotable = a.kind in ("direct", "partial")
+    if quotable:
+        label = speaker_label(qi, lay)
+        if label is not None:
+            return _set(a, "label", None, label, lay)
     cue, argument = governing_cue(qi, lay)
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay) if quotable else None)

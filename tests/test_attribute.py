@@ -143,3 +143,30 @@ def test_mislabelled_cues_and_speakers(nlp, text, speaker):
 def test_quote_ending_in_a_nested_quote(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # transcript and debate-digest style: the name and a colon before the quote
+    ("Both reject the term containment.\n\nClinton: \"Our goal is not to deter or contain ISIS, but to defeat it.\" "
+     "Bush: \"The mission is to destroy ISIS -- not to contain it.\"\n", "Bush"),
+    # a poll digest: a headline, a dash, the author and a colon
+    ("RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: “Gallup’s analysis of party "
+     "affiliation at the state level shows a shift.”\n", "Jeffrey M. Jones"),
+    # a fact check: the quote is a paragraph, the speaker the dash line under it
+    ("\"Boeing and GE and other multinationals . . . pay zero taxes.\"\n\n- Bernie Sanders.\n\n"
+     "This is a complex issue, subject to fierce debate.\n", "Bernie Sanders"),
+])
+def test_speaker_label(nlp, text, speaker):
+    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][-1]
+    assert a.sieve == "label" and a.mention.text == speaker
+
+
+def test_speaker_label_not_an_addressee(nlp):
+    a = only(nlp, "He told CNN: \"We are fine with the plan.\"\n")  # CNN is the one spoken to
+    assert a.mention.text == "He"
+
+
+def test_dash_line_under_a_sentence_is_not_a_label(nlp):
+    text = "Trump called him \"my African American.\"\n\n- Reuters.\n"  # a wire credit under the writer's sentence
+    a = only(nlp, text)
+    assert a.mention is None or a.mention.text != "Reuters"
