@@ -4,8 +4,9 @@ spaCy's rule lemmatizer costs about 16 ms an article (8 % of the English
 pipeline) to lemmatize every token, and the quote stages read the lemma of a
 few dozen: candidate cue verbs, the heads of descriptions and occasions. So
 :func:`quotes.nlp.load_pipeline` loads the lemmatizer but does not run it, and
-registers it here; :func:`lemma` asks it for one token at a time (the
-lemmatizer keeps its own cache by form, part of speech and morphology). The
+registers it here; :func:`lemma` asks it for one token at a time, and keeps
+the answer by form, part of speech and morphology (the English lemmatizer does
+not cache the base forms it recognises, most of the nouns asked about). The
 answers are the ones the component would have written.
 
 A ``Doc`` made by any other pipeline (one that ran its lemmatizer) keeps its
@@ -19,13 +20,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
     from spacy.vocab import Vocab
 
-#: Lemmatizers by the vocabulary their pipeline shares with its docs.
-_LEMMATIZERS: dict[int, Any] = {}
+#: Lemmatizers by the vocabulary their pipeline shares with its docs, each with its answers so far.
+_LEMMATIZERS: dict[int, tuple[Any, dict[tuple[int, int, int], str]]] = {}
 
 
 def register(vocab: "Vocab", lemmatizer: Any) -> None:
     """Let :func:`lemma` lemmatize, on demand, the tokens of docs made with ``vocab``."""
-    _LEMMATIZERS[id(vocab)] = lemmatizer
+    _LEMMATIZERS[id(vocab)] = (lemmatizer, {})
 
 
 def lemma(tok: "Token") -> str:
@@ -35,8 +36,13 @@ def lemma(tok: "Token") -> str:
     """
     if tok.lemma:
         return tok.lemma_.lower()
-    lemmatizer = _LEMMATIZERS.get(id(tok.vocab))
-    if lemmatizer is None:
+    registered = _LEMMATIZERS.get(id(tok.vocab))
+    if registered is None:
         return tok.lower_
-    found = lemmatizer.lemmatize(tok)
-    return found[0].lower() if found else tok.lower_
+    lemmatizer, known = registered
+    key = (tok.orth, tok.pos, tok.morph.key)
+    found = known.get(key)
+    if found is None:
+        forms = lemmatizer.lemmatize(tok)
+        found = known[key] = forms[0].lower() if forms else tok.lower_
+    return found

@@ -25,7 +25,7 @@ def analyse(doc: "Doc", document: Document) -> DocResult:
     from .detect import detect
     from .venue import carry_venues, find_venue
 
-    attributions = attribute(doc, detect(document.text))
+    attributions = attribute(doc, detect(document.text), document.text)
     entities, all_entities = resolve(doc, [a.mention for a in attributions])
     venues = carry_venues(
         [find_venue(doc, a.sentence, a.cue) if a.mention is not None and a.sieve != "continues" else None

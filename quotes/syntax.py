@@ -7,8 +7,11 @@ the rest are fallbacks for the parses the small English model gets wrong.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .lemmas import lemma
@@ -22,6 +25,7 @@ NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", 
 SPEAKER_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC"])
 ARGUMENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis",
                            "pcomp", "dep", "appos", "ROOT"])
+_NEWLINE = re.compile("\n")
 SENTENCE_REACH = 80  # tokens either side of a quote that count as its sentence
 WINDOW = 30  # tokens looked at on either side of the marks by the adjacency sieve
 
@@ -29,22 +33,19 @@ WINDOW = 30  # tokens looked at on either side of the marks by the adjacency sie
 class Layout:
     """Per-document lookups: which quote each token lies in, and paragraph numbers."""
 
-    def __init__(self, doc: Doc, spans: list[QuoteSpan]):
+    def __init__(self, doc: Doc, spans: list[QuoteSpan], text: str | None = None):
         self.doc = doc
         self.spans = spans
         self.in_quote = [-1] * len(doc)
-        self.tokens: list[list[int]] = [[] for _ in spans]
-        j = 0
-        for t in doc:
-            while j < len(spans) and spans[j].close_end <= t.idx:
-                j += 1
-            if j < len(spans) and spans[j].open_start <= t.idx < spans[j].close_end:
-                self.in_quote[t.i] = j
-                self.tokens[j].append(t.i)
-        self.text = text = doc.text  # Doc.text joins every token: read it once
-        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        self.para_starts = [s for k, s in enumerate(starts)
-                            if text[s:(starts[k + 1] if k + 1 < len(starts) else len(text))].strip()]
+        self.tokens: list[list[int]] = []
+        starts = doc.to_array(IDX) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+        for j, q in enumerate(spans):  # spans are sorted and do not overlap
+            lo, hi = (int(k) for k in numpy.searchsorted(starts, [q.open_start, q.close_end]))
+            self.tokens.append(list(range(lo, hi)))
+            self.in_quote[lo:hi] = [j] * (hi - lo)
+        self.text = text = doc.text if text is None else text
+        lines = [0] + [m.end() for m in _NEWLINE.finditer(text)] + [len(text) + 1]
+        self.para_starts = [s for s, e in zip(lines, lines[1:]) if text[s:e - 1].strip()]
 
     def para(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
