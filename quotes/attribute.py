@@ -35,6 +35,7 @@ from .syntax import (NOT_SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, de
 
 
 NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}
+SUBORDINATORS = frozenset(["when", "while", "though", "although", "because", "after", "before", "if", "since", "until"])
 
 
 @dataclass(slots=True)
@@ -139,6 +140,35 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
             return t
         if t.pos_ == "VERB":
             break
+    return None
+
+
+def cue_after(qi: int, lay: Layout) -> Token | None:
+    """A reporting verb right after a quote that closes its clause: ``'…,' he said``, ``'…?' asked Smith``.
+
+    English reporting puts the cue of a quote there; when the parse ties the quote to a cue
+    of an earlier sentence instead (``He said X. '…,' he added.``), this one is the quote's.
+    """
+    doc, q = lay.doc, lay.spans[qi]
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
+    if not (q.text.rstrip(" '’‘\"”“")[-1:] in ",?!" or after[:1] == ","):
+        return None
+    para = lay.para(q.open_start)
+    for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 5)):
+        t = doc[i]
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":") or t.pos_ in ("CCONJ", "SCONJ") \
+                or t.lower_ in SUBORDINATORS:
+            return None  # "'…,' but he said", "'…,' and I agree", "'…,' when asked": a clause of its own
+        if i == toks[-1] + 1 and t.pos_ == "PRON" and t.is_title and q.text.rstrip(" '’‘\"”“")[-1:] in "?!":
+            return None  # "'…!' She replied to him that …": a new sentence
+        if is_cue(t, strict=True):
+            # "'…,' adding, '…'" and "'…,' saying": a participle hangs from the clause before the quote
+            return None if t.tag_ == "VBG" else t
+        if t.pos_ in ("VERB", "AUX"):
+            return None
     return None
 
 
@@ -272,6 +302,10 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         if label is not None:
             return _set(a, "label", None, label, lay)
     cue, argument = governing_cue(qi, lay)
+    if quotable and (cue is None or cue.i < lay.tokens[qi][0]):
+        near = cue_after(qi, lay)
+        if near is not None:
+            cue, argument = near, True
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay) if quotable else None)
         if subj is not None:

@@ -169,3 +169,26 @@ def test_speaker_label_not_an_addressee(nlp):
 def test_dash_line_under_a_sentence_is_not_a_label(nlp):
     text = "Trump called him \"my African American.\"\n\n- Reuters.\n"  # a wire credit under the writer's sentence
     assert all(a.mention is None or a.mention.text != "Reuters" for a in attributions(nlp, text))
+
+
+@pytest.mark.parametrize("text, speaker_at", [
+    # the parse ties the quote to the cue of the sentence before; the cue right after it is the quote's
+    ("He said his friends feel the same way. ''It's all Facebook, Instagram and Snapchat,'' he said. "
+     "''They're quick and they're fun.''\n", "he said."),
+    ("Mr. Obama praised her. ''That's what Hillary Clinton understands,'' Mr. Obama said.\n", "Mr. Obama said."),
+])
+def test_cue_right_after_the_quote_wins(nlp, text, speaker_at):
+    a = [x for x in attributions(nlp, text) if x.kind == "direct"][0]
+    assert a.mention is not None and a.mention.start_char == text.index(speaker_at)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a participle or a subordinate clause after the quote hangs from the clause before it
+    ("To wit, Trump told Newsmax that Mitt Romney “had a crazy policy of self-deportation which was maniacal,” "
+     "adding, “He lost all of the Latino vote.”\n", "Trump"),
+    ("Sanders had previously said, “We’ll see,” when asked whether he would raise money for other candidates.\n",
+     "Sanders"),
+])
+def test_clause_after_the_quote_is_not_its_cue(nlp, text, speaker):
+    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker
