@@ -187,6 +187,10 @@ def colon_intro(qi: int, lay: Layout) -> Token | None:
     cues = [t for t in sent if t.i < before and lay.outside(t) and is_cue(t, strict=True)]
     if cues:
         return min(cues, key=depth)
+    # "Trump went even further: '…'": the verb the colon closes, else the sentence's
+    head = doc[before].head
+    if head.i < before and head.pos_ in ("VERB", "AUX") and lay.outside(head) and subject_of(head, lay) is not None:
+        return head
     root = sent.root
     return root if root.pos_ in ("VERB", "AUX") and lay.outside(root) else None
 

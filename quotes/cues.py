@@ -31,7 +31,8 @@ beam smile grin ponder imagine muse wonder demand plead
 #: Verb + particle pairs that report speech: "went on", "pointed out", "fired back".
 PHRASAL_CUES = frozenset([("go", "on"), ("point", "out"), ("fire", "back"), ("shoot", "back"), ("hit", "back"),
                           ("chime", "in"), ("weigh", "in"), ("speak", "out"), ("spell", "out"), ("lay", "out"),
-                          ("cry", "out"), ("call", "out"), ("push", "back"), ("sound", "off"), ("write", "back")])
+                          ("cry", "out"), ("call", "out"), ("push", "back"), ("sound", "off"), ("write", "back"),
+                          ("cut", "in"), ("break", "in"), ("snap", "back"), ("hit", "out")])
 
 #: Cue verbs that need a speech complement to count (they are ordinary verbs otherwise).
 WEAK_VERBS = frozenset("read begin start finish open close put offer share think believe feel hope fear expect "

@@ -76,10 +76,13 @@ def is_cue(t: Token, strict: bool = False) -> bool:
     if t.pos_ not in ("VERB", "AUX"):
         return False
     base = lemma(t)
+    if base == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children):
+        return True  # "as Foner put it", "as the Post puts it"
     if base in SPEECH_VERBS:
         return not strict or base not in WEAK_VERBS
-    # "went on", "pointed out"; "issued a statement", "posted a message"
-    return t.pos_ == "VERB" and any((c.dep_ == "prt" and (base, c.lower_) in PHRASAL_CUES)
+    # "went on", "pointed out" (the particle often parsed as an adverb: "shot back", "cut in");
+    # "issued a statement", "posted a message"
+    return t.pos_ == "VERB" and any((c.dep_ in ("prt", "advmod") and (base, c.lower_) in PHRASAL_CUES)
                                     or (c.dep_ == "dobj" and lemma(c) in SPEECH_NOUNS) for c in t.children)
 
 

@@ -192,3 +192,21 @@ def test_cue_right_after_the_quote_wins(nlp, text, speaker_at):
 def test_clause_after_the_quote_is_not_its_cue(nlp, text, speaker):
     a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][0]
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "as X put it" reports speech; "put" alone does not
+    ("As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved, and liberal activists are uninspired.\"\n",
+     "The Post's Dana Milbank"),
+    ("Or, as Tom Ridge, a former secretary of homeland security, put it: ''The barbarians are no longer at the gate.''\n",
+     "Tom Ridge, a former secretary of homeland security"),
+    # the particle of "shot back" parsed as an adverb
+    ("“Look at all these supporters here,” Paradis said with a smirk.\n\n“They’re all here because he’s promising "
+     "them free stuff,” Bennett shot back with a laugh.\n", "Bennett"),
+    # a colon in the paragraph: the verb it closes, not the root inside the quote
+    ("“Or not,” he said in an MSNBC interview. In a Fox interview later that day, Trump went even further: “If he "
+     "goes forward and loses, it’s the end of his career.”\n", "Trump"),
+])
+def test_more_cue_shapes(nlp, text, speaker):
+    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][-1]
+    assert a.mention is not None and a.mention.text == speaker
