@@ -393,9 +393,9 @@ class _Resolver:
             last = max(c.right_edge.i for c in root.children if c.dep_ == "conj")
             return self._group(root.i, Description(text=self.doc[span.start:min(last + 1, span.end)].text,
                                                    head=fold(root.text), plural=True))
-        for t in [root] + [t for t in span if t is not root and attached(t, root)]:
+        for t in [root] + [t for t in span if t.i != root.i and attached(t, root)]:
             m = self.at.get(t.i)
-            if m is not None and m.cluster.type in ("person", "organisation") and (named or t is not root):
+            if m is not None and m.cluster.type in ("person", "organisation") and (named or t.i != root.i):
                 return m.cluster
         if root.pos_ == "PRON" or root.tag_ in ("PRP", "WP", "WDT"):
             return self.resolve_pronoun(root)

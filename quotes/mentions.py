@@ -13,13 +13,16 @@ W_SUBJECT, W_OTHER, W_POSS, W_SPEAKER = 2.0, 1.0, 0.5, 3.0
 
 
 def attached(tok: Token, root: Token) -> bool:
-    """Whether ``tok`` names what ``root`` does: reaches it through appositions, conjuncts and compounds."""
+    """Whether ``tok`` names what ``root`` does: reaches it through appositions, conjuncts and compounds.
+
+    (Tokens are compared by position: spaCy makes a new ``Token`` object at every access.)
+    """
     steps = 0
-    while tok is not root and steps < 6:
-        if tok.dep_ not in ("appos", "conj", "compound", "flat") or tok.head is tok:
+    while tok.i != root.i and steps < 6:
+        if tok.dep_ not in ("appos", "conj", "compound", "flat") or tok.head.i == tok.i:
             return False
         tok, steps = tok.head, steps + 1
-    return tok is root
+    return tok.i == root.i
 
 
 def noun_before(tok: Token) -> Token | None:

@@ -194,9 +194,9 @@ def describe(span: SpacySpan) -> Description | None:
     if root.pos_ == "PROPN" and det is None and fold(root.text) not in TITLE_WORDS:
         return None   # a name, not a description ("The Justice Minister" in a headline still is one)
     definite = det is None or fold(det.text) not in ("a", "an", "one", "another", "some", "any")
-    mods = frozenset(_lemma(t) for t in toks if t is not root and t.dep_ in _ROLE_DEPS and t.is_alpha
+    mods = frozenset(_lemma(t) for t in toks if t.i != root.i and t.dep_ in _ROLE_DEPS and t.is_alpha
                      and t.tag_ != "PRP$" and not _is_nation(t)) - _FUNCTION_WORDS
-    nations = frozenset(nation(t.text) for t in toks if _is_nation(t) and t is not root)
+    nations = frozenset(nation(t.text) for t in toks if _is_nation(t) and t.i != root.i)
     plural = root.tag_ in ("NNS", "NNPS") or "Plur" in root.morph.get("Number")
     text = span.doc[toks[0].i:root.i + 1].text if toks else root.text
     return Description(text=text, head=_lemma(root), mods=mods, nations=nations, plural=plural, definite=definite)

@@ -138,6 +138,23 @@ def test_appositive_roles_after_and_before_a_name(nlp, seed_doc):
     assert ents[1].name == "Moulay El Hassan Daki" and ents[1].roles == ["Morocco's Prosecutor General"]
 
 
+def test_a_description_with_a_name_in_apposition_is_that_person(nlp):
+    # PolNeAR dev, nyt_2016-09-08_obama-on-climate-change: the mention holds both; the name decides
+    doc = nlp("Another critic, Laurence H. Tribe, likened the rules to \"burning the Constitution\" - a charge "
+              "that might have stung, since Mr. Tribe, a liberal constitutional scholar, was a mentor to Mr. Obama.")
+    got, _ = names(doc, [("Another critic, Laurence H. Tribe", )])
+    assert got == ["Laurence H. Tribe"]
+
+
+def test_attached_follows_appositions_and_compounds(nlp):
+    from quotes.mentions import attached
+
+    doc = nlp("Another critic, Laurence H. Tribe, likened the rules to a fire.")
+    critic, laurence, tribe, rules = doc[1], doc[3], doc[5], doc[9]
+    assert attached(tribe, critic) and attached(laurence, critic) and attached(critic, critic)
+    assert not attached(rules, critic)
+
+
 # -- pronouns ---------------------------------------------------------------------
 def test_pronouns_follow_gender(nlp):
     doc = nlp("House Speaker Paul Ryan and Nancy Pelosi met at the Capitol on Tuesday to discuss the budget. "
