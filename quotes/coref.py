@@ -34,6 +34,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon as lex
+from .cues import SPEECH_NOUNS
 from .lemmas import lemma
 from .clusters import (FEMALE, MALE, PLURAL, Cluster, Mention, description_type, description_type_of, org_class, org_fits,
                        pronoun_filter, surname_compatible)
@@ -194,6 +195,8 @@ class _Resolver:
         if ent.label_ == "ORG" and not self._org_is_person(ent):
             self._org_name(ent, head)
             return
+        while head.i > ent.start and fold(head.text) in SPEECH_NOUNS and self.doc[head.i - 1].pos_ == "PROPN":
+            head = self.doc[head.i - 1]  # a title-case caption: "President Obama Speech at ..." is Obama
         toks = name_tokens(head)
         name = parse_name(name_words(toks))
         if not name.words:

@@ -146,6 +146,14 @@ def test_a_description_with_a_name_in_apposition_is_that_person(nlp):
     assert got == ["Laurence H. Tribe"]
 
 
+def test_a_caption_name_run_into_an_event_noun_is_the_person(nlp):
+    # PolNeAR dev, nyt_2016-09-19_obama-sees-personal-insult: the NER reads "Obama Speech" as a name
+    doc = nlp("[Video: FULL SPEECH: President Obama Speech at Black Caucus Foundation in Washington DC.]\n\n"
+              "President Obama said it would be a \"personal insult\" if they did not vote.")
+    got, ents = names(doc, [("President Obama said", "President Obama")])
+    assert got == ["Obama"] and "Obama Speech" not in ents[0].aliases
+
+
 def test_attached_follows_appositions_and_compounds(nlp):
     from quotes.mentions import attached
 
