@@ -97,7 +97,7 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         if c.dep_ in SUBJECT_DEPS and lay.outside(c):
             if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head
-            if c.lower_ not in NOT_A_SPEAKER and not is_time(c):
+            if _partitive(c) or (c.lower_ not in NOT_A_SPEAKER and not is_time(c)):
                 return c
     if v.pos_ == "NOUN":  # "his statement", "the ministry's statement"
         for c in v.children:
@@ -111,6 +111,11 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
     return None
+
+
+def _partitive(t: Token) -> bool:
+    """``one of those advisers``: a pronoun-like word that names someone through its complement."""
+    return t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
 
 
 def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
@@ -193,7 +198,23 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
     if nxt is not None and lay.outside(nxt) and nxt.is_title and not nxt.is_stop and lay.para(nxt.idx) == para:
         return nxt  # "said Skelly" with Skelly tagged as an adverb
-    return None
+    return _phrase_after(cue, lay)
+
+
+def _phrase_after(cue: Token, lay: Layout) -> Token | None:
+    """``'…,' said retired neurosurgeon Ben Carson, asked about …``: the parse hung the name elsewhere,
+    but the words from the cue to the next comma or full stop are a noun phrase ending in a name."""
+    doc = lay.doc
+    if cue.i == 0 or not (doc[cue.i - 1].is_punct and doc[cue.i - 1].is_quote):
+        return None  # only the inverted order, right after the closing mark
+    end = cue.i + 1
+    while end < len(doc) and end - cue.i <= 8 and lay.outside(doc[end]) and \
+            (doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or (doc[end].pos_ == "VERB" and doc[end].dep_ == "amod")):
+        end += 1
+    if end == cue.i + 1 or end >= len(doc) or doc[end].text not in (",", ".", ";"):
+        return None
+    last = doc[end - 1]
+    return last if last.pos_ == "PROPN" and lay.para(last.idx) == lay.para(cue.idx) else None
 
 
 def mistagged_cue(t: Token) -> bool:

@@ -210,3 +210,16 @@ def test_clause_after_the_quote_is_not_its_cue(nlp, text, speaker):
 def test_more_cue_shapes(nlp, text, speaker):
     a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][-1]
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "one of those advisers" names someone, though "one" alone does not
+    ("The calendar is tough. \"There won't be a path for Bernie to succeed,\" said one of those advisers, who spoke "
+     "on the condition of anonymity.\n", "one of those advisers, who spoke on the condition of anonymity"),
+    # the parse hangs the name on the participle after it; the phrase after the cue still names the speaker
+    ("She hadn't.\n\n\"I'm not going to say it is a mistake, so forget about it,\" said retired neurosurgeon Ben "
+     "Carson, asked about his claims that he had received a scholarship.\n", "retired neurosurgeon Ben Carson"),
+])
+def test_inverted_cue_speakers(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
