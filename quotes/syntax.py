@@ -93,8 +93,10 @@ def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
 
 
 def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
-    for c in v.children:
-        if c.dep_ in SUBJECT_DEPS and lay.outside(c):
+    # of two subjects the nearest the verb: "LONDON (Reuters) - Donald Trump said" parses as both
+    subjects = sorted((c for c in v.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - v.i))
+    for c in subjects:
+        if lay.outside(c):
             if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head
             if _partitive(c) or (c.lower_ not in NOT_A_SPEAKER and not is_time(c)):
@@ -139,6 +141,8 @@ def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
     while start < t.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
     while end > t.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and any(x.text == "(" for x in doc[start:end - 1]):
+            break  # "Gov. John Kasich (R-OH)" keeps its closing parenthesis
         end -= 1
     return doc[start:end]
 
@@ -186,9 +190,12 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
             break
         start -= 1
-    for i in range(start, cue.i):
-        if speakerish(doc[i]):
-            return doc[i]
+    found = [doc[i] for i in range(start, cue.i) if speakerish(doc[i])]
+    people = [t for t in found if t.ent_type_ == "PERSON"]
+    if people:  # "Saturday at the Democratic convention Sen. Elizabeth Warren (D-MA) said"
+        return people[-1]
+    if found:
+        return found[0]
     if lemma(cue) in ("tell", "ask", "urge", "inform", "assure", "thank"):
         return None  # their object is the one spoken to
     after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos")

@@ -223,3 +223,20 @@ def test_more_cue_shapes(nlp, text, speaker):
 def test_inverted_cue_speakers(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a dateline parsed as a second subject: the subject nearest the verb speaks
+    ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron because the prime "
+     "minister cast him as “divisive, stupid and wrong” for proposing a ban.\n", "Donald Trump"),
+    ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, saying "
+     "that “bombastic comments” do more harm than good.\n", "Democrat Hillary Clinton"),
+    ("At Baldwin Wallace University in Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting "
+     "ready to rent a covered wagon.”\n", "Gov. John Kasich (R-OH)"),
+    # no subject in the parse: the person named nearest the cue, not the party adjective
+    ("Saturday at the Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA) said "
+     "presumptive Republican nominee Donald Trump was a “proven failure” in business.\n", "Sen. Elizabeth Warren (D-MA)"),
+])
+def test_subject_nearest_the_cue(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
