@@ -30,11 +30,24 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .cues import SOURCE_PREPOSITIONS
 from .records import QuoteSpan
-from .syntax import (NOT_SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth, is_argument, is_cue, mention_span, mistagged_cue,
+from .lemmas import lemma
+from .syntax import (SPEAKER_ENTS, NOT_SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth, is_argument, is_cue, mention_span, mistagged_cue,
                      near_sentence, nearby_name, subject_of)
 
 
 NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}
+#: Common nouns that name people or bodies of people, who speak (lemmas).
+PERSON_NOUNS = frozenset("""
+official spokesman spokeswoman spokesperson aide adviser advisor source lawmaker senator governor president
+minister secretary judge lawyer attorney witness candidate voter supporter critic analyst expert economist
+professor scientist researcher author writer reporter editor columnist host anchor moderator chairman chairwoman
+chair director leader member representative delegate activist organizer strategist pollster campaign committee
+agency department ministry government administration company firm group organization party union council court
+police officer prosecutor investigator doctor resident worker employee executive manager founder owner
+woman man people person father mother wife husband son daughter friend neighbor voice narrator
+pope bishop priest pastor rabbi imam king queen prince princess lady mayor sheriff chief commander general admiral
+soldier veteran student teacher coach player fan protester demonstrator crowd audience
+""".split())
 SUBORDINATORS = frozenset(["when", "while", "though", "although", "because", "after", "before", "if", "since", "until"])
 
 
@@ -312,6 +325,10 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
             cue, argument = near, True
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay) if quotable else None)
+        if subj is not None and quotable and not _speaks(cue, subj):
+            src = according_to(qi, lay)  # "the word ''birther'' was mentioned …, according to a review of transcripts"
+            if src is not None:
+                return _set(a, "according", None, src, lay)
         if subj is not None:
             return _set(a, "syntax", cue, subj, lay)
     if not quotable:
@@ -334,6 +351,14 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     hit = quoted_verb(qi, lay)
     if hit is not None:
         _set(a, "inside", hit[0], hit[1], lay)
+
+
+def _speaks(cue: Token, subj: Token | SpacySpan) -> bool:
+    """Is the subject someone saying something: a person, a group or a pronoun doing a verb of saying?"""
+    head = subj.root if isinstance(subj, SpacySpan) else subj
+    if not is_cue(cue, strict=True):
+        return False
+    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in PERSON_NOUNS
 
 
 def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:

@@ -240,3 +240,18 @@ def test_inverted_cue_speakers(nlp, text, speaker):
 def test_subject_nearest_the_cue(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parse's subject says nothing: the source named by "according to" is the quote's
+    ("Over the next three months, the word ''birther'' was mentioned on the network in more than 80 broadcasts, "
+     "according to a review of available Fox transcripts.\n", "a review of available Fox transcripts"),
+    ("According to The Federalist, the men were wearing shirts that read “Settle for Hillary.”\n", "The Federalist"),
+    # a person who speaks stays the speaker, whoever reported it
+    ("“There has been a constant drip, drip, drip of declarations,” the judge said, according to the Post.\n",
+     "the judge"),
+    ("“I ask you not to engage in any kind of protest on the floor,” Sanders said, according to CNN.\n", "Sanders"),
+])
+def test_according_to_when_the_subject_does_not_speak(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
