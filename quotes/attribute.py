@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .cues import SOURCE_PREPOSITIONS
 from .records import QuoteSpan
 from .lemmas import lemma
-from .syntax import (SPEAKER_ENTS, NOT_SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth, is_argument, is_cue, mention_span, mistagged_cue,
+from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, NOT_SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth, is_argument, is_cue, mention_span, mistagged_cue,
                      near_sentence, nearby_name, subject_of)
 
 
@@ -71,13 +71,15 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
 
     The walk goes up the heads to the root of the sentence, within the paragraph:
     the outermost strong cue wins (``Cox says the NRA won't allow '…'`` is Cox's),
-    else the nearest weak one. The flag says whether the quote is an *argument* of
+    else the nearest weak one; but a strong cue with its own subject in a clause that
+    is not reported by the verbs above it (coordinated, adverbial, relative) stops the walk. The flag says whether the quote is an *argument* of
     the cue (what was said), rather than hanging from it by a preposition
     (``said on 'Meet the Press'``): only an argument makes a title a partial quote.
     """
     doc = lay.doc
     strong: tuple[Token, bool] | None = None
     weak: tuple[Token, bool] | None = None
+    own: tuple[Token, bool] | None = None
     seen: set[int] = set()
     for i in lay.tokens[qi]:
         h = doc[i].head
@@ -85,6 +87,7 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
             continue
         para = lay.para(doc[i].idx)
         argument = is_argument(doc[i])
+        below = doc[i]  # the child through which the walk reached h
         while h.i not in seen and lay.in_quote[h.i] in (-1, qi) and lay.para(h.idx) == para:
             seen.add(h.i)
             if lay.outside(h) and is_cue(h):
@@ -93,12 +96,27 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                         strong = (h, argument)
                 elif weak is None:
                     weak = (h, argument)
+                if (argument or is_argument(below)) and h.dep_ in CLAUSE_EDGES and is_cue(h, strict=True) \
+                        and _own_subject(h, lay):
+                    # a clause of its own ("…, and he pledged a 'political revolution'", "which he called
+                    # 'a cartel'", "after Sanders said he was 'encouraged'"): the verbs above do not report it
+                    own = own or (h, argument)
+                    break
             if h.head.i == h.i:
                 break
             argument = argument and is_argument(h)
-            h = h.head
-    found = strong or weak
+            below, h = h, h.head
+    found = own or strong or weak
     return (found[0], found[1]) if found else (None, False)
+
+
+#: Edges by which a clause hangs from another without being what the other reports.
+CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
+
+
+def _own_subject(v: Token, lay: Layout) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and lay.outside(c)
+               and c.lower_ not in NOT_A_SPEAKER and c.lower_ not in ("it", "who") for c in v.children)
 
 
 def according_to(qi: int, lay: Layout) -> Token | None:

@@ -255,3 +255,18 @@ def test_subject_nearest_the_cue(nlp, text, speaker):
 def test_according_to_when_the_subject_does_not_speak(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a coordinated clause with its own subject and reporting verb: the verb above does not report it
+    ("Puerto Rico has been warning that it is running out of cash, and Ms. Acosta said the ''extraordinary "
+     "measures'' she had been using were unsustainable.\n", "Ms. Acosta"),
+    # an adverbial clause with its own speaker
+    ("Clinton weighed in with her support on Tuesday evening, hours after Sanders said he was “encouraged” by "
+     "the plan.\n", "Sanders"),
+    # but reported speech inside reported speech stays the outer speaker's (PolNeAR's choice too)
+    ("But Cox says the NRA won’t allow “law-abiding gun owners to become scapegoats.”\n", "Cox"),
+])
+def test_clause_of_its_own(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
