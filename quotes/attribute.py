@@ -88,13 +88,14 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
         para = lay.para(doc[i].idx)
         argument = is_argument(doc[i])
         below = doc[i]  # the child through which the walk reached h
-        while h.i not in seen and lay.in_quote[h.i] in (-1, qi) and lay.para(h.idx) == para:
+        while h.i not in seen and lay.para(h.idx) == para:
             seen.add(h.i)
             if lay.outside(h) and is_cue(h):
                 if is_cue(h, strict=True):
                     if strong is None or depth(h) < depth(strong[0]):
                         strong = (h, argument)
-                elif weak is None:
+                elif weak is None or (weak[0].pos_ == "NOUN" and h.pos_ == "VERB"):
+                    # "Fitton called Clinton's assertion 'disturbing'": the verb over its object noun
                     weak = (h, argument)
                 if (argument or is_argument(below)) and h.dep_ in CLAUSE_EDGES and is_cue(h, strict=True) \
                         and _own_subject(h, lay):

@@ -191,7 +191,9 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
             break
         start -= 1
     found = [doc[i] for i in range(start, cue.i) if speakerish(doc[i])]
-    people = [t for t in found if t.ent_type_ == "PERSON"]
+    # people named in a possessive or a relative clause are not the clause's ("who served as Romney's aide")
+    people = [t for t in found if t.ent_type_ == "PERSON" and t.dep_ != "poss"
+              and not any(a.dep_ == "relcl" for a in t.ancestors if a.i < cue.i)]
     if people:  # "Saturday at the Democratic convention Sen. Elizabeth Warren (D-MA) said"
         return people[-1]
     if found:

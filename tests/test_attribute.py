@@ -270,3 +270,20 @@ def test_according_to_when_the_subject_does_not_speak(nlp, text, speaker):
 def test_clause_of_its_own(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the walk to the cue passes through another quote of the same sentence
+    ("In an interview, the Democratic presidential candidate stated that Trump’s “divisive” and “mean-spirited” "
+     "comments do not “fit with what I thought I knew about him.”\n", "the Democratic presidential candidate"),
+    # of two weak cues, the verb over its object noun ("called Trump's statements 'childish'")
+    ("Speaker Paul D. Ryan, the nation's highest-ranking Republican, called Donald J. Trump's remarks about a Latino "
+     "judge ''racist,'' an extraordinary indictment.\n", "Speaker Paul D. Ryan, the nation's highest-ranking Republican"),
+    # no subject in the parse: not the person named inside a relative clause
+    ("Stuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign, called Trump's "
+     "statements and actions on Sunday \"childish.\"\n",
+     "Stuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign"),
+])
+def test_cue_above_other_quotes_and_nouns(nlp, text, speaker):
+    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker
