@@ -199,7 +199,8 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
     if found:
         return found[0]
     if lemma(cue) in ("tell", "ask", "urge", "inform", "assure", "thank"):
-        return None  # their object is the one spoken to
+        # their object is the one spoken to, but in "'…?' asked Mr. Manafort" the one speaking
+        return _phrase_after(cue, lay) if lemma(cue) == "ask" else None
     after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos")
              and c.pos_ in ("NOUN", "PROPN", "ADJ") and lay.outside(c) and not is_time(c)]
     if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para:
@@ -223,7 +224,8 @@ def _phrase_after(cue: Token, lay: Layout) -> Token | None:
     if end == cue.i + 1 or end >= len(doc) or doc[end].text not in (",", ".", ";"):
         return None
     last = doc[end - 1]
-    return last if last.pos_ == "PROPN" and lay.para(last.idx) == lay.para(cue.idx) else None
+    named = last.pos_ == "PROPN" or (last.pos_ == "NOUN" and doc[cue.i + 1].pos_ == "DET")  # "asked the boy"
+    return last if named and lay.para(last.idx) == lay.para(cue.idx) else None
 
 
 def mistagged_cue(t: Token) -> bool:

@@ -287,3 +287,18 @@ def test_clause_of_its_own(nlp, text, speaker):
 def test_cue_above_other_quotes_and_nouns(nlp, text, speaker):
     a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][0]
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # after a question, "asked X" names the one asking
+    ("The candidate arrived.\n\n''Is Donald Trump running against the Republican National Committee?'' asked "
+     "Mr. Manafort, referring to the candidate's unrelenting assault.\n", "Mr. Manafort"),
+    ("The audience laughed.\n\n“How big is that wall?” asked the boy, who was wearing a hat.\n",
+     "the boy, who was wearing a hat"),
+    # verbs of saying the list lacked
+    ("\"An awful lot of analysts said, 'No, don't do this,' and she took it upon herself to prove them wrong,\" "
+     "remembered Roy Verley, HP's former chief corporate spokesman.\n", "Roy Verley, HP's former chief corporate spokesman"),
+])
+def test_inverted_ask_and_remember(nlp, text, speaker):
+    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker
