@@ -6,6 +6,7 @@ NAME is any of (default: all, in this order):
   workers   quotes extract --workers 2 vs --workers 1 (whole command)
   index     speaker index ingest and `quotes list --speaker` at 1k, 10k, 100k quotations
   profile   where our non-spaCy time goes (cProfile of the stages after the parse)
+  components  the parse component by component, spaCy's stock pipeline against the one quotes loads
 
 Figures are printed as JSON and kept in bench/results/NAME.json. On the full
 PolNeAR train corpus (840 articles) ``extract`` parses it three times and
@@ -21,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common  # noqa: E402
 
-BENCHMARKS = ("extract", "workers", "index", "profile")
+BENCHMARKS = ("extract", "workers", "index", "profile", "components")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     for name in args.names or BENCHMARKS:
         common.note(f"running {name}")
         module = {"extract": "extract_rate", "workers": "workers", "index": "index_scale",
-                  "profile": "profile_extract"}[name]
+                  "profile": "profile_extract", "components": "components"}[name]
         __import__(module).main(args)
 
 
