@@ -156,6 +156,7 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
     para = lay.para(q.open_start)
     after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
     # the clause ends at the last word's punctuation, also inside a closing nested quote ('… the 'Title Sponsor,' ')
+    ended = q.text.rstrip(" '’‘\"”“")[-1:] == "."
     if q.text.rstrip(" '’‘\"”“")[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
         for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
             t = doc[i]
@@ -163,6 +164,8 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
                 break
             near = i - toks[-1] <= 4
             if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and mistagged_cue(t)):
+                if ended and any(c.dep_ in ("ccomp", "dobj", "xcomp") and lay.outside(c) for c in t.children):
+                    return None  # "'… enforcement.' She further announced that …": a sentence of its own
                 return t
     for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW // 2), -1):
         t = doc[i]

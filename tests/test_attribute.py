@@ -302,3 +302,10 @@ def test_cue_above_other_quotes_and_nouns(nlp, text, speaker):
 def test_inverted_ask_and_remember(nlp, text, speaker):
     a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][0]
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_cue_of_the_next_sentence_with_its_own_object(nlp):
+    text = ("“This is wrong,” Lynch said on Monday. “We are seeking a court order declaring the restriction "
+            "discriminatory.” She further announced that the department was keeping the right to sue.\n")
+    second = [a for a in attributions(nlp, text) if a.kind == "direct"][1]
+    assert second.mention is not None and second.mention.text == "Lynch"
