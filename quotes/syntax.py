@@ -93,6 +93,9 @@ def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
 
 
 def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
+    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agent and lay.outside(agent[0]) and is_cue(v) and any(c.dep_ == "nsubjpass" for c in v.children):
+        return agent[0]  # "Rubio was asked by moderator Gerard Baker whether …": the one asking speaks
     # of two subjects the nearest the verb: "LONDON (Reuters) - Donald Trump said" parses as both
     subjects = sorted((c for c in v.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - v.i))
     for c in subjects:

@@ -309,3 +309,10 @@ def test_cue_of_the_next_sentence_with_its_own_object(nlp):
             "discriminatory.” She further announced that the department was keeping the right to sue.\n")
     second = [a for a in attributions(nlp, text) if a.kind == "direct"][1]
     assert second.mention is not None and second.mention.text == "Lynch"
+
+
+def test_passive_cue_agent_speaks(nlp):
+    text = ("Rubio was asked by Fox Business moderator Gerard Baker whether his plan would risk “adding another "
+            "expensive entitlement program to an already overburdened federal budget.”\n")
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == "Fox Business moderator Gerard Baker"
