@@ -457,12 +457,46 @@ def _continue(out: list[Attribution], lay: Layout) -> None:
     for i, a in enumerate(out):
         if a.kind not in ("direct", "partial"):
             continue
+        if a.mention is None:
+            used = {o.cue.start for o in out[:i] if o.cue is not None}
+            intro = _introduced(i, lay, used)
+            if intro is not None and (last is None or intro[0].idx > out[last].span.close_end):
+                _set(a, "introduced", intro[0], intro[1], lay)
         if a.mention is None and last is not None and \
                 lay.para(a.span.open_start) - lay.para(out[last].span.close_end) <= 1:
             a.mention, a.sieve = out[last].mention, "continues"
             a.continues = last
         if a.mention is not None:
             last = i
+
+
+def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | None:
+    """A cue-less quote right after a sentence that reports someone speaking (``Trump said he
+    would win. '…'``, ``'…,' Ebeling said, and her husband cut in. '…'``): that someone speaks,
+    unless the cue is one an earlier quote already has."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    j = toks[0] - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text not in (".", "!") or not lay.outside(doc[j]) or \
+            lay.para(lay.spans[qi].open_start) - lay.para(doc[j].idx) > 1:
+        return None
+    sent = near_sentence(doc, j)
+    if sent.end < j:
+        return None
+    cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and t.i not in used and is_cue(t, strict=True)]
+    if any(not lay.outside(t) for t in sent):
+        # the sentence has a quote of its own: only a second speaker coordinated with its cue
+        # ("'…,' Ebeling said, and her husband cut in"), not "as the crowd cheered"
+        cues = [t for t in cues if t.dep_ == "conj" and t.head.i in used]
+    for cue in sorted(cues, key=depth):
+        subj = subject_of(cue, lay)
+        if subj is not None:
+            return cue, subj
+    return None
 
 
 def _finish(a: Attribution, lay: Layout) -> None:

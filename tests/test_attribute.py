@@ -316,3 +316,15 @@ def test_passive_cue_agent_speaks(nlp):
             "expensive entitlement program to an already overburdened federal budget.”\n")
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == "Fox Business moderator Gerard Baker"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a quote with no cue of its own, right after a writer's sentence that has someone speak
+    ("“Tell her I promised you a picture,” Ebeling said, and her husband cut in. “Don’t forget Betsy’s husband "
+     "Tom.”\n", "her husband"),
+    ("“I think this is fine,” Smith said on Monday.\n\nJones said he disagreed with the senator.\n\n"
+     "“There is no way this passes the House.”\n", "Jones"),
+])
+def test_quote_introduced_by_the_sentence_before(nlp, text, speaker):
+    a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
+    assert a.mention is not None and a.mention.text == speaker
