@@ -345,6 +345,13 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         near = cue_after(qi, lay)
         if near is not None:
             cue, argument = near, True
+    if quotable and cue is not None and not is_cue(cue, strict=True) and lemma(cue) != "call":
+        # a weak verb above the quote ("AT&T just finished laying fiber, she said, to 'make sure …'"):
+        # a strong reporting verb with a subject in the same sentence reports it
+        strong = sentence_cue(qi, lay)
+        subj = subject_of(strong, lay) if strong is not None and strong.pos_ == "VERB" else None
+        if subj is not None and subj.lower_ != "it":  # not "it's safe to say"
+            cue, argument = strong, True
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay) if quotable else None)
         if subj is not None and quotable and not _speaks(cue, subj):

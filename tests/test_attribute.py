@@ -328,3 +328,10 @@ def test_passive_cue_agent_speaks(nlp):
 def test_quote_introduced_by_the_sentence_before(nlp, text, speaker):
     a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_parenthetical_strong_cue_beats_weak_verb(nlp):
+    text = ("The city is ready. AT&T just finished laying 50,000 feet of fiber downtown, she said, to \"make sure "
+            "anyone with an Internet connection\" sees what is happening.\n")
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == "she"
