@@ -269,8 +269,9 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
         i -= 1
     if i > 0 and doc[i].text == ":" and lay.outside(doc[i]) and lay.para(doc[i].idx) == lay.para(q.open_start):
         start = i
-        while start > 0 and i - start < 5 and _name_token(doc[start - 1], lay):
-            start -= 1
+        while start > 0 and i - start < 8 and (_name_token(doc[start - 1], lay) or (
+                doc[start - 1].lower_ == "and" and start < i and start > 1 and _name_token(doc[start - 2], lay))):
+            start -= 1  # "- Mark Blumenthal and Jon Cohen:"
         before = doc[start - 1] if start > 0 else None
         if start < i and (before is None or "\n" in before.text
                           or (before.text in DASHES and before.whitespace_)

@@ -335,3 +335,10 @@ def test_parenthetical_strong_cue_beats_weak_verb(nlp):
             "anyone with an Internet connection\" sees what is happening.\n")
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == "she"
+
+
+def test_speaker_label_with_two_names(nlp):
+    text = ("IOWA POLLS MISSED THE LATE SHIFT - Mark Blumenthal and Jon Cohen: “There was a lot shifting on the "
+            "ground in Iowa.”\n")
+    a = only(nlp, text)
+    assert a.sieve == "label" and a.mention.text == "Mark Blumenthal and Jon Cohen"
