@@ -278,6 +278,15 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
                           or (not lay.outside(before) and before.is_punct)
                           or (before.text in (".", "!", "?") and before.whitespace_)):
             return doc[start:i]
+    # "From the report: '…'", "More from Jones: '…'": the source the colon quotes from
+    if i > 0 and doc[i].text == ":" and lay.outside(doc[i]):
+        frm = next((t for t in doc[max(0, i - 12):i] if t.lower_ == "from" and t.dep_ == "prep" and lay.outside(t)), None)
+        objs = [c for c in frm.children if c.dep_ == "pobj"] if frm is not None else []
+        if objs and objs[0].right_edge.i == i - 1 and all(lay.outside(t) for t in doc[frm.i:i]) and \
+                (frm.i == 0 or "\n" in doc[frm.i - 1].text or doc[frm.i - 1].text in DASHES
+                 or (frm.i >= 2 and doc[frm.i - 1].lower_ == "more" and ("\n" in doc[frm.i - 2].text
+                                                                       or doc[frm.i - 2].text in DASHES))):
+            return doc[objs[0].left_edge.i:i]
     # "- Bernie Sanders." on the line under a quote that is a paragraph of its own
     text = lay.text
     if lay.para(q.open_start) != lay.para(q.close_end - 1) or \

@@ -342,3 +342,14 @@ def test_speaker_label_with_two_names(nlp):
             "ground in Iowa.”\n")
     a = only(nlp, text)
     assert a.sieve == "label" and a.mention.text == "Mark Blumenthal and Jon Cohen"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("What that means for this year - More from Jones: “The partisanship of the state population is a starting "
+     "point.”\n", "Jones"),
+    ("Bush endorsed Cruz.\n\nFrom Bush's Facebook post: \"For the sake of our party and country, we must move to "
+     "overcome the divisiveness.\"\n", "Bush's Facebook post"),
+])
+def test_from_label(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.sieve == "label" and a.mention.text == speaker
