@@ -3,16 +3,24 @@
 A precision-ordered sieve in the manner of Muzny et al. (2017): each quotation
 goes through the sieves in turn and the first that answers wins.
 
+0. ``label``: the quote is labelled with its source, as transcripts, digests
+   and fact checks do (``Clinton: '…'``, ``- Jeffrey M. Jones: '…'``,
+   ``From the report: '…'``, a line ``- Bernie Sanders.`` under the quote).
 1. ``syntax``: a reporting verb outside the quote governs words inside it in
    the dependency parse (``'…,' he said``; ``X said that '…'``; a partial
-   quote that is the object of ``described as``).
+   quote that is the object of ``described as``). A reporting verb right after
+   a quote that closes its clause is preferred to one of an earlier sentence;
+   one in a clause the verbs above do not report (``…, and she said '…'``)
+   stops the walk; a subject that is no one speaking gives way to ``according``.
 2. ``according``: ``according to X`` / ``in the words of X`` in the sentence.
 3. ``adjacent``: a reporting verb next to the marks in the same paragraph
    (catches parses that split ``'…,' Darmanin voiced`` into two sentences).
-4. ``colon``: the quote opens a paragraph and the one before ends ``X said:``.
+4. ``colon``: the quote follows ``X said:`` (or ``X went further:``).
 5. ``inside``: the quoted words are themselves the verb (``Darmanin 'sincerely
    thanked' Morocco``): the subject outside the marks speaks.
-6. ``continues``: no cue of its own; the quote runs on from the previous
+6. ``introduced``: no cue of its own, right after a sentence in which someone
+   speaks (``Jones said he disagreed. '…'``): that someone.
+7. ``continues``: no cue of its own; the quote runs on from the previous
    speaker's quote in the same or the previous paragraph.
 
 Between them: ``sentence`` (a cue elsewhere in the sentence of an embedded
