@@ -94,7 +94,7 @@ def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
 
 def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if agent and lay.outside(agent[0]) and is_cue(v) and any(c.dep_ == "nsubjpass" for c in v.children):
+    if agent and lay.outside(agent[0]) and is_cue(v) and (v.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in v.children)):
         return agent[0]  # "Rubio was asked by moderator Gerard Baker whether …": the one asking speaks
     # of two subjects the nearest the verb: "LONDON (Reuters) - Donald Trump said" parses as both
     subjects = sorted((c for c in v.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - v.i))
@@ -227,7 +227,8 @@ def _phrase_after(cue: Token, lay: Layout) -> Token | None:
     if end == cue.i + 1 or end >= len(doc) or doc[end].text not in (",", ".", ";"):
         return None
     last = doc[end - 1]
-    named = last.pos_ == "PROPN" or (last.pos_ == "NOUN" and doc[cue.i + 1].pos_ == "DET")  # "asked the boy"
+    named = last.pos_ == "PROPN" or (last.pos_ == "NOUN" and doc[cue.i + 1].pos_ == "DET") \
+        or (end == cue.i + 2 and last.lower_ in ("one", "another", "others"))  # "asked the boy", "read one"
     return last if named and lay.para(last.idx) == lay.para(cue.idx) else None
 
 

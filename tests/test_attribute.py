@@ -353,3 +353,10 @@ def test_speaker_label_with_two_names(nlp):
 def test_from_label(nlp, text, speaker):
     a = only(nlp, text)
     assert a.sieve == "label" and a.mention.text == speaker
+
+
+def test_inverted_cue_with_one(nlp):
+    text = ("CNN reported that six planes filled the skies with messages.\n\n“America is great! Trump is "
+            "disgusting,” read one.\n")
+    a = [x for x in attributions(nlp, text) if x.kind == "direct"][0]
+    assert a.mention is not None and a.mention.text == "one"
