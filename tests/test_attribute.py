@@ -360,3 +360,10 @@ def test_inverted_cue_with_one(nlp):
             "disgusting,” read one.\n")
     a = [x for x in attributions(nlp, text) if x.kind == "direct"][0]
     assert a.mention is not None and a.mention.text == "one"
+
+
+def test_will_as_a_name(nlp):
+    text = ("From his call for a federal “deportation force,” Will described Trump as a “caricature of democracy’s "
+            "most embarrassing possibilities.”\n")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert atts and all(a.mention is not None and a.mention.text == "Will" for a in atts)
