@@ -25,7 +25,7 @@ characterize characterise portray frame depict refer dub christen identify bemoa
 intone chant sing recite pray scribble lash rail blame slam fault hit thunder chastise berate lambaste excoriate
 mourn regret apologize apologise grouse carp bristle scoff needle rip knock pan tout trumpet plug pitch sell
 explain recommend observe note add declare tweet reason stipulate insist clarify correct caution advocate
-beam smile grin ponder imagine muse wonder demand plead remember react jeer imply utter confide
+beam smile grin ponder imagine muse wonder demand plead remember react jeer imply utter confide crack boom
 """.split())
 
 #: Verb + particle pairs that report speech: "went on", "pointed out", "fired back".
@@ -36,7 +36,7 @@ PHRASAL_CUES = frozenset([("go", "on"), ("point", "out"), ("fire", "back"), ("sh
 
 #: Cue verbs that need a speech complement to count (they are ordinary verbs otherwise).
 WEAK_VERBS = frozenset("read begin start finish open close put offer share think believe feel hope fear expect "
-                       "refer identify call press challenge question figure guess project remember".split())
+                       "refer identify call press challenge question figure guess project remember crack boom".split())
 
 #: Nouns that name a stated message: "his statement", "in a tweet", "the report".
 SPEECH_NOUNS = frozenset("""

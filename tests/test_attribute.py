@@ -367,3 +367,9 @@ def test_will_as_a_name(nlp):
             "most embarrassing possibilities.”\n")
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert atts and all(a.mention is not None and a.mention.text == "Will" for a in atts)
+
+
+def test_cracked_reports_speech(nlp):
+    text = "During their first debate, Hillary Clinton cracked, ''I'm a progressive who likes to get things done.''\n"
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == "Hillary Clinton"
