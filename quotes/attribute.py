@@ -234,6 +234,17 @@ def colon_intro(qi: int, lay: Layout) -> Token | None:
     head = doc[before].head
     if head.i < before and head.pos_ in ("VERB", "AUX") and lay.outside(head) and subject_of(head, lay) is not None:
         return head
+    if not lay.outside(head) or head.i > before:
+        # the parse hangs the colon on the quote ("Sanders delivered a snappy retort: '…'"):
+        # the last verb before the colon, in the same paragraph, with a subject of its own
+        para = lay.para(doc[before].idx)
+        for i in range(before - 1, max(-1, before - WINDOW), -1):
+            t = doc[i]
+            if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
+                break
+            if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
+                    and subject_of(t, lay) is not None:
+                return t
     root = sent.root
     return root if root.pos_ in ("VERB", "AUX") and lay.outside(root) else None
 

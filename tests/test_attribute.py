@@ -373,3 +373,10 @@ def test_cracked_reports_speech(nlp):
     text = "During their first debate, Hillary Clinton cracked, ''I'm a progressive who likes to get things done.''\n"
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == "Hillary Clinton"
+
+
+def test_colon_hung_on_the_quote(nlp):
+    text = ("\"I don't want to see us start over again with a contentious debate,\" Clinton said.\n\nSanders "
+            "delivered a snappy retort: \"No one is tearing this up. We're going to go forward.\"\n")
+    a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
+    assert a.sieve == "colon" and a.mention.text == "Sanders"
