@@ -39,8 +39,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .cues import SOURCE_PREPOSITIONS
 from .records import QuoteSpan
 from .lemmas import lemma
-from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, NOT_SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth, is_argument, is_cue, mention_span, mistagged_cue,
-                     near_sentence, nearby_name, subject_of)
+from .syntax import (NOT_A_SPEAKER, NOT_SPEAKER_ENTS, SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth,
+                     is_argument, is_cue, mention_span, mistagged_cue, near_sentence, nearby_name, subject_of)
 
 
 NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}
@@ -80,7 +80,8 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
     The walk goes up the heads to the root of the sentence, within the paragraph:
     the outermost strong cue wins (``Cox says the NRA won't allow '…'`` is Cox's),
     else the nearest weak one; but a strong cue with its own subject in a clause that
-    is not reported by the verbs above it (coordinated, adverbial, relative) stops the walk. The flag says whether the quote is an *argument* of
+    is not reported by the verbs above it (coordinated, adverbial, relative) stops the
+    walk. The flag says whether the quote is an *argument* of
     the cue (what was said), rather than hanging from it by a preposition
     (``said on 'Meet the Press'``): only an argument makes a title a partial quote.
     """
@@ -202,8 +203,8 @@ def cue_after(qi: int, lay: Layout) -> Token | None:
     para = lay.para(q.open_start)
     for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 5)):
         t = doc[i]
-        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":") or t.pos_ in ("CCONJ", "SCONJ") \
-                or t.lower_ in SUBORDINATORS:
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":") \
+                or t.pos_ in ("CCONJ", "SCONJ") or t.lower_ in SUBORDINATORS:
             return None  # "'…,' but he said", "'…,' and I agree", "'…,' when asked": a clause of its own
         if i == toks[-1] + 1 and t.pos_ == "PRON" and t.is_title and q.text.rstrip(" '’‘\"”“")[-1:] in "?!":
             return None  # "'…!' She replied to him that …": a new sentence
@@ -299,7 +300,8 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
             return doc[start:i]
     # "From the report: '…'", "More from Jones: '…'": the source the colon quotes from
     if i > 0 and doc[i].text == ":" and lay.outside(doc[i]):
-        frm = next((t for t in doc[max(0, i - 12):i] if t.lower_ == "from" and t.dep_ == "prep" and lay.outside(t)), None)
+        frm = next((t for t in doc[max(0, i - 12):i]
+                    if t.lower_ == "from" and t.dep_ == "prep" and lay.outside(t)), None)
         objs = [c for c in frm.children if c.dep_ == "pobj"] if frm is not None else []
         if objs and objs[0].right_edge.i == i - 1 and all(lay.outside(t) for t in doc[frm.i:i]) and \
                 (frm.i == 0 or "\n" in doc[frm.i - 1].text or doc[frm.i - 1].text in DASHES
@@ -323,7 +325,8 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
     elif not (first.text[:1] in DASHES and first.text[1:2].isupper() and first.pos_ == "PROPN"):
         return None
     end = j
-    while end < len(doc) and end - j < 5 and _name_token(doc[end], lay) and lay.para(doc[end].idx) == lay.para(first.idx):
+    while end < len(doc) and end - j < 5 and _name_token(doc[end], lay) \
+            and lay.para(doc[end].idx) == lay.para(first.idx):
         end += 1
     if end == j or (end < len(doc) and doc[end].text not in (",", ".", "(") and "\n" not in doc[end].text):
         return None
@@ -384,7 +387,8 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay) if quotable else None)
         if subj is not None and quotable and not _speaks(cue, subj):
-            src = according_to(qi, lay)  # "the word ''birther'' was mentioned …, according to a review of transcripts"
+            # "the word ''birther'' was mentioned …, according to a review of transcripts"
+            src = according_to(qi, lay)
             if src is not None:
                 return _set(a, "according", None, src, lay)
         if subj is not None:

@@ -94,11 +94,13 @@ def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
 
 def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if agent and lay.outside(agent[0]) and is_cue(v) and (v.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in v.children)):
+    passive = v.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in v.children)
+    if agent and lay.outside(agent[0]) and is_cue(v) and passive:
         return agent[0]  # "Rubio was asked by moderator Gerard Baker whether …": the one asking speaks
     will = [c for c in v.children if c.dep_ == "aux" and c.text == "Will" and c.i < v.i]
     if will and v.tag_ in ("VBD", "VBN", "VBZ") and not any(
-            c.dep_ in SUBJECT_DEPS or (c.dep_ in ("aux", "auxpass") and c.i != will[0].i) for c in v.children if c.i < v.i):
+            c.dep_ in SUBJECT_DEPS or (c.dep_ in ("aux", "auxpass") and c.i != will[0].i)
+            for c in v.children if c.i < v.i):
         return will[0]  # "Will described Trump as …": a modal takes no past tense, so Will is a name
     # of two subjects the nearest the verb: "LONDON (Reuters) - Donald Trump said" parses as both
     subjects = sorted((c for c in v.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - v.i))
@@ -226,7 +228,8 @@ def _phrase_after(cue: Token, lay: Layout) -> Token | None:
         return None  # only the inverted order, right after the closing mark
     end = cue.i + 1
     while end < len(doc) and end - cue.i <= 8 and lay.outside(doc[end]) and \
-            (doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or (doc[end].pos_ == "VERB" and doc[end].dep_ == "amod")):
+            (doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+             or (doc[end].pos_ == "VERB" and doc[end].dep_ == "amod")):
         end += 1
     if end == cue.i + 1 or end >= len(doc) or doc[end].text not in (",", ".", ";"):
         return None
