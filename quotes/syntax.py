@@ -144,7 +144,8 @@ def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
     end = t.i + 1
     for i in range(t.i + 1, t.right_edge.i + 1):
         tok = doc[i]
-        if not lay.outside(tok) or lay.para(tok.idx) != para or (cue is not None and tok.i == cue.i):
+        if (not lay.outside(tok) and not _titled(tok, t, lay)) or lay.para(tok.idx) != para \
+                or (cue is not None and tok.i == cue.i):
             break
         end = i + 1
     while start < t.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
@@ -152,8 +153,18 @@ def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
     while end > t.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text == ")" and any(x.text == "(" for x in doc[start:end - 1]):
             break  # "Gov. John Kasich (R-OH)" keeps its closing parenthesis
+        if not lay.outside(doc[end - 1]):
+            break  # "author of ''America's Unwritten Constitution,''" keeps the title's closing mark
         end -= 1
     return doc[start:end]
+
+
+def _titled(tok: Token, head: Token, lay: Layout) -> bool:
+    """Is ``tok`` in a title in marks inside the noun phrase of ``head`` (``author of ''Lost Tycoon''``)?"""
+    qi = lay.in_quote[tok.i]
+    if qi < 0 or lay.spans[qi].kind != "title" or not lay.tokens[qi]:
+        return False
+    return head.i < lay.tokens[qi][0] and lay.tokens[qi][-1] <= head.right_edge.i
 
 
 def is_argument(t: Token) -> bool:

@@ -380,3 +380,12 @@ def test_colon_hung_on_the_quote(nlp):
             "delivered a snappy retort: \"No one is tearing this up. We're going to go forward.\"\n")
     a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
     assert a.sieve == "colon" and a.mention.text == "Sanders"
+
+
+def test_mention_keeps_a_title_in_marks(nlp):
+    text = ("As Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten "
+            "Constitution,'' put it, ''Senate Republicans should remember that a compromise candidate may be "
+            "far better for them.''\n")
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == (
+        "Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten Constitution,''")
