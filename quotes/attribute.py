@@ -266,7 +266,7 @@ def quoted_verb(qi: int, lay: Layout) -> tuple[Token, Token] | None:
     return None
 
 
-DASHES = ("-", "–", "—", "•", "*")
+DASHES = ("-", "–", "—", "―", "•", "*")
 
 
 def _name_token(t: Token, lay: Layout) -> bool:
@@ -316,13 +316,22 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
     j = toks[-1] + 1
     while j < len(doc) and (doc[j].is_space or (doc[j].is_punct and not lay.outside(doc[j]))):
         j += 1
-    if j >= len(doc) or lay.para(doc[j].idx) != lay.para(q.close_end - 1) + 1 or \
-            text[q.close_end:doc[j].idx].count("\n") == 0:
+    if j >= len(doc):
+        return None
+    # '“…” ― Sonya Herridge' closing the quote's own line, as digests and epigraphs credit a quote
+    same_line = "\n" not in text[q.close_end:doc[j].idx]
+    if not same_line and (lay.para(doc[j].idx) != lay.para(q.close_end - 1) + 1
+                          or text[q.close_end:doc[j].idx].count("\n") == 0):
         return None
     first = doc[j]
-    if first.text in DASHES:
+    glued = False  # "-President Obama": the dash is glued to the first word
+    if text[q.close_end:first.idx].strip() in DASHES:
+        pass  # the dash is glued to the closing mark: '”―Pamela Padilla'
+    elif first.text in DASHES:
         j += 1
-    elif not (first.text[:1] in DASHES and first.text[1:2].isupper() and first.pos_ == "PROPN"):
+    elif first.text[:1] in DASHES and first.text[1:2].isupper() and first.pos_ == "PROPN":
+        glued = True
+    else:
         return None
     end = j
     while end < len(doc) and end - j < 5 and _name_token(doc[end], lay) \
@@ -330,10 +339,20 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
         end += 1
     if end == j or (end < len(doc) and doc[end].text not in (",", ".", "(") and "\n" not in doc[end].text):
         return None
-    if first.text not in DASHES:  # "-President Obama": the dash is glued to the first word
+    if same_line and not _line_ends_after(end, lay):
+        return None
+    if glued:
         inner = doc.char_span(first.idx + 1, doc[end - 1].idx + len(doc[end - 1]), alignment_mode="contract")
         return inner if inner is not None and len(inner) else doc[j:end]
     return doc[j:end]
+
+
+def _line_ends_after(end: int, lay: Layout) -> bool:
+    """Nothing but a full stop between token ``end`` and the end of its line (or of the text)."""
+    doc = lay.doc
+    if end < len(doc) and doc[end].text == ".":
+        end += 1
+    return end >= len(doc) or "\n" in doc[end].text or (doc[end].is_space and end + 1 >= len(doc))
 
 
 def is_partial(q: QuoteSpan, text: str) -> bool:

@@ -161,6 +161,24 @@ def test_speaker_label(nlp, text, speaker):
     assert a.sieve == "label" and a.mention.text == speaker
 
 
+@pytest.mark.parametrize("dash", ["―", "—", "–"])
+def test_dash_credit_closing_the_quote_line(nlp, dash):
+    # a reader-reaction digest (PolNeAR dev, HuffPost): each quote is a line, credited at its end
+    text = (f"Getty/Instagram.\n\n“Mr. Trump embodies the lasting legacy of racism in the United States.” {dash} Sonya Herridge\n"
+            f"“During the debate Trump said Hispanics live in hell. He is ignorant of our culture.”{dash} Pamela Padilla \n"
+            "“The most unqualified child to ever run for president.” " + dash + " Francisco Herrero.\n")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == \
+        ["Sonya Herridge", "Pamela Padilla", "Francisco Herrero"]
+    assert {a.sieve for a in atts} == {"label"}
+
+
+def test_a_dash_and_more_words_after_a_quote_is_no_credit(nlp):
+    text = "“We will win,” he said — Trump, that is, who spoke for an hour.\n"
+    a = only(nlp, text)
+    assert a.sieve != "label" and a.mention.text == "he"
+
+
 def test_speaker_label_not_an_addressee(nlp):
     a = only(nlp, "He told CNN: \"We are fine with the plan.\"\n")  # CNN is the one spoken to
     assert a.mention.text == "He"
