@@ -66,6 +66,10 @@ class _Resolver:
         self.last_speaker: dict[int, Mention] = {}
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
+        self.person_surnames: dict[int, set[str]] = defaultdict(set)  # segment -> last words of PERSON names
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha:
+                self.person_surnames[self.segment(ent.start)].add(fold(ent[-1].text))
 
     def _quote_at(self, tok: int) -> int:
         """The index of the quoted stretch holding token ``tok`` (its marks included), or -1."""
@@ -233,6 +237,8 @@ class _Resolver:
         word that is no organisation word ("Carly Fiorina", not "Royal Air Maroc")."""
         toks = [t for t in ent if t.text not in ("-", "–")]
         words = ent.text.split()
+        if len(words) == 1 and words[0][:1].isupper() and fold(words[0]) in self.person_surnames[self.segment(ent.start)]:
+            return True     # "Sanders" before or after "Bernie Sanders" in the same article (even tagged a noun)
         if not toks or any(t.pos_ != "PROPN" for t in toks) or len(words) > 3 or is_news_name(ent.text):
             return False
         name = parse_name(words)
@@ -417,13 +423,14 @@ class _Resolver:
         """A name the NER left out (or tagged as something else)."""
         toks = name_tokens(root)
         text = " ".join(name_words(toks))
-        if root.ent_type_ == "NORP" or root.tag_ == "NNPS":       # "Democrats", "Republicans"
-            return self._group(root.i, Description(text=text, head=fold(lemma(root)), plural=True))
         name = parse_name(name_words(toks))
         is_person = (name.honorific_gender or name.titles or root.ent_type_ == "PERSON"
-                     or (name.given and first_name_gender(name.given)))
-        if is_person or any(c.type == "person" and any(name_match(n, name) for n in c.names)
-                            for c in self.clusters[self.segment(root.i)]):
+                     or (name.given and first_name_gender(name.given))
+                     or any(c.type == "person" and any(name_match(n, name) for n in c.names)
+                            for c in self.clusters[self.segment(root.i)]))
+        if root.ent_type_ == "NORP" or (root.tag_ == "NNPS" and not is_person):   # "Democrats", not "Meeks"
+            return self._group(root.i, Description(text=text, head=fold(lemma(root)), plural=True))
+        if is_person:
             c = self.link_person(root.i, name)
             self.add(root.i, c)
             return c

@@ -154,6 +154,21 @@ def test_a_caption_name_run_into_an_event_noun_is_the_person(nlp):
     assert got == ["Obama"] and "Obama Speech" not in ents[0].aliases
 
 
+def test_a_surname_the_ner_calls_an_organisation_is_the_person_named_in_full_later(nlp):
+    # PolNeAR train, huff-post_2016-06-09_clinton-and-sanders: "Sanders" first, tagged ORG (and NNS)
+    doc = nlp("Sanders also pledged to “bring our political revolution” to the convention. "
+              "Sen. Bernie Sanders (I-Vt.) spoke later.")
+    got, ents = names(doc, [("Sanders also", "Sanders")])
+    assert got == ["Bernie Sanders"] and ents[0].type == "person"
+
+
+def test_a_plural_looking_surname_is_a_person_not_a_group(nlp):
+    # PolNeAR train, huff-post_2016-06-22: "Meeks" is tagged NNPS
+    doc = nlp("Rep. Gregory Meeks (D-N.Y.) was there. “She said it’s about all of us,” Meeks added.")
+    got, ents = names(doc, [("Meeks added", "Meeks")])
+    assert got == ["Gregory Meeks"] and ents[0].type == "person"
+
+
 def test_attached_follows_appositions_and_compounds(nlp):
     from quotes.mentions import attached
 
