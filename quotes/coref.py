@@ -67,7 +67,8 @@ class _Resolver:
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
         self.person_surnames: dict[int, set[str]] = defaultdict(set)  # segment -> last words of PERSON names
-        for ent in doc.ents:
+        self.ents = doc.ents
+        for ent in self.ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha:
                 self.person_surnames[self.segment(ent.start)].add(fold(ent[-1].text))
 
@@ -170,7 +171,7 @@ class _Resolver:
         """Read the whole document once, in token order, into the pool."""
         doc = self.doc
         events: list[tuple[int, int, object]] = []
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 events.append((ent.start, 0, ent))
         for i in numpy.flatnonzero(doc.to_array([POS]) == NOUN).tolist():
@@ -190,7 +191,8 @@ class _Resolver:
                 self._pronoun_vote(obj)
 
     def _name_event(self, ent: SpacySpan, seen: set[int]) -> None:
-        if any(ch in ent.text for ch in ",;\"“”\n") or not any(t.is_alpha for t in ent):
+        text = ent.text
+        if any(ch in text for ch in ",;\"“”\n") or not any(t.is_alpha for t in ent):
             return
         head = name_head(ent.root)
         if head.i in seen:

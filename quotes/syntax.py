@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .lemmas import lemma
@@ -59,14 +59,25 @@ def near_sentence(doc: Doc, i: int) -> SpacySpan:
 
     spaCy's ``Token.sent`` walks the whole sentence; in a text that is one endless
     sentence (a list of slogans, mark soup) doing that for every quote is quadratic.
+    The sentence starts are read once per doc (:func:`sentence_starts`) and bisected.
     """
-    start = i
-    while start > 0 and i - start < SENTENCE_REACH and not doc[start].is_sent_start:
-        start -= 1
-    end = i + 1
-    while end < len(doc) and end - i < SENTENCE_REACH and not doc[end].is_sent_start:
-        end += 1
+    starts = sentence_starts(doc)
+    k = bisect_right(starts, i)
+    start = max(starts[k - 1] if k else 0, i - SENTENCE_REACH)
+    end = min(starts[k] if k < len(starts) else len(doc), i + SENTENCE_REACH, len(doc))
     return doc[start:end]
+
+
+_STARTS_KEY = ("quotes", "sentence_starts")
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that start a sentence, kept in ``doc.user_data`` after the first call."""
+    found = doc.user_data.get(_STARTS_KEY)
+    if found is None or found[0] != len(doc):
+        marks = doc.to_array(SENT_START) if len(doc) else numpy.zeros(0, dtype=numpy.int32)
+        found = doc.user_data[_STARTS_KEY] = (len(doc), numpy.flatnonzero(marks == 1).tolist())
+    return found[1]
 
 
 def is_cue(t: Token, strict: bool = False) -> bool:
