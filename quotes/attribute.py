@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .cues import SOURCE_PREPOSITIONS
+from .cues import SOURCE_PREPOSITIONS, STATEMENT_NOUNS
 from .records import QuoteSpan
 from .lemmas import lemma
 from .syntax import (NOT_A_SPEAKER, NOT_SPEAKER_ENTS, SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth,
@@ -445,6 +445,10 @@ def _speaks(cue: Token, subj: Token | SpacySpan) -> bool:
 def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
     """A quote inside the writer's sentence: a reporting verb elsewhere in the sentence
     (``Biden, Rubio said, had passed 'hundreds of bills'``), else the sentence's subject."""
+    owner = statement_owner(qi, lay)
+    if owner is not None:
+        _set(a, "embedded", owner[0], owner[1], lay)
+        return True
     cue = sentence_cue(qi, lay)
     subj = subject_of(cue, lay) if cue is not None else None
     if subj is not None:
@@ -456,6 +460,31 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
         return False
     _set(a, "embedded", None, subj, lay)
     return True
+
+
+def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
+    """(noun, possessor) when the quote lies inside a noun phrase naming a statement that someone
+    owns: ``Obama's "if you like your plan, you can keep it" promise``, ``his rejection of "a
+    politics of cynicism"``. The climb stops at the first verb with a subject of its own."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    para = lay.para(doc[toks[0]].idx)
+    h = doc[toks[0]]
+    for _ in range(12):
+        if h.head.i == h.i or lay.para(h.head.idx) != para or lay.in_quote[h.head.i] not in (-1, qi):
+            return None
+        h = h.head
+        if h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
+            return None
+        if h.pos_ == "NOUN" and lay.outside(h) and lemma(h) in STATEMENT_NOUNS:
+            owner = next((c for c in h.children if c.dep_ == "poss" and lay.outside(c)
+                          and (c.pos_ == "PROPN" or c.ent_type_ in SPEAKER_ENTS
+                               or (c.pos_ == "PRON" and c.lower_ not in ("its", "their", "your", "my", "our")))), None)
+            if owner is not None:
+                return h, owner
+    return None
 
 
 def sentence_cue(qi: int, lay: Layout) -> Token | None:

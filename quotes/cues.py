@@ -46,6 +46,13 @@ interview release report announcement testimony declaration response reply answe
 editorial blog video
 """.split())
 
+#: Nouns whose possessor is the one who said what they hold: "Obama's 'if you like your plan' promise".
+STATEMENT_NOUNS = SPEECH_NOUNS | frozenset("""
+promise pledge vow proposal warning suggestion description call plea demand charge accusation assertion
+insistence admission boast threat dictum mantra phrase term rejection dismissal assessment prediction
+characterization characterisation question
+""".split())
+
 #: Phrases whose object is the source: "according to X", "in the words of X".
 SOURCE_PREPOSITIONS = (("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by"))
 

@@ -407,3 +407,25 @@ def test_mention_keeps_a_title_in_marks(nlp):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == (
         "Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten Constitution,''")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train: the quote lies in a statement someone owns, with no verb of saying
+    ("Critics seized on Trump's controversial pledge to be \"neutral\" in the conflict.\n", "Trump's"),
+    ("It was Mr. Obama's lyrical rejection of ''a politics of cynicism'' 12 years ago that made his name.\n",
+     "Mr. Obama's"),
+])
+def test_the_owner_of_a_statement_noun_said_the_quote_inside_it(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
+    assert a.cue is not None and a.cue.text in ("pledge", "rejection")
+
+
+def test_a_statement_noun_without_an_owner_names_no_one(nlp):
+    from quotes.attribute import statement_owner
+    from quotes.syntax import Layout
+
+    text = "The promise of \"a better deal\" was everywhere.\n"
+    doc = nlp(text)
+    spans = detect(text)
+    assert statement_owner(0, Layout(doc, spans, text)) is None
