@@ -466,16 +466,7 @@ def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
     """(noun, possessor) when the quote lies inside a noun phrase naming a statement that someone
     owns: ``Obama's "if you like your plan, you can keep it" promise``, ``his rejection of "a
     politics of cynicism"``. The climb stops at the first verb with a subject of its own."""
-    doc = lay.doc
-    toks = lay.tokens[qi]
-    if not toks:
-        return None
-    para = lay.para(doc[toks[0]].idx)
-    h = doc[toks[0]]
-    for _ in range(12):
-        if h.head.i == h.i or lay.para(h.head.idx) != para or lay.in_quote[h.head.i] not in (-1, qi):
-            return None
-        h = h.head
+    for h in _climb(qi, lay, 12):
         if h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
             return None
         if h.pos_ == "NOUN" and lay.outside(h) and lemma(h) in STATEMENT_NOUNS:
@@ -485,6 +476,22 @@ def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
             if owner is not None:
                 return h, owner
     return None
+
+
+def _climb(qi: int, lay: Layout, steps: int):
+    """The heads above the quote's first token, in order, while they stay in its paragraph
+    and out of every other quote."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return
+    para = lay.para(doc[toks[0]].idx)
+    h = doc[toks[0]]
+    for _ in range(steps):
+        if h.head.i == h.i or lay.para(h.head.idx) != para or lay.in_quote[h.head.i] not in (-1, qi):
+            return
+        h = h.head
+        yield h
 
 
 def sentence_cue(qi: int, lay: Layout) -> Token | None:
@@ -502,16 +509,11 @@ def sentence_cue(qi: int, lay: Layout) -> Token | None:
 def clause_root(qi: int, lay: Layout) -> Token | None:
     """The first verb above the quote, in the parse, that has a subject of its own
     (``he wanted to 'go an extra step'`` -> wanted), else the sentence's root verb."""
-    doc = lay.doc
     toks = lay.tokens[qi]
     if not toks:
         return None
-    para = lay.para(doc[toks[0]].idx)
-    h = doc[toks[0]]
-    for _ in range(60):
-        if h.head.i == h.i or lay.para(h.head.idx) != para or lay.in_quote[h.head.i] not in (-1, qi):
-            break
-        h = h.head
+    h = lay.doc[toks[0]]
+    for h in _climb(qi, lay, 60):
         if lay.outside(h) and h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
             return h
     return h if lay.outside(h) and h.pos_ in ("VERB", "AUX") else None
