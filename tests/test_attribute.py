@@ -422,7 +422,7 @@ def test_the_owner_of_a_statement_noun_said_the_quote_inside_it(nlp, text, speak
 
 
 def test_a_statement_noun_without_an_owner_names_no_one(nlp):
-    from quotes.attribute import statement_owner
+    from quotes.finders import statement_owner
     from quotes.syntax import Layout
 
     text = "The promise of \"a better deal\" was everywhere.\n"

@@ -1,0 +1,269 @@
+"""Where the cue of a quote is: the rules that find the verb (or noun, or phrase) reporting it.
+
+Each takes a quote's index and the document :class:`~quotes.syntax.Layout` and
+returns the cue token (and sometimes its speaker) or None; :mod:`quotes.attribute`
+tries them in order of precision. ``governing_cue`` reads the dependency parse
+above the quote; the others are the surface patterns news writing uses when the
+parse does not tie the quote to its verb (a cue right after the quote, a colon, a
+statement someone owns, "according to", a verb quoted inside the marks).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import SOURCE_PREPOSITIONS, STATEMENT_NOUNS
+from .lemmas import lemma
+from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
+                     near_sentence, subject_of)
+
+
+SUBORDINATORS = frozenset(["when", "while", "though", "although", "because", "after", "before", "if", "since", "until"])
+
+
+def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
+    """Sieve 1: a reporting verb outside the marks that the quote's words depend on.
+
+    The walk goes up the heads to the root of the sentence, within the paragraph:
+    the outermost strong cue wins (``Cox says the NRA won't allow '…'`` is Cox's),
+    else the nearest weak one; but a strong cue with its own subject in a clause that
+    is not reported by the verbs above it (coordinated, adverbial, relative) stops the
+    walk. The flag says whether the quote is an *argument* of
+    the cue (what was said), rather than hanging from it by a preposition
+    (``said on 'Meet the Press'``): only an argument makes a title a partial quote.
+    """
+    doc = lay.doc
+    strong: tuple[Token, bool] | None = None
+    weak: tuple[Token, bool] | None = None
+    own: tuple[Token, bool] | None = None
+    seen: set[int] = set()
+    for i in lay.tokens[qi]:
+        h = doc[i].head
+        if lay.in_quote[h.i] == qi:
+            continue
+        para = lay.para(doc[i].idx)
+        argument = is_argument(doc[i])
+        below = doc[i]  # the child through which the walk reached h
+        while h.i not in seen and lay.para(h.idx) == para:
+            seen.add(h.i)
+            if lay.outside(h) and is_cue(h):
+                if is_cue(h, strict=True):
+                    if strong is None or depth(h) < depth(strong[0]):
+                        strong = (h, argument)
+                elif weak is None or (weak[0].pos_ == "NOUN" and h.pos_ == "VERB"):
+                    # "Fitton called Clinton's assertion 'disturbing'": the verb over its object noun
+                    weak = (h, argument)
+                if (argument or is_argument(below)) and h.dep_ in CLAUSE_EDGES and is_cue(h, strict=True) \
+                        and _own_subject(h, lay):
+                    # a clause of its own ("…, and he pledged a 'political revolution'", "which he called
+                    # 'a cartel'", "after Sanders said he was 'encouraged'"): the verbs above do not report it
+                    own = own or (h, argument)
+                    break
+            if h.head.i == h.i:
+                break
+            argument = argument and is_argument(h)
+            below, h = h, h.head
+    found = own or strong or weak
+    return (found[0], found[1]) if found else (None, False)
+
+
+#: Edges by which a clause hangs from another without being what the other reports.
+CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
+
+
+def _own_subject(v: Token, lay: Layout) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and lay.outside(c)
+               and c.lower_ not in NOT_A_SPEAKER and c.lower_ not in ("it", "who") for c in v.children)
+
+
+def according_to(qi: int, lay: Layout) -> Token | None:
+    """Sieve 2: ``according to X`` in the quote's sentence; returns X."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    sents = {near_sentence(doc, toks[0]), near_sentence(doc, toks[-1])}
+    for sent in sents:
+        for t in sent:
+            if not lay.outside(t):
+                continue
+            for phrase in SOURCE_PREPOSITIONS:
+                n = len(phrase)
+                if t.lower_ == phrase[0] and t.i + n <= len(doc) and \
+                        tuple(x.lower_ for x in doc[t.i:t.i + n]) == phrase:
+                    objs = [c for c in doc[t.i + n - 1].children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+                    if t.i + n < len(doc) and doc[t.i + n].pos_ in ("PROPN", "NOUN", "PRON"):
+                        return doc[t.i + n]
+    return None
+
+
+def adjacent_cue(qi: int, lay: Layout) -> Token | None:
+    """Sieve 3: a reporting verb beside the marks, in the same paragraph, no other quote between.
+
+    Right of a quote that closes a clause (``'…,' he said``, ``'…?' asked Smith``), or left
+    of one with nothing but a few function words between (``He said on Monday that '…'``).
+    """
+    doc, q = lay.doc, lay.spans[qi]
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    para = lay.para(q.open_start)
+    after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
+    # the clause ends at the last word's punctuation, also inside a closing nested quote ('… the 'Title Sponsor,' ')
+    ended = q.text.rstrip(" '’‘\"”“")[-1:] == "."
+    if q.text.rstrip(" '’‘\"”“")[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
+        for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
+            t = doc[i]
+            if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
+                break
+            near = i - toks[-1] <= 4
+            if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and mistagged_cue(t)):
+                if ended and any(c.dep_ in ("ccomp", "dobj", "xcomp") and lay.outside(c) for c in t.children):
+                    return None  # "'… enforcement.' She further announced that …": a sentence of its own
+                return t
+    for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW // 2), -1):
+        t = doc[i]
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
+            break
+        if is_cue(t, strict=True):
+            return t
+        if t.pos_ == "VERB":
+            break
+    return None
+
+
+def cue_after(qi: int, lay: Layout) -> Token | None:
+    """A reporting verb right after a quote that closes its clause: ``'…,' he said``, ``'…?' asked Smith``.
+
+    English reporting puts the cue of a quote there; when the parse ties the quote to a cue
+    of an earlier sentence instead (``He said X. '…,' he added.``), this one is the quote's.
+    """
+    doc, q = lay.doc, lay.spans[qi]
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
+    if not (q.text.rstrip(" '’‘\"”“")[-1:] in ",?!" or after[:1] == ","):
+        return None
+    para = lay.para(q.open_start)
+    for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 5)):
+        t = doc[i]
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":") \
+                or t.pos_ in ("CCONJ", "SCONJ") or t.lower_ in SUBORDINATORS:
+            return None  # "'…,' but he said", "'…,' and I agree", "'…,' when asked": a clause of its own
+        if i == toks[-1] + 1 and t.pos_ == "PRON" and t.is_title and q.text.rstrip(" '’‘\"”“")[-1:] in "?!":
+            return None  # "'…!' She replied to him that …": a new sentence
+        if is_cue(t, strict=True):
+            # "'…,' adding, '…'" and "'…,' saying": a participle hangs from the clause before the quote
+            return None if t.tag_ == "VBG" else t
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def colon_intro(qi: int, lay: Layout) -> Token | None:
+    """Sieve 4: the quote opens a paragraph and the paragraph before ends with ``X said:``."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    before = toks[0] - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text != ":" or not lay.outside(doc[before]):
+        return None
+    sent = near_sentence(doc, before)
+    cues = [t for t in sent if t.i < before and lay.outside(t) and is_cue(t, strict=True)]
+    if cues:
+        return min(cues, key=depth)
+    # "Trump went even further: '…'": the verb the colon closes, else the sentence's
+    head = doc[before].head
+    if head.i < before and head.pos_ in ("VERB", "AUX") and lay.outside(head) and subject_of(head, lay) is not None:
+        return head
+    if not lay.outside(head) or head.i > before:
+        # the parse hangs the colon on the quote ("Sanders delivered a snappy retort: '…'"):
+        # the last verb before the colon, in the same paragraph, with a subject of its own
+        para = lay.para(doc[before].idx)
+        for i in range(before - 1, max(-1, before - WINDOW), -1):
+            t = doc[i]
+            if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
+                break
+            if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
+                    and subject_of(t, lay) is not None:
+                return t
+    root = sent.root
+    return root if root.pos_ in ("VERB", "AUX") and lay.outside(root) else None
+
+
+def quoted_verb(qi: int, lay: Layout) -> tuple[Token, Token] | None:
+    """Sieve 5: the quote holds the clause's verb and its subject stands outside the marks."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    for i in toks[:4]:
+        t = doc[i]
+        if t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp", "relcl"):
+            subj = subject_of(t, lay)
+            if subj is not None and lay.outside(subj):
+                return t, subj
+            before = toks[0] - 1
+            if before >= 0 and doc[before].pos_ == "PROPN" and doc[before].is_title:
+                return t, doc[before]
+    return None
+
+
+def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
+    """(noun, possessor) when the quote lies inside a noun phrase naming a statement that someone
+    owns: ``Obama's "if you like your plan, you can keep it" promise``, ``his rejection of "a
+    politics of cynicism"``. The climb stops at the first verb with a subject of its own."""
+    for h in _climb(qi, lay, 12):
+        if h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
+            return None
+        if h.pos_ == "NOUN" and lay.outside(h) and lemma(h) in STATEMENT_NOUNS:
+            owner = next((c for c in h.children if c.dep_ == "poss" and lay.outside(c)
+                          and (c.pos_ == "PROPN" or c.ent_type_ in SPEAKER_ENTS
+                               or (c.pos_ == "PRON" and c.lower_ not in ("its", "their", "your", "my", "our")))), None)
+            if owner is not None:
+                return h, owner
+    return None
+
+
+def _climb(qi: int, lay: Layout, steps: int):
+    """The heads above the quote's first token, in order, while they stay in its paragraph
+    and out of every other quote."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return
+    para = lay.para(doc[toks[0]].idx)
+    h = doc[toks[0]]
+    for _ in range(steps):
+        if h.head.i == h.i or lay.para(h.head.idx) != para or lay.in_quote[h.head.i] not in (-1, qi):
+            return
+        h = h.head
+        yield h
+
+
+def sentence_cue(qi: int, lay: Layout) -> Token | None:
+    """The strong cue nearest the quote in its sentence, outside every quote, same paragraph."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    para = lay.para(doc[toks[0]].idx)
+    sent = near_sentence(doc, toks[0])
+    cues = [t for t in sent if lay.outside(t) and lay.para(t.idx) == para and is_cue(t, strict=True)]
+    return min(cues, key=lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1])), default=None)
+
+
+def clause_root(qi: int, lay: Layout) -> Token | None:
+    """The first verb above the quote, in the parse, that has a subject of its own
+    (``he wanted to 'go an extra step'`` -> wanted), else the sentence's root verb."""
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    h = lay.doc[toks[0]]
+    for h in _climb(qi, lay, 60):
+        if lay.outside(h) and h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
+            return h
+    return h if lay.outside(h) and h.pos_ in ("VERB", "AUX") else None
