@@ -43,7 +43,7 @@ from .labels import speaker_label
 from .lemmas import lemma
 from .records import QuoteSpan
 from .syntax import (SPEAKER_ENTS, Layout, between_marks_and_cue, depth, is_cue, mention_span, near_sentence, nearby_name,
-                     subject_of)
+                     subject_of, token_before)
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas).
@@ -228,12 +228,7 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
     would win. '…'``, ``'…,' Ebeling said, and her husband cut in. '…'``): that someone speaks,
     unless the cue is one an earlier quote already has."""
     doc = lay.doc
-    toks = lay.tokens[qi]
-    if not toks:
-        return None
-    j = toks[0] - 1
-    while j >= 0 and doc[j].is_space:
-        j -= 1
+    j = token_before(qi, lay)
     if j < 0 or doc[j].text not in (".", "!") or not lay.outside(doc[j]) or \
             lay.para(lay.spans[qi].open_start) - lay.para(doc[j].idx) > 1:
         return None

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from .cues import SOURCE_PREPOSITIONS, STATEMENT_NOUNS
 from .lemmas import lemma
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
-                     near_sentence, subject_of)
+                     near_sentence, subject_of, token_before)
 
 
 SUBORDINATORS = frozenset(["when", "while", "though", "although", "because", "after", "before", "if", "since", "until"])
@@ -165,12 +165,7 @@ def cue_after(qi: int, lay: Layout) -> Token | None:
 def colon_intro(qi: int, lay: Layout) -> Token | None:
     """Sieve 4: the quote opens a paragraph and the paragraph before ends with ``X said:``."""
     doc = lay.doc
-    toks = lay.tokens[qi]
-    if not toks:
-        return None
-    before = toks[0] - 1
-    while before >= 0 and doc[before].is_space:
-        before -= 1
+    before = token_before(qi, lay)
     if before < 0 or doc[before].text != ":" or not lay.outside(doc[before]):
         return None
     sent = near_sentence(doc, before)

@@ -54,6 +54,17 @@ class Layout:
         return self.in_quote[t.i] == -1
 
 
+def token_before(qi: int, lay: Layout) -> int:
+    """Index of the last token before quote ``qi`` that is not a space (-1: none, or an empty quote)."""
+    toks = lay.tokens[qi]
+    if not toks:
+        return -1
+    j = toks[0] - 1
+    while j >= 0 and lay.doc[j].is_space:
+        j -= 1
+    return j
+
+
 def near_sentence(doc: Doc, i: int) -> SpacySpan:
     """The sentence of token ``i``, clipped to SENTENCE_REACH tokens either side.
 
