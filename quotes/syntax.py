@@ -160,8 +160,9 @@ def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
     start = t.i
     for i in range(t.i - 1, t.left_edge.i - 1, -1):
         tok = doc[i]
-        if not lay.outside(tok) or lay.para(tok.idx) != para or (cue is not None and tok.i == cue.i):
-            break
+        if not lay.outside(tok) or lay.para(tok.idx) != para or (cue is not None and tok.i == cue.i) \
+                or _spaced_dash(tok):
+            break  # a spaced dash ends a dateline or an aside: "BOCA RATON, Fla. -- Weeds"
         start = i
     end = t.i + 1
     for i in range(t.i + 1, t.right_edge.i + 1):
@@ -179,6 +180,12 @@ def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
             break  # "author of ''America's Unwritten Constitution,''" keeps the title's closing mark
         end -= 1
     return doc[start:end]
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash standing between spaces ("--", " — ", " - "), not one inside a word or a name."""
+    return tok.text in ("--", "—", "–", "-", "―") and bool(tok.whitespace_) and tok.i > 0 \
+        and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _titled(tok: Token, head: Token, lay: Layout) -> bool:
