@@ -268,11 +268,18 @@ def _spans(text: str, pieces: list[_Piece]) -> list[QuoteSpan]:
         out.append(QuoteSpan(start=s, end=e, text=text[s:e], open_start=p.open_at, close_end=close_end,
                              closed=p.closed, group=p.chain))
     lines = _Lines(text)
-    for q in out:
+    for k, q in enumerate(out):
         chain = q.group
         q.group = first[chain] if size[chain] > 1 else None
         q.kind = kind_of(text, q, lines)
+        if q.kind == "direct" and k and out[k - 1].kind == "scare" \
+                and _LISTED.fullmatch(text[out[k - 1].close_end:q.open_start]):
+            q.kind = "scare"  # the so-called "deal" or "truce": one cue for the whole list
     return out
+
+
+#: What joins two items of one list of terms: ``"rabbit patches" or "goat farms"``.
+_LISTED = re.compile(r"\s*(?:,|,?\s*(?:or|and|nor))\s*", re.IGNORECASE)
 
 
 class _Lines:
@@ -332,8 +339,9 @@ _ENTITY_CUE = re.compile(
     r"\b(?:group|band|company|firm|organi[sz]ation|movement|network|operation|code-?name|hackers?|collective"
     r"|gang|outfit|account|handle|app|platform|brand|website|blog|channel|ship|vessel|militia|faction)\s+$",
     re.IGNORECASE)
-#: A writer keeping a word at arm's length: the so-called "deal".
-_SCARE_CUE = re.compile(r"\bso-called\s*$", re.IGNORECASE)
+#: A writer keeping a word at arm's length: the so-called "deal", courses known as "goat farms"
+#: (agentless naming; "what Trump dubbed '…'" has a speaker and is left to attribution).
+_SCARE_CUE = re.compile(r"\b(?:so-called|known\s+as|a\.?k\.?a\.?)\s*$", re.IGNORECASE)
 #: Longest line still read as a headline.
 _HEADLINE_WORDS = 25
 _HEADLINE_CHARS = 400

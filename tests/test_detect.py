@@ -183,6 +183,18 @@ def test_titles_and_scare_quotes():
     assert detect("Clinton slammed the proposal as “reprehensible, prejudiced and divisive.”")[0].kind == "direct"
 
 
+def test_agentless_naming_and_lists_of_terms_are_scare_quotes():
+    # PolNeAR train (NYT, Breitbart): "known as" names a thing; nobody is quoted
+    text = "hundreds of golf courses, many of them derisively known as ''rabbit patches'' or ''goat farms.''\n"
+    assert [q.kind for q in detect(text)] == ["scare", "scare"]
+    assert detect("Marcel Lazar Lehel, the hacker known as “Guccifer,” stated that")[0].kind == "scare"
+    assert [q.kind for q in detect('the so-called "deal", "truce" and "pause" were gone')] == ["scare"] * 3
+    # someone who names a thing is quoted: left to attribution
+    assert [q.kind for q in detect('Trump dubbed her "Crooked Hillary" and "a liar."')] == ["direct", "direct"]
+    # a list after a quotation that is not a term stays as it was
+    assert [q.kind for q in detect('He called it "a disaster" and "a shame."')] == ["direct", "direct"]
+
+
 def test_quotation_in_a_headline_is_a_heading():
     text = "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON — Lawmakers spoke on Friday."
     assert detect(text)[0].kind == "heading"
