@@ -34,6 +34,7 @@ KEY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 COLUMNS = ("POS", "MORPH", "LEMMA")
 
 Test = Callable[[Any], bool]
+TokenTest = Callable[[tuple], bool]  # on a token's (tag, lower, dep, is_space)
 Rule = tuple[int, dict[str, str]]  # (pattern order, attributes it sets)
 
 
@@ -56,7 +57,7 @@ def _value_test(spec: Any) -> Test | None:
     return None
 
 
-def _token_test(token_spec: dict) -> Callable[[tuple], bool] | None:
+def _token_test(token_spec: dict) -> TokenTest | None:
     """A predicate on (tag, lower, dep, is_space) for one token pattern, or None."""
     tests = []
     for key, spec in token_spec.items():
@@ -69,20 +70,19 @@ def _token_test(token_spec: dict) -> Callable[[tuple], bool] | None:
     return lambda values: all(test(values[i]) for i, test in tests)
 
 
-Tests = Callable[[tuple], bool]
 Key = tuple[int, int, int, int]
 
 
 class CompiledRuler:
     """Same annotations as an ``AttributeRuler``, from lookups keyed by a token's four values."""
 
-    def __init__(self, vocab, singles: list[tuple[int, Tests, dict, str | None]],
-                 sequences: list[tuple[int, list[Tests], int, dict]],
+    def __init__(self, vocab, singles: list[tuple[int, TokenTest, dict, str | None]],
+                 sequences: list[tuple[int, list[TokenTest], int, dict]],
                  named_lowers: Iterable[str], lower_regexes: Iterable[str]) -> None:
         self.vocab = vocab
         self.singles = singles
         # Most patterns name one tag: only those and the tag-free ones are tried on a token.
-        self._by_tag: dict[str, list[tuple[int, Tests, dict]]] = {}
+        self._by_tag: dict[str, list[tuple[int, TokenTest, dict]]] = {}
         self.sequences = sequences
         self._named = frozenset(vocab.strings.add(w) for w in named_lowers)
         self._regexes = tuple(re.compile(r).search for r in lower_regexes)
@@ -103,7 +103,7 @@ class CompiledRuler:
         strings = self.vocab.strings
         return (strings[key[0]], strings[key[1]] if key[1] else None, strings[key[2]], bool(key[3]))
 
-    def singles_for(self, tag: str) -> list[tuple[int, Tests, dict]]:
+    def singles_for(self, tag: str) -> list[tuple[int, TokenTest, dict]]:
         found = self._by_tag.get(tag)
         if found is None:
             found = self._by_tag[tag] = [(order, test, attrs) for order, test, attrs, only in self.singles
