@@ -130,6 +130,8 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         if lay.outside(c):
             if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head
+            if _counted(c, v):
+                return _poll(v) or c
             if _partitive(c) or (c.lower_ not in NOT_A_SPEAKER and not is_time(c)):
                 return c
     if v.pos_ == "NOUN":  # "his statement", "the ministry's statement"
@@ -143,6 +145,24 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         return v.head
     if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
+    return None
+
+
+def _counted(t: Token, v: Token) -> bool:
+    """``63 percent said``, ``About four in 10 said``: a share of those polled, saying something."""
+    return t.ent_type_ in ("CARDINAL", "PERCENT") and t.dep_ == "nsubj" and is_cue(v, strict=True)
+
+
+POLLS = frozenset(["poll", "survey", "study"])
+
+
+def _poll(v: Token) -> Token | None:
+    """``In a CNN/ORC poll, 31% said …``: the poll reports what the share said."""
+    for prep in v.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and lemma(obj) in POLLS:
+                    return obj
     return None
 
 

@@ -380,3 +380,21 @@ def test_a_dateline_is_no_part_of_the_speaker_mention(nlp):
     assert weeds.left_edge.i < weeds.i  # the parse does reach back: the test would fail without the rule
     span = mention_span(weeds, Layout(doc, [], text))
     assert span.text.startswith("Weeds") and "BOCA" not in span.text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR politico poll story: a share of those polled says it
+    ('However, 63 percent said Clinton was "justified" in keeping her diagnosis private.', "63 percent"),
+    ('About four in 10 said they were "angry" with the way the federal government is operating.', "10"),
+    # the poll named in the clause reports the share (PolNeAR train, Washington Post)
+    ('In a September Washington Post-ABC News poll, 75 percent of Republicans said "most people in politics" '
+     "can't be trusted.", "poll"),
+])
+def test_a_share_of_those_polled_speaks(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and speaker in a.mention.text, a.mention
+
+
+def test_a_date_is_still_no_speaker(nlp):
+    a = only(nlp, 'On Tuesday, the senator said the bill was "dead on arrival."')
+    assert a.mention is not None and a.mention.text == "the senator"
