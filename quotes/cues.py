@@ -28,6 +28,10 @@ explain recommend observe note add declare tweet reason stipulate insist clarify
 beam smile grin ponder imagine muse wonder demand plead remember react jeer imply utter confide crack boom
 """.split())
 
+#: Verbs of finding and knowing: the subject holds the clause they take ("a judge determined that …").
+FRAME_VERBS = frozenset("find determine conclude assume decide rule show know realize realise understand suspect "
+                        "discover learn judge deem".split())
+
 #: Verb + particle pairs that report speech: "went on", "pointed out", "fired back".
 PHRASAL_CUES = frozenset([("go", "on"), ("point", "out"), ("fire", "back"), ("shoot", "back"), ("hit", "back"),
                           ("chime", "in"), ("weigh", "in"), ("speak", "out"), ("spell", "out"), ("lay", "out"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import SOURCE_PREPOSITIONS, STATEMENT_NOUNS
+from .cues import FRAME_VERBS, SOURCE_PREPOSITIONS, STATEMENT_NOUNS
 from .lemmas import lemma
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
                      near_sentence, subject_of, token_before)
@@ -251,6 +251,11 @@ def sentence_cue(qi: int, lay: Layout) -> Token | None:
     return min(cues, key=lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1])), default=None)
 
 
+def _holds(v: Token) -> bool:
+    """Does the verb hold a clause as what someone says, finds or thinks?"""
+    return v.pos_ == "VERB" and (is_cue(v) or lemma(v) in FRAME_VERBS)
+
+
 def clause_root(qi: int, lay: Layout) -> Token | None:
     """The first verb above the quote, in the parse, that has a subject of its own
     (``he wanted to 'go an extra step'`` -> wanted), else the sentence's root verb."""
@@ -260,5 +265,10 @@ def clause_root(qi: int, lay: Layout) -> Token | None:
     h = lay.doc[toks[0]]
     for h in _climb(qi, lay, 60):
         if lay.outside(h) and h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
+            # a clause that is what a verb above it holds ("two analysts found that the Air Force is
+            # 'the best'"): the holder of the whole frame
+            while h.dep_ == "ccomp" and _holds(h.head) and lay.outside(h.head) \
+                    and lay.para(h.head.idx) == lay.para(h.idx) and subject_of(h.head, lay) is not None:
+                h = h.head
             return h
     return h if lay.outside(h) and h.pos_ in ("VERB", "AUX") else None

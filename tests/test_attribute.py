@@ -398,3 +398,14 @@ def test_a_share_of_those_polled_speaks(nlp, text, speaker):
 def test_a_date_is_still_no_speaker(nlp):
     a = only(nlp, 'On Tuesday, the senator said the bill was "dead on arrival."')
     assert a.mention is not None and a.mention.text == "the senator"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (West Journal, HuffPost): the quote lies in a clause someone found or assumed
+    ("In February, a federal judge determined that the State Department’s handling of the email controversy "
+     "has created at least a “reasonable suspicion” that access was undermined.", "a federal judge"),
+    ("He assumed an organization with “la raza” in the name is pro-mexican.", "He"),
+])
+def test_a_partial_quote_in_a_clause_found_or_assumed_is_the_finders(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
