@@ -235,7 +235,8 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
     sent = near_sentence(doc, j)
     if sent.end < j:
         return None
-    cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and t.i not in used and is_cue(t, strict=True)]
+    cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and t.i not in used and is_cue(t, strict=True)
+            and not any(c.dep_ == "neg" for c in t.children)]  # "He didn't suggest retaliation. '…'"
     if any(not lay.outside(t) for t in sent):
         # the sentence has a quote of its own: only a second speaker coordinated with its cue
         # ("'…,' Ebeling said, and her husband cut in"), not "as the crowd cheered"

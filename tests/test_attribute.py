@@ -298,6 +298,9 @@ def test_passive_cue_agent_speaks(nlp):
      "Tom.”\n", "her husband"),
     ("“I think this is fine,” Smith said on Monday.\n\nJones said he disagreed with the senator.\n\n"
      "“There is no way this passes the House.”\n", "Jones"),
+    # PolNeAR dev (USA Today): a cue that is denied introduces no one; the quote runs on from Obama's
+    ("“We've had problems with Russia in the past,” Obama said after meeting Putin. He didn't suggest retaliation. "
+     "“Our goal is not to duplicate a cycle of escalation.”\n", "Obama"),
 ])
 def test_quote_introduced_by_the_sentence_before(nlp, text, speaker):
     a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
