@@ -58,7 +58,7 @@ characterization characterisation question
 """.split())
 
 #: Phrases whose object is the source: "according to X", "in the words of X".
-SOURCE_PREPOSITIONS = (("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by"))
+SOURCE_PREPOSITIONS = (("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by"), ("per",))
 
 #: Words that, right before an opening mark, say the speech runs on from a cue ("said that '...'").
 INTRO_WORDS = frozenset(["that", ":", ",", "saying", "adding", "as"])

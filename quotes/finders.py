@@ -91,6 +91,11 @@ def according_to(qi: int, lay: Layout) -> Token | None:
                 if t.lower_ == phrase[0] and t.i + n <= len(doc) and \
                         tuple(x.lower_ for x in doc[t.i:t.i + n]) == phrase:
                     objs = [c for c in doc[t.i + n - 1].children if c.dep_ == "pobj"]
+                    if phrase == ("per",):  # "per the party's bylaws", "per CNN"; not "$5 per person"
+                        objs = [o for o in objs if o.ent_type_ in SPEAKER_ENTS
+                                or any(c.dep_ in ("det", "poss") for c in o.children)]
+                        if not objs:
+                            continue
                     if objs:
                         return objs[0]
                     if t.i + n < len(doc) and doc[t.i + n].pos_ in ("PROPN", "NOUN", "PRON"):

@@ -40,6 +40,22 @@ def test_cue_and_speaker(nlp, text, speaker, cue, sieve):
         assert a.sieve == sieve
 
 
+@pytest.mark.parametrize("text, source", [
+    # PolNeAR dev (Politico): "per" names a source like "according to"
+    ("Proxy voting is allowed, but it’s prohibited when voting “to fill a vacancy on the National ticket,” "
+     "per the party’s bylaws.", "the party’s bylaws"),
+    ("The campaign raised “record sums” in March, per CNN.", "CNN"),
+])
+def test_per_names_a_source(nlp, text, source):
+    a = only(nlp, text)
+    assert a.sieve == "according" and a.mention.text == source
+
+
+def test_per_a_unit_is_no_source(nlp):
+    a = only(nlp, "It costs $5 per person to “get in” the door, he said.")
+    assert a.mention is not None and a.mention.text == "he"
+
+
 def test_according_to(nlp):
     a = only(nlp, "Americans want lower prices on items labeled “Made in the U.S.A.,” according to an Associated Press-GfK poll.")
     assert a.sieve == "according" and "poll" in a.mention.text
