@@ -1,20 +1,43 @@
 """Speaker labels: the name a transcript, a digest or a vox pop writes beside a quote.
 
 ``Clinton: "…"``, ``- Jeffrey M. Jones: "…"``, a ``- Bernie Sanders.`` line under a
-quote paragraph, ``"…" ― Sonya Herridge`` closing the quote's own line. No verb of
+quote paragraph, ``"…" ― Sonya Herridge`` closing the quote's line. No verb of
 saying is involved, so the parse is read only to tell a name from other words.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from spacy.tokens import Span as SpacySpan, Token
 
-from .syntax import NOT_SPEAKER_ENTS, Layout
+from .syntax import NOT_SPEAKER_ENTS, Layout, is_cue
 
 
 NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}
 
 
 DASHES = ("-", "–", "—", "―", "•", "*")
+QUOTE_MARKS = "\"“”‘’'"
+
+#: ``” ― Name`` ending a line: a closing mark, a dash (``--`` too), the credit.
+_CREDIT_DASH = re.compile(r"[\"”’']\s*(?:--|[-–—―])\s*")
+
+
+def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
+    """The name the text writes beside quote ``qi`` as its speaker's, or None.
+
+    The rules go from the labels before the quote (``Clinton: "…"``, ``From the report: "…"``)
+    to the credits after it (a dash line closing the quote's line or under it)."""
+    if not lay.tokens[qi]:
+        return None
+    rules: tuple[Callable[[int, Layout], SpacySpan | None], ...] = (
+        _colon_label, _from_label, _credit_line_end, _credit_below)
+    for rule in rules:
+        found = rule(qi, lay)
+        if found is not None:
+            return found
+    return None
 
 
 def _name_token(t: Token, lay: Layout) -> bool:
@@ -24,59 +47,124 @@ def _name_token(t: Token, lay: Layout) -> bool:
     return t.pos_ == "PROPN" or (t.is_title and t.text.endswith(".") and len(t) <= 5)
 
 
-def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
-    """The quote is labelled with its speaker's name, as transcripts, digests and fact checks do:
-    ``Clinton: "…"`` or ``- Jeffrey M. Jones: "…"`` opening a line or a sentence, or a line
-    ``- Bernie Sanders.`` under a quote that fills its own paragraph."""
-    doc, q = lay.doc, lay.spans[qi]
-    toks = lay.tokens[qi]
-    if not toks:
-        return None
-    i = toks[0] - 1
+def _opens_paragraph(char: int, lay: Layout) -> bool:
+    """Is there nothing but white space between the start of its paragraph and offset ``char``?"""
+    return not lay.text[lay.para_starts[lay.para(char)]:char].strip()
+
+
+# -- labels before the quote --------------------------------------------------------------------
+
+def _colon_before(qi: int, lay: Layout) -> int | None:
+    """The index of a colon outside quotes right before quote ``qi`` (same line), else None."""
+    doc = lay.doc
+    i = lay.tokens[qi][0] - 1
     while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
         i -= 1
-    if i > 0 and doc[i].text == ":" and lay.outside(doc[i]) and lay.para(doc[i].idx) == lay.para(q.open_start):
-        start = i
-        while start > 0 and i - start < 8 and (_name_token(doc[start - 1], lay) or (
-                doc[start - 1].lower_ == "and" and start < i and start > 1 and _name_token(doc[start - 2], lay))):
-            start -= 1  # "- Mark Blumenthal and Jon Cohen:"
-        before = doc[start - 1] if start > 0 else None
-        if start < i and (before is None or "\n" in before.text
-                          or (before.text in DASHES and before.whitespace_)
-                          or (not lay.outside(before) and before.is_punct)
-                          or (before.text in (".", "!", "?") and before.whitespace_)):
-            return doc[start:i]
-    # "From the report: '…'", "More from Jones: '…'": the source the colon quotes from
-    if i > 0 and doc[i].text == ":" and lay.outside(doc[i]):
-        frm = next((t for t in doc[max(0, i - 12):i]
-                    if t.lower_ == "from" and t.dep_ == "prep" and lay.outside(t)), None)
-        objs = [c for c in frm.children if c.dep_ == "pobj"] if frm is not None else []
-        if objs and objs[0].right_edge.i == i - 1 and all(lay.outside(t) for t in doc[frm.i:i]) and \
-                (frm.i == 0 or "\n" in doc[frm.i - 1].text or doc[frm.i - 1].text in DASHES
-                 or (frm.i >= 2 and doc[frm.i - 1].lower_ == "more" and ("\n" in doc[frm.i - 2].text
-                                                                       or doc[frm.i - 2].text in DASHES))):
-            return doc[objs[0].left_edge.i:i]
-    # "- Bernie Sanders." on the line under a quote that is a paragraph of its own
-    text = lay.text
-    if lay.para(q.open_start) != lay.para(q.close_end - 1) or \
-            text[lay.para_starts[lay.para(q.open_start)]:q.open_start].strip():
+    return i if i > 0 and doc[i].text == ":" and lay.outside(doc[i]) else None
+
+
+def _colon_label(qi: int, lay: Layout) -> SpacySpan | None:
+    """``Clinton: "…"`` or ``- Jeffrey M. Jones: "…"`` opening a line or a sentence (transcripts,
+    debate and poll digests): the name before the colon."""
+    doc = lay.doc
+    i = _colon_before(qi, lay)
+    if i is None or lay.para(doc[i].idx) != lay.para(lay.spans[qi].open_start):
+        return None
+    start = i
+    while start > 0 and i - start < 8 and (_name_token(doc[start - 1], lay) or (
+            doc[start - 1].lower_ == "and" and start < i and start > 1 and _name_token(doc[start - 2], lay))):
+        start -= 1  # "- Mark Blumenthal and Jon Cohen:"
+    before = doc[start - 1] if start > 0 else None
+    if start < i and (before is None or "\n" in before.text
+                      or (before.text in DASHES and before.whitespace_)
+                      or (not lay.outside(before) and before.is_punct)
+                      or (before.text in (".", "!", "?") and before.whitespace_)):
+        return doc[start:i]
+    return None
+
+
+def _from_label(qi: int, lay: Layout) -> SpacySpan | None:
+    """``From the report: '…'``, ``More from Jones: '…'``: the source the colon quotes from."""
+    doc = lay.doc
+    i = _colon_before(qi, lay)
+    if i is None:
+        return None
+    frm = next((t for t in doc[max(0, i - 12):i]
+                if t.lower_ == "from" and t.dep_ == "prep" and lay.outside(t)), None)
+    objs = [c for c in frm.children if c.dep_ == "pobj"] if frm is not None else []
+    if objs and objs[0].right_edge.i == i - 1 and all(lay.outside(t) for t in doc[frm.i:i]) and \
+            (frm.i == 0 or "\n" in doc[frm.i - 1].text or doc[frm.i - 1].text in DASHES
+             or (frm.i >= 2 and doc[frm.i - 1].lower_ == "more" and ("\n" in doc[frm.i - 2].text
+                                                                   or doc[frm.i - 2].text in DASHES))):
+        return doc[objs[0].left_edge.i:i]
+    return None
+
+
+# -- credits after the quote --------------------------------------------------------------------
+
+def _credit_line_end(qi: int, lay: Layout) -> SpacySpan | None:
+    """``“…” ― Sonya Herridge`` closing a line that opens with a quote, as vox pops, digests and
+    epigraphs credit a quote: every quote on the line is the credited person's, also when the
+    detector lost a mark on the way (``“… what he calls “hell” than live … president.” ― Name``).
+
+    The dash must follow a closing mark, the name must end the line, and no reporting verb may
+    stand outside the marks on the line: ``“…,” the mayor said of the “disaster.”--John Bacon.``
+    is a wire story's byline."""
+    q, text, doc = lay.spans[qi], lay.text, lay.doc
+    if "\n" in text[q.open_start:q.close_end]:
+        return None
+    start = text.rfind("\n", 0, q.open_start) + 1
+    end = text.find("\n", q.close_end)
+    end = len(text) if end < 0 else end
+    if text[start:end].lstrip()[:1] not in QUOTE_MARKS:
+        return None
+    credit = None
+    for m in _CREDIT_DASH.finditer(text, max(start, q.close_end - 1), end):
+        credit = _credit_name(m.end(), end, lay)
+        if credit is not None:
+            break
+    if credit is None:
+        return None
+    line = doc.char_span(start, credit.start_char, alignment_mode="expand")
+    if line is None or any(lay.outside(t) and t.pos_ == "VERB" and is_cue(t, strict=True) for t in line):
+        return None
+    return credit
+
+
+def _credit_name(start: int, end: int, lay: Layout) -> SpacySpan | None:
+    """The name filling the characters ``start:end`` (a full stop after it allowed), or None.
+    A dash glued to the name (``” -President Obama``) is left out of it."""
+    text = lay.text[start:end].rstrip()
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+        text = text[:-1]
+    span = lay.doc.char_span(start, start + len(text), alignment_mode="expand")
+    if span is None or not 0 < len(span) <= 5 or not all(_name_token(t, lay) for t in span):
+        return None
+    if span.start_char == start:
+        return span
+    inner = lay.doc.char_span(start, start + len(text), alignment_mode="contract")
+    glued = span[0].text[:1] in DASHES
+    return (inner if inner is not None and len(inner) else span) if glued else None
+
+
+def _credit_below(qi: int, lay: Layout) -> SpacySpan | None:
+    """``- Bernie Sanders.`` on the line under a quote that is a paragraph of its own (fact checks)."""
+    doc, q, text, toks = lay.doc, lay.spans[qi], lay.text, lay.tokens[qi]
+    if lay.para(q.open_start) != lay.para(q.close_end - 1) or not _opens_paragraph(q.open_start, lay):
         return None
     j = toks[-1] + 1
     while j < len(doc) and (doc[j].is_space or (doc[j].is_punct and not lay.outside(doc[j]))):
         j += 1
-    if j >= len(doc):
-        return None
-    # '“…” ― Sonya Herridge' closing the quote's own line, as digests and epigraphs credit a quote
-    same_line = "\n" not in text[q.close_end:doc[j].idx]
-    if not same_line and (lay.para(doc[j].idx) != lay.para(q.close_end - 1) + 1
-                          or text[q.close_end:doc[j].idx].count("\n") == 0):
+    if j >= len(doc) or lay.para(doc[j].idx) != lay.para(q.close_end - 1) + 1:
         return None
     first = doc[j]
     glued = False  # "-President Obama": the dash is glued to the first word
     if text[q.close_end:first.idx].strip() in DASHES:
-        pass  # the dash is glued to the closing mark: '”―Pamela Padilla'
+        pass  # the dash is glued to the closing mark: '”\n―Pamela Padilla'
     elif first.text in DASHES:
         j += 1
+        while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+            j += 1  # '―\xa0Jorge Falcon'
     elif first.text[:1] in DASHES and first.text[1:2].isupper() and first.pos_ == "PROPN":
         glued = True
     else:
@@ -87,17 +175,8 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
         end += 1
     if end == j or (end < len(doc) and doc[end].text not in (",", ".", "(") and "\n" not in doc[end].text):
         return None
-    if same_line and not _line_ends_after(end, lay):
-        return None
     if glued:
         inner = doc.char_span(first.idx + 1, doc[end - 1].idx + len(doc[end - 1]), alignment_mode="contract")
         return inner if inner is not None and len(inner) else doc[j:end]
     return doc[j:end]
 
-
-def _line_ends_after(end: int, lay: Layout) -> bool:
-    """Nothing but a full stop between token ``end`` and the end of its line (or of the text)."""
-    doc = lay.doc
-    if end < len(doc) and doc[end].text == ".":
-        end += 1
-    return end >= len(doc) or "\n" in doc[end].text or (doc[end].is_space and end + 1 >= len(doc))

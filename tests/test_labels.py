@@ -67,3 +67,44 @@ def test_speaker_label_with_two_names(nlp):
 def test_from_label(nlp, text, speaker):
     a = only(nlp, text)
     assert a.sieve == "label" and a.mention.text == speaker
+
+
+def _mentions(nlp, text):
+    """(quoted text, mention, sieve) of every direct or partial quote of ``text``."""
+    return [(a.span.text, a.mention.text if a.mention is not None else None, a.sieve)
+            for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+
+
+# -- vox pops: a dash and the name closing the quote's line -----------------------------------
+
+def test_vox_pop_credits(nlp):
+    # PolNeAR dev, HuffPost: a no-break space after the dash, a paragraph opening with '”', a
+    # nested quote that cuts the marks apart, and a credit with a full stop before a photo credit
+    text = ("Getty/Instagram.\n\n“Mr. Trump shows no respect for anybody. He is not fit to lead.” ―\u00a0Maria Lopez\n"
+            "“He can’t even answer a question without scaring people.” ― Esther Tapia\u00a0\n"
+            "”What is most infuriating is that he draws attention away from the issues.” ―\u00a0Nell Carden Grey\n"
+            "“As a young woman, I’d rather live in what he calls “hell” than live in a world where he is president.” "
+            "― Adriana Rodarte\n"
+            "“Maybe, we can build a wall around Donald Trump.” ―\u00a0Steve Quinlan.\n\nGetty/Instagram.\n")
+    found = _mentions(nlp, text)
+    assert [m for _, m, _ in found] == ["Maria Lopez", "Esther Tapia", "Nell Carden Grey", "Adriana Rodarte",
+                                       "Adriana Rodarte", "Steve Quinlan"]
+    assert {s for _, _, s in found} == {"label"}
+
+
+def test_a_no_break_space_after_the_dash_of_a_credit_under_the_quote(nlp):
+    text = "\"Boeing and GE pay zero taxes.\"\n\n-\u00a0Bernie Sanders.\n\nThis is a complex issue.\n"
+    a = only(nlp, text)
+    assert a.sieve == "label" and a.mention.text == "Bernie Sanders"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a wire story's byline after a sentence of the writer's
+    ("Rajoy said Monday that his party was \"still the No. 1 force in Spain.\"--Kim Hjelmgaard.\n", "Rajoy"),
+    ("Rajoy said Monday that his party was \"still the No. 1 force in Spain.\" -- Kim Hjelmgaard.\n", "Rajoy"),
+    # a line opening with a quote, but a reporting verb outside the marks: the byline credits the story
+    ("“We will rebuild this town,” the mayor said of the “disaster.” — John Bacon.\n", "the mayor"),
+])
+def test_a_byline_is_no_credit(nlp, text, speaker):
+    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][0]
+    assert a.sieve != "label" and a.mention.text == speaker
