@@ -1,8 +1,9 @@
 """Speaker labels: the name a transcript, a digest or a vox pop writes beside a quote.
 
-``Clinton: "…"``, ``- Jeffrey M. Jones: "…"``, a ``- Bernie Sanders.`` line under a
-quote paragraph, ``"…" ― Sonya Herridge`` closing the quote's line. No verb of
-saying is involved, so the parse is read only to tell a name from other words.
+``Clinton: "…"``, ``- Jeffrey M. Jones: "…"``, a transcript turn ``"PENCE: Well, …``,
+a ``- Bernie Sanders.`` line under a quote paragraph, ``"…" ― Sonya Herridge`` closing
+the quote's line. No verb of saying is involved, so the parse is read only to tell a
+name from other words.
 """
 from __future__ import annotations
 
@@ -20,19 +21,29 @@ NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}
 DASHES = ("-", "–", "—", "―", "•", "*")
 QUOTE_MARKS = "\"“”‘’'"
 
+#: Transcript tags that name no speaker: ``"VIDEO: …"`` plays a clip, ``"Q: …"`` is an unnamed
+#: interviewer, ``"UPDATE: …"`` is the writer's.
+NOT_SPEAKER_TAGS = frozenset("""
+video audio clip crosstalk laughter applause inaudible unintelligible note update breaking exclusive watch
+photo photos transcript caption source question answer editor
+""".split())
+
+#: Words a title-case title leaves in lower case (``Crippled America: How to Make America Great Again``).
+SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+
 #: ``” ― Name`` ending a line: a closing mark, a dash (``--`` too), the credit.
 _CREDIT_DASH = re.compile(r"[\"”’']\s*(?:--|[-–—―])\s*")
-
 
 def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
     """The name the text writes beside quote ``qi`` as its speaker's, or None.
 
-    The rules go from the labels before the quote (``Clinton: "…"``, ``From the report: "…"``)
-    to the credits after it (a dash line closing the quote's line or under it)."""
+    The rules go from the label inside the marks (a transcript turn) to the labels before the
+    quote (``Clinton: "…"``, ``From the report: "…"``) and the credits after it (a dash line
+    closing the quote's line or under it)."""
     if not lay.tokens[qi]:
         return None
     rules: tuple[Callable[[int, Layout], SpacySpan | None], ...] = (
-        _colon_label, _from_label, _credit_line_end, _credit_below)
+        _turn_label, _colon_label, _from_label, _credit_line_end, _credit_below)
     for rule in rules:
         found = rule(qi, lay)
         if found is not None:
@@ -50,6 +61,90 @@ def _name_token(t: Token, lay: Layout) -> bool:
 def _opens_paragraph(char: int, lay: Layout) -> bool:
     """Is there nothing but white space between the start of its paragraph and offset ``char``?"""
     return not lay.text[lay.para_starts[lay.para(char)]:char].strip()
+
+
+# -- the label inside the marks: transcripts ---------------------------------------------------
+
+def _turn_label(qi: int, lay: Layout) -> SpacySpan | None:
+    """A transcript turn, ``"PENCE: Well, look, …`` or ``"Chris Matthews: Seriously, …``: the marks
+    open a paragraph and the speaker's name and a colon open the quoted words.
+
+    Every quote of that paragraph is the turn speaker's words (``as “The Wall Street Journal”
+    wrote`` inside Wallace's turn), and a paragraph of the same multi-paragraph quote with no
+    tag of its own carries on the last tagged turn."""
+    first = _first_quote_of_paragraph(qi, lay)
+    if first is None:
+        return None
+    group = lay.spans[first].group
+    for j in range(first, -1, -1):
+        if j < first and (group is None or lay.spans[j].group != group):
+            break
+        if j < first and not _opens_paragraph(lay.spans[j].open_start, lay):
+            continue  # a quote nested in an earlier paragraph of the group
+        tag = _turn_tag(j, lay)
+        if tag is not None:
+            return tag if _speaker_tag(tag) and _reads_as_speech(tag, lay) else None
+        if _stage_direction(lay.spans[j].text):
+            return None  # "(CROSSTALK.)": no one's words, and no turn of its own
+    return None
+
+
+def _first_quote_of_paragraph(qi: int, lay: Layout) -> int | None:
+    """The first quote in the paragraph of quote ``qi``, when its marks open the paragraph."""
+    para = lay.para(lay.spans[qi].open_start)
+    first = qi
+    while first > 0 and lay.para(lay.spans[first - 1].open_start) == para:
+        first -= 1
+    return first if _opens_paragraph(lay.spans[first].open_start, lay) and lay.tokens[first] else None
+
+
+def _turn_tag(qi: int, lay: Layout) -> SpacySpan | None:
+    """The one to four capitalised words right inside the opening mark of quote ``qi`` that a
+    colon and a space follow (``PENCE``, ``Chris Matthews``, ``VIDEO``)."""
+    doc, toks = lay.doc, lay.tokens[qi]
+    start = toks[0] + 1
+    end = start
+    while end <= toks[-1] and end - start < 4 and _tag_word(doc[end]):
+        end += 1
+    colon = doc[end] if end <= toks[-1] else None
+    if end == start or colon is None or colon.text != ":" or not lay.text[colon.idx + 1:colon.idx + 2].isspace():
+        return None
+    return doc[start:end]
+
+
+def _reads_as_speech(tag: SpacySpan, lay: Layout) -> bool:
+    """Do the words after a tag read as a turn of speech: not a nested quote (``"Clinton: 'I come
+    from the 60s.' Marco: …"`` quotes a tweet) and not a title-case subtitle (``"Crippled America:
+    How to Make America Great Again"``)?"""
+    qi = lay.in_quote[tag.start]
+    after = lay.text[tag.end_char + 1:lay.spans[qi].close_end]
+    if after.lstrip()[:1] in QUOTE_MARKS:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", after)[:10]
+    return len(words) < 4 or any(w[0].islower() and w.lower() not in SMALL_WORDS for w in words)
+
+
+def _tag_word(t: Token) -> bool:
+    """A capitalised word that can be part of a name (``PENCE``, ``O'MALLEY``, ``McCain``, ``Sen.``)."""
+    letters = re.sub(r"[.'’-]", "", t.text)
+    return t.text[:1].isupper() and letters.isalpha()
+
+
+def _speaker_tag(tag: SpacySpan) -> bool:
+    """Does a transcript tag name a speaker? Capitals are read by their shape (the tagger takes
+    ``RAMOS`` for a plural noun), other words need the name of a person: not ``VIDEO``, ``Q``,
+    ``Missouri``."""
+    words = [t.text.strip(".").lower() for t in tag]
+    if any(w in NOT_SPEAKER_TAGS for w in words):
+        return False
+    if all(t.text.isupper() for t in tag):
+        return len("".join(words)) >= 2
+    return any(t.ent_type_ == "PERSON" for t in tag) and not any(t.ent_type_ in NOT_LABEL_ENTS for t in tag)
+
+
+def _stage_direction(quoted: str) -> bool:
+    """``(CROSSTALK.)``, ``[APPLAUSE]``: a transcript's note on the room, said by no one."""
+    return bool(re.fullmatch(r"\W*[(\[][^)\]]*[)\]]\W*", quoted))
 
 
 # -- labels before the quote --------------------------------------------------------------------

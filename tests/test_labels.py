@@ -75,6 +75,86 @@ def _mentions(nlp, text):
             for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
 
 
+# -- transcript turns: the speaker's name and a colon inside the opening mark ------------------
+
+TRANSCRIPT = (  # PolNeAR dev, Breitbart: a Sunday-show transcript, one paragraph a turn
+    "Kaine spoke on Sunday.\n\nPartial transcript as follows:\n\n"
+    "\"WALLACE: Let’s start with the debate. Will she be there tomorrow night?\n\n"
+    "\"KAINE: Well, look, Donald Trump apparently thinks this is an episode of “The Apprentice.” "
+    "But this is serious business.\n\n"
+    "\"WALLACE: But, Senator Kaine, I’ve got to ask you, because as “The New York Times” wrote, voters are "
+    "worried about her honesty.\n\n"
+    "\"KAINE: Well, the question really should be why he invited her.\n\n"
+    "\"But the truth is that Donald Trump has no plan at all.\n\n"
+    "\"WALLACE: Governor, I have to stop you there.\"\n")
+
+
+def test_transcript_turns_name_their_speaker(nlp):
+    found = _mentions(nlp, TRANSCRIPT)
+    assert [m for _, m, _ in found] == ["WALLACE", "KAINE", "WALLACE", "WALLACE", "KAINE", "KAINE", "WALLACE"]
+    assert {s for _, _, s in found} == {"label"}
+
+
+def test_a_quote_inside_a_turn_is_the_turn_speakers(nlp):
+    # 'as “The New York Times” wrote' inside Wallace's turn: Wallace says those words, not the paper
+    times = [(m, s) for q, m, s in _mentions(nlp, TRANSCRIPT) if q == "The New York Times"]
+    assert times == [("WALLACE", "label")]
+
+
+def test_an_untagged_paragraph_carries_on_the_last_turn(nlp):
+    # the quote's group opens with Wallace, but the untagged paragraph follows Kaine's turn
+    assert ("But the truth is that Donald Trump has no plan at all.", "KAINE", "label") in _mentions(nlp, TRANSCRIPT)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train, HuffPost: a title-case name inside the marks
+    ("A panel of reporters dismissed the plan.\n\n\"Chris Matthews: Seriously, seriously about this. Bernie says "
+     "he’s going to pay for the free tuitions with a tax on Wall Street speculation.\"\n\nThat doesn’t sound right.\n",
+     "Chris Matthews"),
+    # PolNeAR train, Breitbart: a no-break space after the colon
+    ("Clinton answered a question on Benghazi.\n\n\"RAMOS:\u00a0 Secretary Clinton, did you lie to them?\n", "RAMOS"),
+])
+def test_turn_label(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.sieve == "label" and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "VIDEO:" plays a clip: it names no speaker
+    ("Clinton answered a question on Benghazi.\n\n\"VIDEO: Hillary and Obama and Panetta all told me it was a video "
+     "when they knew it was not.\"\n", None),
+    # a colon in a quoted sentence is no label
+    ("\"The bottom line: we need more jobs,\" Smith said.\n", "Smith"),
+    ("\"Look: we are going to win this state,\" Trump said on Tuesday.\n", "Trump"),
+    # a book's title and subtitle
+    ("\"Crippled America: How to Make America Great Again\" is the book Trump published last fall.\n", None),
+    # a person's name in a title ("Donald Trump: The Art of the Deal")
+    ("Trump's book is selling.\n\n\"Donald Trump: The Art of the Deal From the Man Who Built It\" sold a million "
+     "copies in its first year.\n", None),
+    # a place tagging a tweet
+    ("Cruz tweeted on Wednesday night.\n\n\"Missouri: Remember in November the Democrats who filibustered to "
+     "block religious liberty.\"\n", None),
+])
+def test_not_a_turn_label(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.sieve != "label"
+    if speaker is not None:
+        assert a.mention.text == speaker
+
+
+def test_names_labelling_nested_quotes_are_not_a_turn(nlp):
+    text = ("Rubio's spokesman summed up the debate.\n\n\"CLINTON: 'I come from the 60s, a long time ago.' RUBIO: "
+            "'This election is about the future.' That says it all.\"\n")
+    assert all(s != "label" and m not in ("CLINTON", "RUBIO") for _, m, s in _mentions(nlp, text))
+
+
+def test_a_tweet_quoting_two_people_is_not_a_turn(nlp):
+    # PolNeAR train, Washington Post: the names label quotes nested in the spokesman's tweet
+    text = ("\"Debate recap,\" tweeted Rubio spokesman Alex Conant. \"Clinton: 'I come from the 60s, a long time "
+            "ago.' Marco: 'This election is about the future.'\"\n")
+    assert all(s != "label" and m not in ("Clinton", "Marco") for _, m, s in _mentions(nlp, text))
+
+
 # -- vox pops: a dash and the name closing the quote's line -----------------------------------
 
 def test_vox_pop_credits(nlp):
