@@ -2,8 +2,9 @@
 
 ``Clinton: "…"``, ``- Jeffrey M. Jones: "…"``, a transcript turn ``"PENCE: Well, …``,
 a ``- Bernie Sanders.`` line under a quote paragraph, ``"…" ― Sonya Herridge`` closing
-the quote's line. No verb of saying is involved, so the parse is read only to tell a
-name from other words.
+the quote's line, a signature line ``Dean Baker, Center for Economic and Policy Research."``
+closing the quoted block. No verb of saying is involved, so the parse is read only to
+tell a name from other words.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}
 
 DASHES = ("-", "–", "—", "―", "•", "*")
 QUOTE_MARKS = "\"“”‘’'"
+CLOSING_MARKS = "\"”’'"
 
 #: Transcript tags that name no speaker: ``"VIDEO: …"`` plays a clip, ``"Q: …"`` is an unnamed
 #: interviewer, ``"UPDATE: …"`` is the writer's.
@@ -34,16 +36,21 @@ SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".spl
 #: ``” ― Name`` ending a line: a closing mark, a dash (``--`` too), the credit.
 _CREDIT_DASH = re.compile(r"[\"”’']\s*(?:--|[-–—―])\s*")
 
+#: A line holding only ``Name, Organisation`` (and the closing mark of the quoted block).
+_SIGNATURE = re.compile(r"\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), "
+                        r"[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|of|for|and|the|on|in|at|&)){0,9}\.?[\"”]?\s*")
+
+
 def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
     """The name the text writes beside quote ``qi`` as its speaker's, or None.
 
     The rules go from the label inside the marks (a transcript turn) to the labels before the
     quote (``Clinton: "…"``, ``From the report: "…"``) and the credits after it (a dash line
-    closing the quote's line or under it)."""
+    closing the quote's line or under it, a signature line closing the quoted block)."""
     if not lay.tokens[qi]:
         return None
     rules: tuple[Callable[[int, Layout], SpacySpan | None], ...] = (
-        _turn_label, _colon_label, _from_label, _credit_line_end, _credit_below)
+        _turn_label, _colon_label, _from_label, _credit_line_end, _credit_below, _signature_line)
     for rule in rules:
         found = rule(qi, lay)
         if found is not None:
@@ -275,3 +282,30 @@ def _credit_below(qi: int, lay: Layout) -> SpacySpan | None:
         return inner if inner is not None and len(inner) else doc[j:end]
     return doc[j:end]
 
+
+def _signature_line(qi: int, lay: Layout) -> SpacySpan | None:
+    """``"I worry that … tax cuts.\\nDean Baker, Center for Economic and Policy Research."``: a line
+    holding only a name, a comma and an organisation closes the quoted block and signs it, as
+    round-ups of expert comment do. The line is the quote's last, or the one after a quote left
+    open at the end of its line whose closing mark ends the signature."""
+    q, text = lay.spans[qi], lay.text
+    last_break = text.rfind("\n", q.open_start, q.close_end)
+    if last_break >= 0:
+        line_start, line_end = last_break + 1, q.close_end
+        body = text[q.open_start:last_break].rstrip()
+    else:
+        if text[q.close_end - 1] in CLOSING_MARKS or text[q.close_end:q.close_end + 1] != "\n":
+            return None
+        line_start = q.close_end + 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_end].rstrip()[-1:] not in CLOSING_MARKS:
+            return None
+        body = text[q.open_start:q.close_end].rstrip()
+    m = _SIGNATURE.fullmatch(text, line_start, line_end)
+    if m is None or body[-1:] not in ".!?":
+        return None
+    name = lay.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    if name is None or any(t.ent_type_ in NOT_LABEL_ENTS or not t.text[:1].isupper() for t in name):
+        return None
+    return name if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name) else None

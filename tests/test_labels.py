@@ -188,3 +188,24 @@ def test_a_no_break_space_after_the_dash_of_a_credit_under_the_quote(nlp):
 def test_a_byline_is_no_credit(nlp, text, speaker):
     a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][0]
     assert a.sieve != "label" and a.mention.text == speaker
+
+
+# -- signature lines closing a quoted block ---------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train, HuffPost: expert comment signed 'Name, Organisation' inside the marks
+    ("Economists are worried about the message.\n\n\"I worry that we may see a resurgence of Democrats singing the "
+     "virtues of balanced budgets.\nDean Baker, Center for Economic and Policy Research.\"\n\nBut the broadside "
+     "leaves room for doubt.\n", "Dean Baker"),
+    ("The consensus did not hold.\n\n\"We are going to enter the next recession without that consensus that we "
+     "need to do stimulus.\nJosh Bivens, Economic Policy Institute.\"\n\nDemocrats acquiesced.\n", "Josh Bivens"),
+])
+def test_signature_line(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.sieve == "label" and a.mention.text == speaker
+
+
+def test_a_photo_credit_under_a_closed_quote_is_no_signature(nlp):
+    text = "The rally was loud.\n\n“We will win the state of Nevada.”\nJohn Locher, Associated Press.\n\nThe crowd cheered.\n"
+    a = only(nlp, text)
+    assert a.sieve != "label" and (a.mention is None or a.mention.text != "John Locher")
