@@ -94,7 +94,7 @@ def attribute(doc: Doc, spans: list[QuoteSpan], text: str | None = None) -> list
     lay = Layout(doc, spans, text)
     out = [Attribution(span=q, kind=q.kind) for q in spans]
     for qi, a in enumerate(out):
-        if a.kind == "heading":
+        if a.kind in ("heading", "nickname"):
             continue
         _sieve(qi, a, lay)
     _share_groups(out, spans)

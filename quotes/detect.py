@@ -12,8 +12,9 @@ mark never costs the rest of the article.
 Each span gets a ``kind`` from the text alone (:func:`kind_of`): a quotation
 in a headline, or a line that is only a quotation, is a ``heading``; a name or
 title in title case after a cue (CNN's "New Day", the hacker group 'Jabaroot',
-the "Off Message" podcast) a ``title``; a phrase after *so-called* a ``scare``
-quote; anything else ``direct``. The attribution stage may upgrade a title or
+the "Off Message" podcast) a ``title``; a nickname inside a person's name
+(Marcia "Cia" Price) a ``nickname``, which the later stages read as part of the
+name; a phrase after *so-called* a ``scare`` quote; anything else ``direct``. The attribution stage may upgrade a title or
 scare quote to ``partial`` when a cue ties it to a speaker.
 
 Two straight singles used as a double mark (''like this'', the NYT archive's
@@ -312,6 +313,8 @@ def kind_of(text: str, q: QuoteSpan, lines: _Lines | None = None) -> str:
         return "heading"
     before = text[max(line_start, q.open_start - 40):q.open_start]
     after = text[q.close_end:q.close_end + 20]
+    if _nickname(q.text, before, after):
+        return "nickname"
     if _title_case(q.text) and (_TITLE_CUE.search(before) or _WORK_AFTER.match(after)
                                 or _ENTITY_CUE.search(before) and q.text[-1].isalnum()):
         return "title"
@@ -345,6 +348,18 @@ _SCARE_CUE = re.compile(r"\b(?:so-called|known\s+as|a\.?k\.?a\.?)\s*$", re.IGNOR
 #: Longest line still read as a headline.
 _HEADLINE_WORDS = 25
 _HEADLINE_CHARS = 400
+
+
+#: A given name and a surname around the marks: Marcia "Cia" Price, John “Tig” Tiegen.
+_GIVEN_NAME = re.compile(r"(?:^|[\s(])[A-Z][a-z][\w.'’-]*\s$")
+_SURNAME = re.compile(r"\s[A-Z][a-z][\w'’-]*")
+
+
+def _nickname(content: str, before: str, after: str) -> bool:
+    """Is the span a nickname set in a person's name (part of the name, not a quotation)?"""
+    words = content.split()
+    return 0 < len(words) <= 3 and len(content) <= 25 and _title_case(content) \
+        and content[-1:] not in ".,!?;:" and bool(_GIVEN_NAME.search(before)) and bool(_SURNAME.match(after))
 
 
 def _title_case(s: str) -> bool:

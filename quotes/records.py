@@ -14,7 +14,7 @@ from typing import Any
 
 #: Kinds of quotation-mark content. Only ``direct`` and ``partial`` are quotations;
 #: the others are quotation marks used for something else and carry no speaker.
-QUOTE_KINDS = ("direct", "partial", "title", "scare", "heading")
+QUOTE_KINDS = ("direct", "partial", "title", "scare", "heading", "nickname")
 SPEAKER_TYPES = ("person", "organisation", "group", "unknown")
 
 

@@ -42,7 +42,8 @@ class Layout:
         for j, q in enumerate(spans):  # spans are sorted and do not overlap
             lo, hi = (int(k) for k in numpy.searchsorted(starts, [q.open_start, q.close_end]))
             self.tokens.append(list(range(lo, hi)))
-            self.in_quote[lo:hi] = [j] * (hi - lo)
+            if q.kind != "nickname":  # Marcia "Cia" Price: part of the writer's words
+                self.in_quote[lo:hi] = [j] * (hi - lo)
         self.text = text = doc.text if text is None else text
         lines = [0] + [m.end() for m in _NEWLINE.finditer(text)] + [len(text) + 1]
         self.para_starts = [s for s, e in zip(lines, lines[1:]) if text[s:e - 1].strip()]

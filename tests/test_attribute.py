@@ -428,3 +428,13 @@ def test_a_date_is_still_no_speaker(nlp):
 def test_a_partial_quote_in_a_clause_found_or_assumed_is_the_finders(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_a_nickname_is_part_of_the_speakers_name(nlp):
+    # PolNeAR dev (Washington Post): the nickname's marks no longer hide the cue after the name
+    text = ('"This is a big year for our potential United States senator, Bobby Scott!" Scott\'s niece, '
+            'state Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd.')
+    atts = attributions(nlp, text)
+    assert [a.kind for a in atts] == ["direct", "nickname"]
+    assert atts[0].cue.text == "shouted" and 'Marcia "Cia" Price' in atts[0].mention.text
+    assert atts[1].mention is None

@@ -195,6 +195,15 @@ def test_agentless_naming_and_lists_of_terms_are_scare_quotes():
     assert [q.kind for q in detect('He called it "a disaster" and "a shame."')] == ["direct", "direct"]
 
 
+def test_a_nickname_inside_a_name_is_no_quotation():
+    # PolNeAR dev and train (Washington Post, Breitbart): the given name and surname around the marks
+    assert detect('his niece, state Del. Marcia "Cia" Price (D-Newport News), shouted')[0].kind == "nickname"
+    assert detect("former CIA operative and Marine John “Tig” Tiegen found both issues")[0].kind == "nickname"
+    # a quotation between two capitalised words is not a nickname: it ends a clause or is a sentence
+    assert detect('Rubio told Reuters "Yes, absolutely." Then he left.')[0].kind == "direct"
+    assert detect("They chanted “Lock her up” Monday night in Cleveland.")[0].kind == "direct"
+
+
 def test_quotation_in_a_headline_is_a_heading():
     text = "Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nWASHINGTON — Lawmakers spoke on Friday."
     assert detect(text)[0].kind == "heading"

@@ -44,7 +44,7 @@ def list_quotes(
     since: Annotated[Optional[str], typer.Option("--since", callback=check_date, help="Published on or after (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", callback=check_date, help="Published on or before (YYYY[-MM[-DD]]).")] = None,
     search: Annotated[Optional[str], typer.Option("--search", help="Words every listed quotation contains.")] = None,
-    all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Also titles, scare quotes and headings in marks.")] = False,
+    all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Also titles, scare quotes, headings and nicknames in marks.")] = False,
     fmt: FormatOpt = None,
 ) -> None:
     """List the quotations in the index, filtered.
