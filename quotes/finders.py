@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import FRAME_VERBS, SOURCE_PREPOSITIONS, STATEMENT_NOUNS
+from .cues import FRAME_VERBS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
 from .lemmas import lemma
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
                      near_sentence, subject_of, token_before)
@@ -177,6 +177,9 @@ def colon_intro(qi: int, lay: Layout) -> Token | None:
     cues = [t for t in sent if t.i < before and lay.outside(t) and is_cue(t, strict=True)]
     if cues:
         return min(cues, key=depth)
+    first = sent[0]
+    if first.is_title and first.lower_ in SPEECH_FORMS and first.dep_ == "compound" and first.head.pos_ == "PROPN":
+        return first  # "Stated Stone:", "Added Smith:" parsed as one name: the verb opens the line
     # "Trump went even further: '…'": the verb the colon closes, else the sentence's
     head = doc[before].head
     if head.i < before and head.pos_ in ("VERB", "AUX") and lay.outside(head) and subject_of(head, lay) is not None:

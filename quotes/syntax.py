@@ -260,6 +260,8 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
             break
         start -= 1
+    if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
+        return cue.head  # "Stated Stone:": the tagger made the verb a first name
     found = [doc[i] for i in range(start, cue.i) if speakerish(doc[i])]
     # people named in a possessive or a relative clause are not the clause's ("who served as Romney's aide")
     people = [t for t in found if t.ent_type_ == "PERSON" and t.dep_ != "poss"

@@ -67,6 +67,13 @@ def test_colon_introduces_next_paragraph(nlp):
     assert a.sieve == "colon" and a.mention.text == "Cruz"
 
 
+def test_inverted_colon_intro_parsed_as_a_name(nlp):
+    # PolNeAR train (Breitbart): the tagger reads "Stated Stone" as a first name and a surname
+    text = "Stone made the remarks on the radio show.\n\nStated Stone:\n\n“I think that the stakes are so high.”\n"
+    a = only(nlp, text)
+    assert a.sieve == "colon" and a.cue.text == "Stated" and a.mention.text == "Stone"
+
+
 def test_parenthetical_cue_inside_sentence(nlp):
     a = [x for x in attributions(nlp, "Vice President Joe Biden, Rubio said, had been in the Senate for \"a thousand years\".")
          if x.kind in ("direct", "partial")][0]
