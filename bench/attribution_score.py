@@ -10,6 +10,7 @@ each gold content), to measure attribution apart from detection.
 from __future__ import annotations
 
 import argparse
+import os
 import hashlib
 import re
 import sys
@@ -21,14 +22,19 @@ sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 
 from brat import articles, direct_quotes  # noqa: E402
 
-CACHE = Path("/tmp/quotes-docbin")
+#: Parsed splits, one DocBin per split and pipeline (QUOTES_DOCBIN_CACHE to put them elsewhere).
+CACHE = Path(os.environ.get("QUOTES_DOCBIN_CACHE", "/tmp/quotes-docbin"))
 
 
 def parsed(nlp, names, texts):
     from spacy.tokens import DocBin
 
+    from quotes.nlp import PUNCTUATION_ALIASES
+
     CACHE.mkdir(exist_ok=True)
-    key = hashlib.sha1(("\0".join(names) + nlp.meta["name"] + ",".join(nlp.pipe_names)).encode()).hexdigest()[:16]
+    # the parse depends on the texts, the pipeline and the features our marks are read with
+    key = hashlib.sha1(("\0".join(names) + nlp.meta["name"] + ",".join(nlp.pipe_names)
+                        + repr(sorted(PUNCTUATION_ALIASES.items()))).encode()).hexdigest()[:16]
     f = CACHE / f"{key}.spacy"
     if f.exists():
         return list(DocBin().from_disk(f).get_docs(nlp.vocab))

@@ -58,12 +58,29 @@ def load_pipeline(name: str | None = None) -> "Language":
     )
 
 
+#: Marks the English model rarely saw in training, and the common mark it should read them as
+#: (its features are NORM, PREFIX, SUFFIX and SHAPE, so an unseen mark is an unknown word:
+#: HuffPost's horizontal bar "―" was tagged a verb or a noun and split the sentence).
+#: Quotation marks of other house styles read as the straight mark, which has no direction
+#: (in »…« and „…“ styles the same glyph opens in one country and closes in another).
+PUNCTUATION_ALIASES = {"―": "—", "‒": "–", "‐": "-", "‑": "-", "⁃": "-",
+                       "«": '"', "»": '"', "„": '"', "‟": '"', "‹": '"', "›": '"', "‚": "'", "‛": "'"}
+
+
+def alias_punctuation(vocab) -> None:
+    """Give each mark of :data:`PUNCTUATION_ALIASES` the features of its common form (the text is unchanged)."""
+    for rare, common in PUNCTUATION_ALIASES.items():
+        lex, model = vocab[rare], vocab[common]
+        lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = model.norm_, model.prefix_, model.suffix_, model.shape_
+
+
 def streamline(nlp: "Language") -> "Language":
     """Swap in the cheaper forms of ``attribute_ruler`` and ``lemmatizer`` (same answers)."""
     from .lemmas import register
     from .ruler import use_compiled
 
     use_compiled(nlp)
+    alias_punctuation(nlp.vocab)
     if LAZY_LEMMATIZER in nlp.pipe_names and not getattr(nlp.get_pipe(LAZY_LEMMATIZER), "overwrite", True):
         register(nlp.vocab, nlp.get_pipe(LAZY_LEMMATIZER))
         nlp.disable_pipe(LAZY_LEMMATIZER)

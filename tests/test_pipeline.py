@@ -95,7 +95,7 @@ def test_crlf_offsets_stay_in_file_coordinates(nlp):
     assert result.quotes[1].speaker == result.quotes[0].speaker == "Smith"
 
 
-@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("‘", "’"), ("„", "“"), ("»", "«")])
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("‘", "’"), ("„", "“"), ("»", "«"), ("«", "»")])
 def test_the_seed_in_another_house_style_keeps_every_speaker(nlp, seed_text, seed_result, opening, closing):
     """The seed's single marks rewritten in another style (one code point for one): same quotes, kinds, speakers.
 
