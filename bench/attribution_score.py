@@ -29,12 +29,12 @@ CACHE = Path(os.environ.get("QUOTES_DOCBIN_CACHE", "/tmp/quotes-docbin"))
 def parsed(nlp, names, texts):
     from spacy.tokens import DocBin
 
-    from quotes.nlp import PUNCTUATION_ALIASES
+    from quotes.nlp import fingerprint
 
     CACHE.mkdir(exist_ok=True)
-    # the parse depends on the texts, the pipeline and the features our marks are read with
+    # the parse depends on the texts, the pipeline and how quotes.nlp reads marks
     key = hashlib.sha1(("\0".join(names) + nlp.meta["name"] + ",".join(nlp.pipe_names)
-                        + repr(sorted(PUNCTUATION_ALIASES.items()))).encode()).hexdigest()[:16]
+                        + fingerprint()).encode()).hexdigest()[:16]
     f = CACHE / f"{key}.spacy"
     if f.exists():
         return list(DocBin().from_disk(f).get_docs(nlp.vocab))

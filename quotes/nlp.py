@@ -74,6 +74,27 @@ def alias_punctuation(vocab) -> None:
         lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = model.norm_, model.prefix_, model.suffix_, model.shape_
 
 
+#: Double quotation marks glued to a word ('paranoia,”Clinton said', 'said“no'): split off, or the
+#: token straddles the quote's edge and the cue after it is never read. Curly and angled marks never
+#: sit inside an English word; a straight one does only as an inch mark, at a word's end. The
+#: punctuation closing the quote before it comes off too.
+GLUED_MARKS = r'[“”«»„‟]|(?<=[\w,.?!;:])"(?=[^\W\d_])|(?<=[^\W\d_])[,.?!;:](?=[“”"«»„‟][^\W\d_])'
+
+
+def split_glued_marks(nlp: "Language") -> None:
+    """Add :data:`GLUED_MARKS` to the tokenizer's infixes (once)."""
+    import re
+
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    if GLUED_MARKS not in pattern:
+        nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_MARKS}").finditer
+
+
+def fingerprint() -> str:
+    """What this module changes in how a text is read: cached parses are keyed on it."""
+    return repr((sorted(PUNCTUATION_ALIASES.items()), GLUED_MARKS))
+
+
 def streamline(nlp: "Language") -> "Language":
     """Swap in the cheaper forms of ``attribute_ruler`` and ``lemmatizer`` (same answers)."""
     from .lemmas import register
@@ -81,6 +102,7 @@ def streamline(nlp: "Language") -> "Language":
 
     use_compiled(nlp)
     alias_punctuation(nlp.vocab)
+    split_glued_marks(nlp)
     if LAZY_LEMMATIZER in nlp.pipe_names and not getattr(nlp.get_pipe(LAZY_LEMMATIZER), "overwrite", True):
         register(nlp.vocab, nlp.get_pipe(LAZY_LEMMATIZER))
         nlp.disable_pipe(LAZY_LEMMATIZER)

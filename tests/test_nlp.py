@@ -85,3 +85,19 @@ def test_a_simple_ruler_compiles_and_later_patterns_win():
     doc = nlp("He said and told")
     assert [t.pos_ for t in doc] == ["", "AUX", "", "AUX"]
     assert doc[1].lemma_ == "say"
+
+
+def test_glued_quotation_marks_are_split_off(nlp):
+    # PolNeAR train (HuffPost): 'paranoia,”Clinton said' was one token straddling the quote's edge
+    words = [t.text for t in nlp.tokenizer("the prejudice and paranoia,”Clinton said. He said“no way”.")]
+    assert words[3:8] == ["paranoia", ",", "”", "Clinton", "said"]
+    assert words[9:12] == ["He", "said", "“"]
+    # an inch mark and abbreviations stay as they were
+    assert [t.text for t in nlp.tokenizer('a 6" pipe in the U.S., he said')] == \
+        ["a", "6", '"', "pipe", "in", "the", "U.S.", ",", "he", "said"]
+
+
+def test_rare_marks_read_as_their_common_form(nlp):
+    doc = nlp("When Clinton noted it ― as was true for years ― Trump boasted, “That makes me smart.”")
+    assert [t.tag_ for t in doc if t.text == "―"] == [":", ":"]
+    assert doc.text.count("―") == 2  # the text itself is unchanged
