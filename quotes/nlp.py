@@ -77,8 +77,9 @@ def alias_punctuation(vocab) -> None:
 #: Double quotation marks glued to a word ('paranoia,”Clinton said', 'said“no'): split off, or the
 #: token straddles the quote's edge and the cue after it is never read. Curly and angled marks never
 #: sit inside an English word; a straight one does only as an inch mark, at a word's end. The
-#: punctuation closing the quote before it comes off too.
-GLUED_MARKS = r'[“”«»„‟]|(?<=[\w,.?!;:])"(?=[^\W\d_])|(?<=[^\W\d_])[,.?!;:](?=[“”"«»„‟][^\W\d_])'
+#: punctuation before a glued mark and a dash touching one come off too ('record—“the …”—and').
+GLUED_MARKS = (r'[“”«»„‟]|(?<=[\w,.?!;:])"(?=[^\W\d_])|[,.?!;:](?=[“”"«»„‟][^\W\d_])'
+               r'|[—―–](?=[“”"«»„‟])|(?<=[“”"«»„‟])[—―–]')
 
 
 def split_glued_marks(nlp: "Language") -> None:

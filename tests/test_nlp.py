@@ -92,6 +92,10 @@ def test_glued_quotation_marks_are_split_off(nlp):
     words = [t.text for t in nlp.tokenizer("the prejudice and paranoia,”Clinton said. He said“no way”.")]
     assert words[3:8] == ["paranoia", ",", "”", "Clinton", "said"]
     assert words[9:12] == ["He", "said", "“"]
+    # a dash or a colon touching a glued mark comes off too
+    assert [t.text for t in nlp.tokenizer("his record—“the longest expansion”—and")] == \
+        ["his", "record", "—", "“", "the", "longest", "expansion", "”", "—", "and"]
+    assert [t.text for t in nlp.tokenizer('he said:“no”')] == ["he", "said", ":", "“", "no", "”"]
     # an inch mark and abbreviations stay as they were
     assert [t.text for t in nlp.tokenizer('a 6" pipe in the U.S., he said')] == \
         ["a", "6", '"', "pipe", "in", "the", "U.S.", ",", "he", "said"]
