@@ -157,8 +157,8 @@ def cue_after(qi: int, lay: Layout) -> Token | None:
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":") \
                 or t.pos_ in ("CCONJ", "SCONJ") or t.lower_ in SUBORDINATORS:
             return None  # "'…,' but he said", "'…,' and I agree", "'…,' when asked": a clause of its own
-        if i == toks[-1] + 1 and t.pos_ == "PRON" and t.is_title and q.text.rstrip(" '’‘\"”“")[-1:] in "?!":
-            return None  # "'…!' She replied to him that …": a new sentence
+        if i == toks[-1] + 1 and t.pos_ != "PROPN" and t.is_title and q.text.rstrip(" '’‘\"”“")[-1:] in "?!":
+            return None  # "'…!' She replied to him that …", "'…?' The spot concludes with …": a new sentence
         if is_cue(t, strict=True):
             # "'…,' adding, '…'" and "'…,' saying": a participle hangs from the clause before the quote
             return None if t.tag_ == "VBG" else t

@@ -445,3 +445,13 @@ def test_a_nickname_is_part_of_the_speakers_name(nlp):
     assert [a.kind for a in atts] == ["direct", "nickname"]
     assert atts[0].cue.text == "shouted" and 'Marcia "Cia" Price' in atts[0].mention.text
     assert atts[1].mention is None
+
+
+def test_a_capitalised_word_after_a_question_starts_a_new_sentence(nlp):
+    # PolNeAR dev (Breitbart): "The spot concludes" is the next sentence, not the question's cue
+    text = ("The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?” "
+            "The spot concludes with footage of Trump.")
+    a = only(nlp, text)
+    assert a.cue.text == "asking"
+    # a name after the question still speaks: "'…?' Smith asked."
+    assert only(nlp, "“Why now?” Smith asked.").mention.text == "Smith"
