@@ -172,8 +172,8 @@ def _colon_label(qi: int, lay: Layout) -> SpacySpan | None:
     i = _colon_before(qi, lay)
     if i is None or lay.para(doc[i].idx) != lay.para(lay.spans[qi].open_start):
         return None
-    start = i
-    while start > 0 and i - start < 8 and (_name_token(doc[start - 1], lay) or (
+    start = _before_parenthesis(i, lay)
+    while start > 0 and i - start < 12 and (_name_token(doc[start - 1], lay) or (
             doc[start - 1].lower_ == "and" and start < i and start > 1 and _name_token(doc[start - 2], lay))):
         start -= 1  # "- Mark Blumenthal and Jon Cohen:"
     before = doc[start - 1] if start > 0 else None
@@ -183,6 +183,17 @@ def _colon_label(qi: int, lay: Layout) -> SpacySpan | None:
                       or (before.text in (".", "!", "?") and before.whitespace_)):
         return doc[start:i]
     return None
+
+
+def _before_parenthesis(i: int, lay: Layout) -> int:
+    """Where a party tag closing a name ends the walk back: ``Rep. Trey Gowdy (R-S.C.):``."""
+    doc = lay.doc
+    if i == 0 or not doc[i - 1].text.endswith(")"):
+        return i
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if doc[j].text == "(" and lay.outside(doc[j]):
+            return j
+    return i
 
 
 def _from_label(qi: int, lay: Layout) -> SpacySpan | None:

@@ -209,3 +209,10 @@ def test_a_photo_credit_under_a_closed_quote_is_no_signature(nlp):
     text = "The rally was loud.\n\n“We will win the state of Nevada.”\nJohn Locher, Associated Press.\n\nThe crowd cheered.\n"
     a = only(nlp, text)
     assert a.sieve != "label" and (a.mention is None or a.mention.text != "John Locher")
+
+
+def test_a_party_tag_between_the_name_and_the_colon(nlp):
+    # PolNeAR train (Washington Post): a hearing transcript, the colon glued to the mark
+    text = ('It is her camp\'s calculation.\n\nRep. Trey Gowdy (R-S.C.):"I have not heard anyone cite that '
+            'figure. Who told you that?"\n\nClinton: "I have no idea."\n')
+    assert [a.mention.text for a in attributions(nlp, text)] == ["Rep. Trey Gowdy (R-S.C.)", "Clinton"]
