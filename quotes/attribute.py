@@ -42,8 +42,8 @@ from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_a
 from .labels import speaker_label
 from .lemmas import lemma
 from .records import QuoteSpan
-from .syntax import (SPEAKER_ENTS, Layout, between_marks_and_cue, depth, is_cue, mention_span, near_sentence, nearby_name,
-                     subject_of, token_before)
+from .syntax import (SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth, is_cue, mention_span, near_sentence,
+                     nearby_name, subject_of, token_before)
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas).
@@ -147,6 +147,8 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         cue = find(qi, lay)
         if cue is not None:
             subj = subject_of(cue, lay) or nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay)
+            if sieve == "colon" and not is_cue(cue, strict=True) and (subj is None or not _someone(subj)):
+                subj = _named_before_colon(qi, cue, lay) or subj
             if subj is not None:
                 return _set(a, sieve, cue, subj, lay)
     hit = quoted_verb(qi, lay)
@@ -160,6 +162,34 @@ def _speaks(cue: Token, subj: Token | SpacySpan) -> bool:
     if not is_cue(cue, strict=True):
         return False
     return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in PERSON_NOUNS
+
+
+def _someone(subj: Token | SpacySpan) -> bool:
+    """Is the word a person, a group or a pronoun (someone who could speak), not a thing?"""
+    head = subj.root if isinstance(subj, SpacySpan) else subj
+    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in PERSON_NOUNS
+
+
+def _named_before_colon(qi: int, verb: Token, lay: Layout) -> Token | None:
+    """The last person or organisation named after the verb of the clause a colon closes, when the
+    verb says nothing and its subject is no one (``The timing … doesn't surprise pollster Daron Shaw:
+    '…'``)."""
+    before = token_before(qi, lay)
+    names = [t for t in _clause_before_colon(before, lay) if t.i > verb.i and t.ent_type_ in ("PERSON", "ORG")
+             and t.dep_ not in ("compound", "poss")]
+    return names[-1] if names else None
+
+
+def _clause_before_colon(colon: int, lay: Layout) -> list[Token]:
+    doc = lay.doc
+    para = lay.para(doc[colon].idx)
+    out = []
+    for i in range(colon - 1, max(-1, colon - WINDOW), -1):
+        t = doc[i]
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
+            break
+        out.append(t)
+    return out[::-1]
 
 
 def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:

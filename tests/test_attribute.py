@@ -74,6 +74,19 @@ def test_inverted_colon_intro_parsed_as_a_name(nlp):
     assert a.sieve == "colon" and a.cue.text == "Stated" and a.mention.text == "Stone"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Breitbart, HuffPost): the colon's verb says nothing and its subject is a thing
+    ("Independents disagreed.\n\nThe timing of Sanders’ surge doesn’t surprise Republican pollster Daron Shaw: "
+     "“Historically, lesser-known candidates have seen the biggest boost.”\n", "Republican pollster Daron Shaw"),
+    # a subject who is someone keeps the quote, even with a name after the verb
+    ("Trump went even further at the Group of 20 conference: “Is it time for your strategy to change?”\n",
+     "Trump"),
+])
+def test_colon_after_a_verb_that_says_nothing(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.sieve == "colon" and a.mention.text == speaker
+
+
 def test_parenthetical_cue_inside_sentence(nlp):
     a = [x for x in attributions(nlp, "Vice President Joe Biden, Rubio said, had been in the Senate for \"a thousand years\".")
          if x.kind in ("direct", "partial")][0]
