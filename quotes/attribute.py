@@ -167,6 +167,8 @@ def _speaks(cue: Token, subj: Token | SpacySpan) -> bool:
 def _someone(subj: Token | SpacySpan) -> bool:
     """Is the word a person, a group or a pronoun (someone who could speak), not a thing?"""
     head = subj.root if isinstance(subj, SpacySpan) else subj
+    if head.tag_ == "NN" and head.is_title and not any(c.dep_ == "det" for c in head.children):
+        return True  # a name the tagger took for a noun at the start of a sentence ("Trump went further")
     return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in PERSON_NOUNS
 
 
