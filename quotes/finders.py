@@ -36,7 +36,9 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
     weak: tuple[Token, bool] | None = None
     own: tuple[Token, bool] | None = None
     seen: set[int] = set()
-    for i in lay.tokens[qi]:
+    # the marks hang from anything; the words say what the quote is to the verb above
+    words = [i for i in lay.tokens[qi] if not doc[i].is_punct] or lay.tokens[qi]
+    for i in words:
         h = doc[i].head
         if lay.in_quote[h.i] == qi:
             continue

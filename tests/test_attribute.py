@@ -468,3 +468,13 @@ def test_a_capitalised_word_after_a_question_starts_a_new_sentence(nlp):
     assert a.cue.text == "asking"
     # a name after the question still speaks: "'…?' Smith asked."
     assert only(nlp, "“Why now?” Smith asked.").mention.text == "Smith"
+
+
+def test_the_marks_do_not_decide_which_verb_governs_the_quote(nlp):
+    # PolNeAR dev (Washington Post): the opening mark hangs from "replied", whose own subject speaks;
+    # read from the mark, the walk climbed past it to the earlier "She said"
+    text = ("She said fathers would not be eligible for the six weeks of paid leave, and when pressed on why the "
+            "plan leaves out dads, the 34-year-old mother of three replied, \"It's meant to benefit the mother who "
+            "has given birth to the child if they have legal married status under the tax code.\"")
+    a = only(nlp, text)
+    assert a.cue.text == "replied" and a.mention.text == "the 34-year-old mother of three"
