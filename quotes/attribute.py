@@ -25,6 +25,9 @@ goes through the sieves in turn and the first that answers wins.
 
 Between them: ``sentence`` (a cue elsewhere in the sentence of an embedded
 quote) and ``embedded`` (the subject above a quote inside the writer's sentence).
+A quote put to someone (``Trump was asked, '…?'``) is ``addressed``: its cue is
+kept, its speaker left unknown rather than given to the one asked or to the
+last speaker.
 The rules that find a cue are :mod:`quotes.finders`, the labels
 :mod:`quotes.labels`; what they read off the parse is :mod:`quotes.syntax`.
 
@@ -42,8 +45,8 @@ from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_a
 from .labels import speaker_label
 from .lemmas import lemma
 from .records import QuoteSpan
-from .syntax import (SPEAKER_ENTS, WINDOW, Layout, between_marks_and_cue, depth, is_cue, mention_span, near_sentence,
-                     nearby_name, subject_of, token_before)
+from .syntax import (SPEAKER_ENTS, WINDOW, Layout, addressed, between_marks_and_cue, depth, is_cue, mention_span,
+                     near_sentence, nearby_name, subject_of, token_before)
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas).
@@ -123,6 +126,13 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         subj = subject_of(strong, lay) if strong is not None and strong.pos_ == "VERB" else None
         if subj is not None and subj.lower_ != "it":  # not "it's safe to say"
             cue, argument = strong, True
+    if quotable and cue is not None and addressed(cue):
+        # "Trump was asked, '…?'": someone unnamed asked him; the quote is not his, nor the last speaker's
+        src = according_to(qi, lay)
+        if src is not None:
+            return _set(a, "according", None, src, lay)
+        a.sieve, a.cue = "addressed", lay.doc[cue.i:cue.i + 1]
+        return None
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay) if quotable else None)
         if subj is not None and quotable and not _speaks(cue, subj):
@@ -240,7 +250,7 @@ def _continue(out: list[Attribution], lay: Layout) -> None:
     """Sieve 6: a cue-less quote continues the previous speaker's quote nearby."""
     last: int | None = None
     for i, a in enumerate(out):
-        if a.kind not in ("direct", "partial"):
+        if a.kind not in ("direct", "partial") or a.sieve == "addressed":
             continue
         if a.mention is None:
             used = {o.cue.start for o in out[:i] if o.cue is not None}

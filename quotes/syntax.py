@@ -120,6 +120,8 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     passive = v.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in v.children)
     if agent and lay.outside(agent[0]) and is_cue(v) and passive:
         return agent[0]  # "Rubio was asked by moderator Gerard Baker whether …": the one asking speaks
+    if addressed(v):
+        return None  # "Trump was asked, '…?'": the one asked is not the one asking
     will = [c for c in v.children if c.dep_ == "aux" and c.text == "Will" and c.i < v.i]
     if will and v.tag_ in ("VBD", "VBN", "VBZ") and not any(
             c.dep_ in SUBJECT_DEPS or (c.dep_ in ("aux", "auxpass") and c.i != will[0].i)
@@ -147,6 +149,16 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
     return None
+
+
+#: Verbs whose passive subject is the one spoken to ("was asked", "was told").
+ADDRESS_VERBS = frozenset(["ask", "tell", "question", "press", "urge", "quiz", "grill", "instruct", "warn"])
+
+
+def addressed(v: Token) -> bool:
+    """Is ``v`` a passive verb of address with no agent, whose subject was spoken to, not speaking?"""
+    return lemma(v) in ADDRESS_VERBS and any(c.dep_ == "nsubjpass" for c in v.children) \
+        and not any(c.dep_ == "agent" for c in v.children)
 
 
 def _counted(t: Token, v: Token) -> bool:
@@ -260,6 +272,8 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
             break
         start -= 1
+    if addressed(cue):
+        return None
     if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
         return cue.head  # "Stated Stone:": the tagger made the verb a first name
     found = [doc[i] for i in range(start, cue.i) if speakerish(doc[i])]

@@ -478,3 +478,16 @@ def test_the_marks_do_not_decide_which_verb_governs_the_quote(nlp):
             "has given birth to the child if they have legal married status under the tax code.\"")
     a = only(nlp, text)
     assert a.cue.text == "replied" and a.mention.text == "the 34-year-old mother of three"
+
+
+def test_a_question_put_to_someone_is_not_theirs(nlp):
+    # PolNeAR train (HuffPost): "Trump was asked" names the one asked; the asker is not named
+    text = ("“It is a fine day,” Smith said. In an interview with The New York Times Magazine, Trump was asked, "
+            "“What’s the most dangerous place in the world you’ve been to?” “Brooklyn,” he replied.")
+    atts = attributions(nlp, text)
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Smith", None, "he"]
+    assert atts[1].sieve == "addressed" and atts[1].cue.text == "asked"
+    # with a source named, the source speaks (PolNeAR train, USA Today)
+    a = only(nlp, "According to the recently released playbook, his salespersons were told, “You don't sell "
+                  "products. You sell feelings.”")
+    assert a.sieve == "according" and a.mention.text == "the recently released playbook"
