@@ -143,7 +143,7 @@ def description_type(d: Description) -> str:
         return "organisation"
     if d.plural:
         return "group"
-    if h in lex.PERSON_NOUNS or (h.endswith(lex.PERSON_SUFFIXES) and h not in lex.NOT_PERSON_SUFFIXED):
+    if lex.is_person_noun(h):
         return "person"
     return "unknown"
 

@@ -64,6 +64,13 @@ PERSON_SUFFIXES = ("er", "or", "ist", "man", "woman", "person", "ian")
 NOT_PERSON_SUFFIXED = frozenset({"paper", "center", "letter", "order", "number", "matter", "water", "chapter",
                                   "power", "sector", "factor", "error", "corridor", "border", "dinner", "cluster",
                                   "newsletter", "quarter", "register", "poster", "flyer", "trailer", "folder"})
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Does the common noun (a lemma) name a person: a listed one or an agent ending ("campaigner")?"""
+    return lemma in PERSON_NOUNS or (lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PERSON_SUFFIXED)
+
+
 #: Words in organisations' names that a person's surname never is ("Morgan Stanley" is rare enough).
 ORG_NAME_WORDS = BODY_NOUNS | NEWS_NAME_WORDS | COMPANY_NOUNS | frozenset("""
 air airlines airways motors motor group holdings partners capital bank energy foods systems technologies

@@ -15,6 +15,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .lemmas import lemma
+from .lexicon import is_person_noun
 from .cues import PHRASAL_CUES, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
 from .records import QuoteSpan
 
@@ -23,6 +24,8 @@ CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj")
 NOT_A_SPEAKER = frozenset(["this", "that", "which", "what", "there", "who", "whom", "you", "one"])
 NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 SPEAKER_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC"])
+#: Edges of a noun that modifies another rather than heading its own phrase.
+NOT_HEAD_DEPS = frozenset(["compound", "poss", "pobj", "amod", "nmod"])
 ARGUMENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl", "conj", "parataxis",
                            "pcomp", "dep", "appos", "ROOT"])
 _NEWLINE = re.compile("\n")
@@ -284,6 +287,11 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         return people[-1]
     if found:
         return found[0]
+    # "'…,' an intelligence source, who was not authorized to speak, told Fox News": a person noun
+    # heading the clause's first noun phrase, when the parse lost the subject
+    nouns = [doc[i] for i in range(start, cue.i) if doc[i].pos_ == "NOUN" and doc[i].dep_ not in NOT_HEAD_DEPS]
+    if nouns and is_person_noun(lemma(nouns[0])):
+        return nouns[0]
     if lemma(cue) in ("tell", "ask", "urge", "inform", "assure", "thank"):
         # their object is the one spoken to, but in "'…?' asked Mr. Manafort" the one speaking
         return _phrase_after(cue, lay) if lemma(cue) == "ask" else None

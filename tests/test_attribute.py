@@ -491,3 +491,13 @@ def test_a_question_put_to_someone_is_not_theirs(nlp):
     a = only(nlp, "According to the recently released playbook, his salespersons were told, “You don't sell "
                   "products. You sell feelings.”")
     assert a.sieve == "according" and a.mention.text == "the recently released playbook"
+
+
+def test_a_person_noun_speaks_when_the_parse_loses_the_subject(nlp):
+    # PolNeAR train (Western Journal): the relative clause hid "source" from the cue
+    text = ("Fox News reported on Thursday that “agents are looking at U.S. Code 18, Section 1001. Each felony "
+            "violation is subject to five years in prison.”\n\n“The agents involved are under a lot of pressure "
+            "and are busting a–,” an intelligence source, who was not authorized to speak on the record, told "
+            "Fox News.\n")
+    a = attributions(nlp, text)[-1]
+    assert a.cue.text == "told" and a.mention.text.startswith("an intelligence source")
