@@ -44,13 +44,15 @@ from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_a
     sentence_cue, statement_owner
 from .labels import speaker_label
 from .lemmas import lemma
+from .lexicon import is_person_noun
 from .records import QuoteSpan
 from .syntax import (SPEAKER_ENTS, WINDOW, Layout, addressed, between_marks_and_cue, depth, is_cue, mention_span,
                      near_sentence, nearby_name, subject_of, token_before)
 
 
-#: Common nouns that name people or bodies of people, who speak (lemmas).
-PERSON_NOUNS = frozenset("""
+#: Common nouns that name people or bodies of people, who speak (lemmas); with
+#: :func:`quotes.lexicon.is_person_noun` for the nouns of people coreference knows.
+SPEAKING_NOUNS = frozenset("""
 official spokesman spokeswoman spokesperson aide adviser advisor source lawmaker senator governor president
 minister secretary judge lawyer attorney witness candidate voter supporter critic analyst expert economist
 professor scientist researcher author writer reporter editor columnist host anchor moderator chairman chairwoman
@@ -171,7 +173,8 @@ def _speaks(cue: Token, subj: Token | SpacySpan) -> bool:
     head = subj.root if isinstance(subj, SpacySpan) else subj
     if not is_cue(cue, strict=True):
         return False
-    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in PERSON_NOUNS
+    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in SPEAKING_NOUNS \
+        or is_person_noun(lemma(head))
 
 
 def _someone(subj: Token | SpacySpan) -> bool:
@@ -179,7 +182,8 @@ def _someone(subj: Token | SpacySpan) -> bool:
     head = subj.root if isinstance(subj, SpacySpan) else subj
     if head.tag_ == "NN" and head.is_title and not any(c.dep_ == "det" for c in head.children):
         return True  # a name the tagger took for a noun at the start of a sentence ("Trump went further")
-    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in PERSON_NOUNS
+    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in SPEAKING_NOUNS \
+        or is_person_noun(lemma(head))
 
 
 def _named_before_colon(qi: int, verb: Token, lay: Layout) -> Token | None:
