@@ -27,7 +27,8 @@ Between them: ``sentence`` (a cue elsewhere in the sentence of an embedded
 quote) and ``embedded`` (the subject above a quote inside the writer's sentence).
 A quote put to someone (``Trump was asked, '…?'``) is ``addressed``: its cue is
 kept, its speaker left unknown rather than given to the one asked or to the
-last speaker.
+last speaker; so is a transcript turn whose tag names no one (``silent``:
+``"VIDEO: …``).
 The rules that find a cue are :mod:`quotes.finders`, the labels
 :mod:`quotes.labels`; what they read off the parse is :mod:`quotes.syntax`.
 
@@ -42,7 +43,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, quoted_verb, \
     sentence_cue, statement_owner
-from .labels import speaker_label
+from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import is_person_noun
 from .records import QuoteSpan
@@ -63,6 +64,11 @@ woman man people person father mother wife husband son daughter friend neighbor 
 pope bishop priest pastor rabbi imam king queen prince princess lady mayor sheriff chief commander general admiral
 soldier veteran student teacher coach player fan protester demonstrator crowd audience
 """.split())
+
+
+#: Sieves that find a quote's speaker is not named (a question put to someone, a transcript
+#: turn tagged "VIDEO:"): no later sieve gives it the last speaker.
+UNKNOWN_SPEAKER = frozenset(["addressed", "silent"])
 
 
 @dataclass(slots=True)
@@ -116,6 +122,9 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         label = speaker_label(qi, lay)
         if label is not None:
             return _set(a, "label", None, label, lay)
+        if silent_turn(qi, lay):
+            a.sieve = "silent"  # a transcript turn tagged "VIDEO:": no one named, no one inherited
+            return None
     cue, argument = governing_cue(qi, lay)
     if quotable and (cue is None or cue.i < lay.tokens[qi][0]):
         near = cue_after(qi, lay)
@@ -246,7 +255,7 @@ def _share_groups(out: list[Attribution], spans: list[QuoteSpan]) -> None:
         if found is None:
             continue
         for p in pieces:
-            if p.mention is None:
+            if p.mention is None and p.sieve not in UNKNOWN_SPEAKER:
                 p.mention, p.cue, p.sieve = found.mention, found.cue, "group"
 
 
@@ -254,7 +263,7 @@ def _continue(out: list[Attribution], lay: Layout) -> None:
     """Sieve 6: a cue-less quote continues the previous speaker's quote nearby."""
     last: int | None = None
     for i, a in enumerate(out):
-        if a.kind not in ("direct", "partial") or a.sieve == "addressed":
+        if a.kind not in ("direct", "partial") or a.sieve in UNKNOWN_SPEAKER:
             continue
         if a.mention is None:
             used = {o.cue.start for o in out[:i] if o.cue is not None}

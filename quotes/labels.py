@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .syntax import NOT_SPEAKER_ENTS, Layout, is_cue
+from .syntax import NOT_SPEAKER_ENTS, Layout, is_cue, token_before
 
 
 NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}
@@ -50,7 +50,7 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
     if not lay.tokens[qi]:
         return None
     rules: tuple[Callable[[int, Layout], SpacySpan | None], ...] = (
-        _turn_label, _colon_label, _from_label, _credit_line_end, _credit_below, _signature_line)
+        _turn_label, _colon_label, _from_label, _follows_label, _credit_line_end, _credit_below, _signature_line)
     for rule in rules:
         found = rule(qi, lay)
         if found is not None:
@@ -79,9 +79,21 @@ def _turn_label(qi: int, lay: Layout) -> SpacySpan | None:
     Every quote of that paragraph is the turn speaker's words (``as “The Wall Street Journal”
     wrote`` inside Wallace's turn), and a paragraph of the same multi-paragraph quote with no
     tag of its own carries on the last tagged turn."""
+    return _turn(qi, lay)[1]
+
+
+def silent_turn(qi: int, lay: Layout) -> bool:
+    """Is quote ``qi`` in a transcript turn that names no speaker (``"VIDEO: …``, ``"(CROSSTALK.)``)?
+    Its speaker is unknown: it must not take the speaker of the turn before."""
+    found, tag = _turn(qi, lay)
+    return found and tag is None
+
+
+def _turn(qi: int, lay: Layout) -> tuple[bool, SpacySpan | None]:
+    """(whether quote ``qi`` is in a tagged transcript turn, the speaker the tag names or None)."""
     first = _first_quote_of_paragraph(qi, lay)
     if first is None:
-        return None
+        return False, None
     group = lay.spans[first].group
     for j in range(first, -1, -1):
         if j < first and (group is None or lay.spans[j].group != group):
@@ -90,10 +102,13 @@ def _turn_label(qi: int, lay: Layout) -> SpacySpan | None:
             continue  # a quote nested in an earlier paragraph of the group
         tag = _turn_tag(j, lay)
         if tag is not None:
-            return tag if _speaker_tag(tag) and _reads_as_speech(tag, lay) else None
+            if _speaker_tag(tag) and _reads_as_speech(tag, lay):
+                return True, tag
+            # a capitals tag naming no one ("VIDEO:", "Q:") is a turn; "Look: we are …" is not
+            return all(t.text.isupper() for t in tag) and _reads_as_speech(tag, lay), None
         if _stage_direction(lay.spans[j].text):
-            return None  # "(CROSSTALK.)": no one's words, and no turn of its own
-    return None
+            return True, None  # "(CROSSTALK.)": no one's words, and no turn of its own
+    return False, None
 
 
 def _first_quote_of_paragraph(qi: int, lay: Layout) -> int | None:
@@ -211,6 +226,22 @@ def _from_label(qi: int, lay: Layout) -> SpacySpan | None:
                                                                    or doc[frm.i - 2].text in DASHES))):
         return doc[objs[0].left_edge.i:i]
     return None
+
+
+def _follows_label(qi: int, lay: Layout) -> SpacySpan | None:
+    """``Partial transcript as follows:`` on the line before: the document the quote is read from."""
+    doc = lay.doc
+    colon = token_before(qi, lay)
+    if colon < 3 or doc[colon].text != ":" or not lay.outside(doc[colon]) or \
+            doc[colon - 1].lower_ != "follows" or doc[colon - 2].lower_ != "as":
+        return None
+    end = colon - 2
+    start = end
+    while start > 0 and "\n" not in doc[start - 1].text and end - start < 5 and \
+            doc[start - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PART") and lay.outside(doc[start - 1]):
+        start -= 1
+    opens_line = start == 0 or "\n" in doc[start - 1].text
+    return doc[start:end] if opens_line and start < end and doc[end - 1].pos_ in ("NOUN", "PROPN") else None
 
 
 # -- credits after the quote --------------------------------------------------------------------

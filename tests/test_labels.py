@@ -216,3 +216,22 @@ def test_a_party_tag_between_the_name_and_the_colon(nlp):
     text = ('It is her camp\'s calculation.\n\nRep. Trey Gowdy (R-S.C.):"I have not heard anyone cite that '
             'figure. Who told you that?"\n\nClinton: "I have no idea."\n')
     assert [a.mention.text for a in attributions(nlp, text)] == ["Rep. Trey Gowdy (R-S.C.)", "Clinton"]
+
+
+def test_a_document_read_as_follows_is_the_source(nlp):
+    # PolNeAR train (Breitbart): a speech transcript introduced by its own line
+    text = ("Kasich spoke in Cleveland.\n\nTranscript as follows:\n\n\"Tonight we arrived in Cleveland, and we "
+            "went to a restaurant.\n\n\"We're now up 400,000 plus jobs.\"\n")
+    assert [a.mention.text for a in attributions(nlp, text)] == ["Transcript", "Transcript"]
+    # a verb before "as follows" is a sentence of the writer's, not a label
+    text = "The exchange went as follows:\n\n\"Is it time for your strategy to change?\"\n"
+    assert only(nlp, text).sieve != "label"
+
+
+def test_a_turn_that_names_no_one_takes_no_speaker(nlp):
+    # PolNeAR train (Breitbart): "VIDEO:" is a clip inside Ramos's multi-paragraph transcript quote
+    text = ("Partial transcript as follows:\n\n\"RAMOS: Secretary Clinton, some of the families claim you lied "
+            "to them. Listen.\n\n\"VIDEO: They all told me it was a video when they knew it was not the video.\n\n"
+            "\"RAMOS: Secretary Clinton, did you lie to them?\n\n\"CLINTON: I feel a great deal of sympathy.\"\n")
+    atts = attributions(nlp, text)
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["RAMOS", None, "RAMOS", "CLINTON"]
