@@ -261,6 +261,21 @@ def sentence_cue(qi: int, lay: Layout) -> Token | None:
     return min(cues, key=lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1])), default=None)
 
 
+def _holder(h: Token, lay: Layout) -> Token | None:
+    """The verb of saying or finding whose complement clause ``h`` is, directly or through an
+    adjective (``the agency could not be sure that money …``), with a subject, in the same paragraph."""
+    up = h.head
+    if h.dep_ == "ccomp" and up.pos_ == "ADJ" and up.dep_ == "acomp":
+        h, up = up.head, up.head.head  # "could not be sure that …": the clause of "be"
+        if h.dep_ != "ccomp":
+            return None
+    elif h.dep_ != "ccomp":
+        return None
+    if _holds(up) and lay.outside(up) and lay.para(up.idx) == lay.para(h.idx) and subject_of(up, lay) is not None:
+        return up
+    return None
+
+
 def _holds(v: Token) -> bool:
     """Does the verb hold a clause as what someone says, finds or thinks?"""
     return v.pos_ == "VERB" and (is_cue(v) or lemma(v) in FRAME_VERBS)
@@ -277,8 +292,9 @@ def clause_root(qi: int, lay: Layout) -> Token | None:
         if lay.outside(h) and h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
             # a clause that is what a verb above it holds ("two analysts found that the Air Force is
             # 'the best'"): the holder of the whole frame
-            while h.dep_ == "ccomp" and _holds(h.head) and lay.outside(h.head) \
-                    and lay.para(h.head.idx) == lay.para(h.idx) and subject_of(h.head, lay) is not None:
-                h = h.head
-            return h
+            while True:
+                holder = _holder(h, lay)
+                if holder is None:
+                    return h
+                h = holder
     return h if lay.outside(h) and h.pos_ in ("VERB", "AUX") else None

@@ -444,6 +444,10 @@ def test_a_date_is_still_no_speaker(nlp):
     ("In February, a federal judge determined that the State Department’s handling of the email controversy "
      "has created at least a “reasonable suspicion” that access was undermined.", "a federal judge"),
     ("He assumed an organization with “la raza” in the name is pro-mexican.", "He"),
+    # PolNeAR dev (NYT): through an adjective, "could not be sure that …"
+    ('A Government Accountability Office report released last year found that the agency could not be sure '
+     'that money used for the visas was not coming from "the drug trade, human trafficking or other criminal '
+     'activities."', "A Government Accountability Office report released last year"),
 ])
 def test_a_partial_quote_in_a_clause_found_or_assumed_is_the_finders(nlp, text, speaker):
     a = only(nlp, text)
