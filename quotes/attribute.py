@@ -22,6 +22,9 @@ goes through the sieves in turn and the first that answers wins.
    speaks (``Jones said he disagreed. '…'``): that someone.
 7. ``continues``: no cue of its own; the quote runs on from the previous
    speaker's quote in the same or the previous paragraph.
+8. ``anticipates``: no cue and no one quoted before it, a paragraph that is only
+   the quote, right before a quote paragraph with its own cue: that speaker
+   (not after a question, which the next quote may answer).
 
 Between them: ``sentence`` (a cue elsewhere in the sentence of an embedded
 quote) and ``embedded`` (the subject above a quote inside the writer's sentence).
@@ -276,6 +279,29 @@ def _continue(out: list[Attribution], lay: Layout) -> None:
             a.continues = last
         if a.mention is not None:
             last = i
+    _anticipate(out, lay)
+
+
+def _anticipate(out: list[Attribution], lay: Layout) -> None:
+    """A cue-less quote that opens a paragraph with no one quoted before it, right before a quote
+    paragraph that has its own cue (``"Not only can Cruz win…" / "He may be the only one…,"
+    Viguerie notes.``): the quotes run together and the cue comes in the second."""
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.mention is not None or a.kind != "direct" or a.sieve in UNKNOWN_SPEAKER or b.mention is None \
+                or b.sieve not in ("syntax", "adjacent") or b.kind != "direct" or a.span.text.rstrip()[-1:] == "?":
+            continue  # a question before a quoted answer is someone else's
+        pa, pb = lay.para(a.span.open_start), lay.para(b.span.open_start)
+        if pb - pa == 1 and lay.para(a.span.close_end) == pa and _whole_paragraph(a.span, lay) \
+                and not lay.text[lay.para_starts[pb]:b.span.open_start].strip():
+            a.mention, a.sieve = b.mention, "anticipates"
+
+
+def _whole_paragraph(q: QuoteSpan, lay: Layout) -> bool:
+    """Is the quote all its paragraph holds?"""
+    p = lay.para(q.open_start)
+    end = lay.para_starts[p + 1] if p + 1 < len(lay.para_starts) else len(lay.text)
+    return not lay.text[lay.para_starts[p]:q.open_start].strip() and not lay.text[q.close_end:end].strip()
 
 
 def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | None:

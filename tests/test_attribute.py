@@ -505,3 +505,15 @@ def test_a_person_noun_speaks_when_the_parse_loses_the_subject(nlp):
             "Fox News.\n")
     a = attributions(nlp, text)[-1]
     assert a.cue.text == "told" and a.mention.text.startswith("an intelligence source")
+
+
+def test_a_quote_paragraph_before_a_cued_one_is_the_same_speakers(nlp):
+    # PolNeAR train (Breitbart): the cue comes with the second of two quote paragraphs
+    text = ("Viguerie is upbeat about the race, in part because he sees Cruz as a uniter.\n\n"
+            "“Not only can Ted Cruz win in November, he’s the one with the best chance of winning.”\n\n"
+            "“He may be the only one because Trump doesn’t unite the party,” Viguerie notes.\n")
+    atts = attributions(nlp, text)
+    assert [a.mention.text for a in atts] == ["Viguerie", "Viguerie"] and atts[0].sieve == "anticipates"
+    # a question before a quoted answer is not the answerer's
+    text = "The host turned to the senator.\n\n“Do you think he can win?”\n\n“No,” Smith said.\n"
+    assert attributions(nlp, text)[0].mention is None
