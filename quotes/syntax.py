@@ -130,6 +130,11 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
             c.dep_ in SUBJECT_DEPS or (c.dep_ in ("aux", "auxpass") and c.i != will[0].i)
             for c in v.children if c.i < v.i):
         return will[0]  # "Will described Trump as …": a modal takes no past tense, so Will is a name
+    if v.tag_ == "VBG" and v.i > 0 and not any(c.dep_ in SUBJECT_DEPS for c in v.children):
+        before = v.doc[v.i - 1]
+        if before.dep_ == "pobj" and before.head.lower_ == "of" and before.pos_ in ("PROPN", "PRON") \
+                and lay.outside(before):
+            return before  # "footage of Hillary Clinton asking, '…'": the one shown speaks
     # of two subjects the nearest the verb: "LONDON (Reuters) - Donald Trump said" parses as both
     subjects = sorted((c for c in v.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - v.i))
     for c in subjects:

@@ -517,3 +517,9 @@ def test_a_quote_paragraph_before_a_cued_one_is_the_same_speakers(nlp):
     # a question before a quoted answer is not the answerer's
     text = "The host turned to the senator.\n\n“Do you think he can win?”\n\n“No,” Smith said.\n"
     assert attributions(nlp, text)[0].mention is None
+
+
+def test_footage_of_someone_saying(nlp):
+    # PolNeAR dev (Breitbart): the participle's doer is the one shown, not the ad
+    a = only(nlp, "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”")
+    assert a.cue.text == "asking" and a.mention.text == "Hillary Clinton"
