@@ -326,6 +326,15 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
         subj = subject_of(cue, lay)
         if subj is not None:
             return cue, subj
+    root = sent.root
+    if not cues and lay.para(doc[j].idx) == lay.para(lay.spans[qi].open_start) and root.pos_ == "VERB" \
+            and lay.outside(root) and not any(c.dep_ == "neg" for c in root.children) \
+            and all(lay.outside(t) or lay.spans[lay.in_quote[t.i]].kind == "title" for t in sent):
+        # "Sen. Bernie Sanders identified young voters' exhaustion as one of the reasons. '…'": in one
+        # paragraph, a named person's sentence leads into the quote
+        subj = subject_of(root, lay)
+        if subj is not None and subj.ent_type_ == "PERSON":
+            return root, subj
     return None
 
 

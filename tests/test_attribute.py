@@ -523,3 +523,15 @@ def test_footage_of_someone_saying(nlp):
     # PolNeAR dev (Breitbart): the participle's doer is the one shown, not the ad
     a = only(nlp, "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”")
     assert a.cue.text == "asking" and a.mention.text == "Hillary Clinton"
+
+
+def test_a_named_persons_sentence_leads_into_the_quote_in_its_paragraph(nlp):
+    # PolNeAR dev (Washington Post): no verb of saying, but the paragraph is Sanders's
+    text = ("“We need to step away from emotional rhetoric,” Pence said on CNN's “State of the Union.”\n\n"
+            "On “Face the Nation,” Sen. Bernie Sanders (Vt.) identified young voters' exhaustion with bigotry as "
+            "one of the reasons. “The younger people are sick and tired of discrimination and racism.”\n")
+    a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
+    assert a.sieve == "introduced" and "Bernie Sanders" in a.mention.text
+    # a quote in the next paragraph is not led into by a sentence that reports no speech
+    text = "Sen. Bernie Sanders visited Ohio on Monday.\n\n“We will win this state.”\n"
+    assert only(nlp, text).sieve != "introduced"
