@@ -48,7 +48,7 @@ from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_a
     sentence_cue, statement_owner
 from .labels import silent_turn, speaker_label
 from .lemmas import lemma
-from .lexicon import is_person_noun
+from .lexicon import ORGANISATION_NOUNS, is_person_noun
 from .records import QuoteSpan
 from .syntax import (SPEAKER_ENTS, WINDOW, Layout, addressed, between_marks_and_cue, depth, is_cue, mention_span,
                      near_sentence, nearby_name, subject_of, token_before)
@@ -155,7 +155,7 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
             if src is not None:
                 return _set(a, "according", None, src, lay)
         if subj is not None:
-            return _set(a, "syntax", cue, subj, lay)
+            return _set(a, "syntax", cue, _naming_echo(cue, subj, lay) or subj, lay)
     if not quotable:
         hit = quoted_verb(qi, lay)
         if hit is not None:
@@ -178,6 +178,31 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     hit = quoted_verb(qi, lay)
     if hit is not None:
         _set(a, "inside", hit[0], hit[1], lay)
+
+
+#: Verbs that name something in the writer's "what he calls …" (lemmas).
+NAMING_VERBS = frozenset(["call", "dub", "term", "label", "describe", "brand"])
+
+
+def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | None:
+    """In ``Williamson assails what he calls the 'lie'``, the pronoun of the free relative is the
+    main clause's subject again: the name is the better mention (same person, and the one the
+    sentence is about). Only for ``what`` + he/she/they + a naming verb, below that subject's verb."""
+    if isinstance(subj, SpacySpan) or subj.lower_ not in ("he", "she", "they") or lemma(cue) not in NAMING_VERBS:
+        return None
+    if not any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass", "attr") for c in cue.children):
+        return None
+    for up in cue.ancestors:
+        if up.pos_ in ("VERB", "AUX") and up.i < cue.i:
+            outer = next((c for c in up.children if c.dep_ == "nsubj" and lay.outside(c)), None)
+            if outer is None:
+                continue
+            # "they" is a group, or an organisation ("Clinton's campaign … what they call")
+            plural = outer.tag_ in ("NNS", "NNPS") or lemma(outer) in ORGANISATION_NOUNS
+            if outer.pos_ in ("PROPN", "NOUN") and (subj.lower_ == "they") == plural:
+                return outer
+            return None
+    return None
 
 
 def _speaks(cue: Token, subj: Token | SpacySpan) -> bool:

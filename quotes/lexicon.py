@@ -64,6 +64,8 @@ PERSON_SUFFIXES = ("er", "or", "ist", "man", "woman", "person", "ian")
 NOT_PERSON_SUFFIXED = frozenset({"paper", "center", "letter", "order", "number", "matter", "water", "chapter",
                                   "power", "sector", "factor", "error", "corridor", "border", "dinner", "cluster",
                                   "newsletter", "quarter", "register", "poster", "flyer", "trailer", "folder"})
+#: Common nouns for organisations, which English refers to as "they" as often as "it".
+ORGANISATION_NOUNS = BODY_NOUNS | NEWS_NOUNS | COMPANY_NOUNS
 
 
 def is_person_noun(lemma: str) -> bool:

@@ -535,3 +535,16 @@ def test_a_named_persons_sentence_leads_into_the_quote_in_its_paragraph(nlp):
     # a quote in the next paragraph is not led into by a sentence that reports no speech
     text = "Sen. Bernie Sanders visited Ohio on Monday.\n\n“We will win this state.”\n"
     assert only(nlp, text).sieve != "introduced"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR dev (Breitbart) and train (Western Journal): the free relative's pronoun is the main subject again
+    ("Clinton’s campaign is seeking to contrast her approach with what they call Republican Donald Trump’s "
+     "“self-centered message.”", "Clinton’s campaign"),
+    ("Radio talk host Rush Limbaugh used his platform Friday to discuss what he described as the “brilliant” "
+     "decision Donald Trump made.", "Radio talk host Rush Limbaugh"),
+    # a pronoun that cannot be the main subject stays ("they" is not one man)
+    ("Trump attacked what they call the “rigged system” on Monday.", "they"),
+])
+def test_what_he_calls(nlp, text, speaker):
+    assert only(nlp, text).mention.text == speaker
