@@ -44,7 +44,8 @@ NON_AGENTS = frozenset("""
 statement report email e-mail ad advertisement lawsuit poll study letter memo document survey complaint filing
 release post tweet video book article story analysis data ruling order indictment note message petition bill
 law plan proposal speech transcript interview resolution declaration communique communiqué text sign website
-page column editorial op-ed headline caption footage record documents minutes platform agreement
+page column editorial op-ed headline caption footage record documents minutes platform agreement piece
+spot commercial
 """.split())
 #: Nouns for people that the suffix rule below would miss.
 PERSON_NOUNS = frozenset("""

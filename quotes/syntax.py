@@ -15,7 +15,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .lemmas import lemma
-from .lexicon import is_person_noun
+from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
 from .cues import PHRASAL_CUES, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
 from .records import QuoteSpan
 
@@ -140,7 +140,7 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     for c in subjects:
         if lay.outside(c):
             if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
-                return v.head
+                return _author(v.head, lay) or v.head
             if _counted(c, v):
                 return _poll(v) or c
             if _partitive(c) or (c.lower_ not in NOT_A_SPEAKER and not is_time(c)):
@@ -167,6 +167,22 @@ def addressed(v: Token) -> bool:
     """Is ``v`` a passive verb of address with no agent, whose subject was spoken to, not speaking?"""
     return lemma(v) in ADDRESS_VERBS and any(c.dep_ == "nsubjpass" for c in v.children) \
         and not any(c.dep_ == "agent" for c in v.children)
+
+
+def _author(doc_noun: Token, lay: Layout) -> Token | None:
+    """Who made the document a relative clause speaks through: ``The Washington Post ran a piece
+    that noted '…'``, ``The council voted for the resolution, which said '…'``: the subject of the
+    verb the document hangs from, when it is a name or an organisation."""
+    if lemma(doc_noun) not in NON_AGENTS:
+        return None
+    verb = doc_noun.head.head if doc_noun.dep_ == "pobj" else doc_noun.head
+    if doc_noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and lay.outside(c)), None)
+    if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "PERSON")
+                             or lemma(subj) in ORGANISATION_NOUNS):
+        return subj
+    return None
 
 
 def _counted(t: Token, v: Token) -> bool:

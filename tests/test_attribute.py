@@ -548,3 +548,18 @@ def test_a_named_persons_sentence_leads_into_the_quote_in_its_paragraph(nlp):
 ])
 def test_what_he_calls(nlp, text, speaker):
     assert only(nlp, text).mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (USA Today, HuffPost, Breitbart): a document speaks for the one who made it
+    ('The Washington Post recently ran a piece that noted his "health care plan would benefit affluent '
+     'households more."', "The Washington Post"),
+    ("The council voted 6-1 for the resolution which said the city “condemns anti-Muslim speech.”", "The council"),
+    ("Democratic presidential candidate Bernie Sanders is releasing a new 30-second ad that urges voters to "
+     "“send a message” to Wall Street.", "Democratic presidential candidate Bernie Sanders"),
+    # a person the relative clause is about speaks for themself
+    ("Swanson praised evangelist Franklin Graham, who has vowed not to buy cookies because of the group’s "
+     "“support of transgender rights.”", "evangelist Franklin Graham"),
+])
+def test_a_document_speaks_for_its_author(nlp, text, speaker):
+    assert speaker in only(nlp, text).mention.text
