@@ -73,8 +73,12 @@ CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
 
 
 def _own_subject(v: Token, lay: Layout) -> bool:
+    """Has the clause a subject of its own? In a relative clause "who" is one: the person it is
+    attached to (``Franklin Graham, who has vowed not to buy cookies because of the group's '…'``)."""
+    relative = v.dep_ == "relcl" and v.head.pos_ == "PROPN"
     return any(c.dep_ in ("nsubj", "nsubjpass") and lay.outside(c)
-               and c.lower_ not in NOT_A_SPEAKER and c.lower_ not in ("it", "who") for c in v.children)
+               and ((relative and c.lower_ == "who") or (c.lower_ not in NOT_A_SPEAKER and c.lower_ != "it"))
+               for c in v.children)
 
 
 def according_to(qi: int, lay: Layout) -> Token | None:
