@@ -54,8 +54,8 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                 elif weak is None or (weak[0].pos_ == "NOUN" and h.pos_ == "VERB"):
                     # "Fitton called Clinton's assertion 'disturbing'": the verb over its object noun
                     weak = (h, argument)
-                if (argument or is_argument(below)) and h.dep_ in CLAUSE_EDGES and is_cue(h, strict=True) \
-                        and _own_subject(h, lay):
+                if (argument or is_argument(below) or h.dep_ == "conj") and h.dep_ in CLAUSE_EDGES \
+                        and is_cue(h, strict=True) and _own_subject(h, lay):
                     # a clause of its own ("…, and he pledged a 'political revolution'", "which he called
                     # 'a cartel'", "after Sanders said he was 'encouraged'"): the verbs above do not report it
                     own = own or (h, argument)

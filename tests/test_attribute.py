@@ -274,6 +274,9 @@ def test_according_to_when_the_subject_does_not_speak(nlp, text, speaker):
     # an adverbial clause with its own speaker
     ("Clinton weighed in with her support on Tuesday evening, hours after Sanders said he was “encouraged” by "
      "the plan.\n", "Sanders"),
+    # a coordinated clause, even when the quote is not what its verb says (PolNeAR train, Breitbart)
+    ("At one point, a woman asked for a photo and Clinton said, “as long as we’re not violating any election "
+     "laws.”\n", "Clinton"),
     # but reported speech inside reported speech stays the outer speaker's (PolNeAR's choice too)
     ("But Cox says the NRA won’t allow “law-abiding gun owners to become scapegoats.”\n", "Cox"),
 ])
