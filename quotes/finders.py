@@ -158,8 +158,10 @@ def cue_after(qi: int, lay: Layout) -> Token | None:
     if not (q.text.rstrip(" '’‘\"”“")[-1:] in ",?!" or after[:1] == ","):
         return None
     para = lay.para(q.open_start)
-    for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 5)):
+    for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 8)):
         t = doc[i]
+        if t.lower_ == "as" and t.dep_ == "mark" and t.head.i > i and is_cue(t.head, strict=True):
+            continue  # "'…,' as a Homeland Security memo put it": the clause credits the quote
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":") \
                 or t.pos_ in ("CCONJ", "SCONJ") or t.lower_ in SUBORDINATORS:
             return None  # "'…,' but he said", "'…,' and I agree", "'…,' when asked": a clause of its own

@@ -566,3 +566,13 @@ def test_what_he_calls(nlp, text, speaker):
 ])
 def test_a_document_speaks_for_its_author(nlp, text, speaker):
     assert speaker in only(nlp, text).mention.text
+
+
+def test_as_x_put_it_after_the_quote(nlp):
+    # PolNeAR dev (NYT): the writer's "as … put it" credits the quote, not the sentence's main verb
+    text = ('A number of other members of Congress echo her concerns, because the primary requirement for the '
+            'program is a "lawful source of investment income," as a Homeland Security memo put it.')
+    a = only(nlp, text)
+    assert a.cue.text == "put" and a.mention.text == "a Homeland Security memo"
+    # a longer subject after the quote still ends at the first verb: "'…,' he said, and …"
+    assert only(nlp, '"We will win," he said, and the crowd cheered.').mention.text == "he"
