@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from .marks import FAMILY
 from .syntax import NOT_SPEAKER_ENTS, Layout, is_cue, token_before
 
 
@@ -20,8 +21,10 @@ NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}
 
 
 DASHES = ("-", "–", "—", "―", "•", "*")
-QUOTE_MARKS = "\"“”‘’'"
-CLOSING_MARKS = "\"”’'"
+#: Every quotation mark of every house style (a credit follows a closing mark of any of them:
+#: "»" in French style, "“" in German style).
+QUOTE_MARKS = "".join(c for c in FAMILY if len(c) == 1)
+CLOSING_MARKS = QUOTE_MARKS
 
 #: Transcript tags that name no speaker: ``"VIDEO: …"`` plays a clip, ``"Q: …"`` is an unnamed
 #: interviewer, ``"UPDATE: …"`` is the writer's.
@@ -34,11 +37,12 @@ photo photos transcript caption source question answer editor
 SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 
 #: ``” ― Name`` ending a line: a closing mark, a dash (``--`` too), the credit.
-_CREDIT_DASH = re.compile(r"[\"”’']\s*(?:--|[-–—―])\s*")
+_CREDIT_DASH = re.compile("[" + re.escape(QUOTE_MARKS) + r"]\s*(?:--|[-–—―])\s*")
 
 #: A line holding only ``Name, Organisation`` (and the closing mark of the quoted block).
 _SIGNATURE = re.compile(r"\s*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), "
-                        r"[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|of|for|and|the|on|in|at|&)){0,9}\.?[\"”]?\s*")
+                        r"[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|of|for|and|the|on|in|at|&)){0,9}\.?"
+                        "[" + re.escape(QUOTE_MARKS) + r"]?\s*")
 
 
 def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:

@@ -172,6 +172,14 @@ def test_vox_pop_credits(nlp):
     assert {s for _, _, s in found} == {"label"}
 
 
+@pytest.mark.parametrize("opening, closing", [("«", "»"), ("»", "«"), ("„", "“"), ('"', '"')])
+def test_vox_pop_credits_in_every_house_style(nlp, opening, closing):
+    # restyled PolNeAR dev: the credit follows whatever mark closes the quote
+    text = (f"Getty/Instagram.\n\n{opening}Mr. Trump shows no respect for anybody.{closing} ― Maria Lopez\n"
+            f"{opening}He can’t even answer a question.{closing} ― Esther Tapia\n")
+    assert [m for _, m, _ in _mentions(nlp, text)] == ["Maria Lopez", "Esther Tapia"]
+
+
 def test_a_no_break_space_after_the_dash_of_a_credit_under_the_quote(nlp):
     text = "\"Boeing and GE pay zero taxes.\"\n\n-\u00a0Bernie Sanders.\n\nThis is a complex issue.\n"
     a = only(nlp, text)
