@@ -2,7 +2,7 @@
 
     python bench/detect_score.py CORPUS [--gold-text DIR] [--limit N] [--doubled] [--fp N] [--fn N]
 
-Predictions of kind title/scare/heading are dropped, as score.py drops them; the
+Predictions of kind title/scare/heading/nickname are dropped, as score.py drops them; the
 attribution stage may later upgrade some to ``partial``, so this is the detector's
 own figure. ``--fp``/``--fn`` print that many false positives / missed gold quotes
 with context, which is how the detector's rules were found.
