@@ -50,8 +50,8 @@ from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import ORGANISATION_NOUNS, is_person_noun
 from .records import QuoteSpan
-from .syntax import (SPEAKER_ENTS, WINDOW, Layout, addressed, between_marks_and_cue, depth, is_cue, mention_span,
-                     near_sentence, nearby_name, subject_of, token_before)
+from .syntax import (SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, depth, is_cue,
+                     mention_span, near_sentence, nearby_name, subject_of, token_before)
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas); with
@@ -208,17 +208,18 @@ def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | No
 def _speaks(cue: Token, subj: Token | SpacySpan) -> bool:
     """Is the subject someone saying something: a person, a group or a pronoun doing a verb of saying?"""
     head = subj.root if isinstance(subj, SpacySpan) else subj
-    if not is_cue(cue, strict=True):
-        return False
-    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in SPEAKING_NOUNS \
-        or is_person_noun(lemma(head))
+    return is_cue(cue, strict=True) and _names_someone(head)
 
 
 def _someone(subj: Token | SpacySpan) -> bool:
-    """Is the word a person, a group or a pronoun (someone who could speak), not a thing?"""
+    """Is the word a person, a group or a pronoun (someone who could speak), not a thing? Also a
+    name the tagger took for a noun at the start of a sentence ("Trump went further")."""
     head = subj.root if isinstance(subj, SpacySpan) else subj
-    if head.tag_ == "NN" and head.is_title and not any(c.dep_ == "det" for c in head.children):
-        return True  # a name the tagger took for a noun at the start of a sentence ("Trump went further")
+    return _names_someone(head) or (head.tag_ == "NN" and head.is_title
+                                    and not any(c.dep_ == "det" for c in head.children))
+
+
+def _names_someone(head: Token) -> bool:
     return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in SPEAKING_NOUNS \
         or is_person_noun(lemma(head))
 
@@ -227,22 +228,10 @@ def _named_before_colon(qi: int, verb: Token, lay: Layout) -> Token | None:
     """The last person or organisation named after the verb of the clause a colon closes, when the
     verb says nothing and its subject is no one (``The timing … doesn't surprise pollster Daron Shaw:
     '…'``)."""
-    before = token_before(qi, lay)
-    names = [t for t in _clause_before_colon(before, lay) if t.i > verb.i and t.ent_type_ in ("PERSON", "ORG")
+    colon = token_before(qi, lay)
+    names = [t for t in lay.doc[clause_start(colon, lay):colon] if t.i > verb.i and t.ent_type_ in ("PERSON", "ORG")
              and t.dep_ not in ("compound", "poss")]
     return names[-1] if names else None
-
-
-def _clause_before_colon(colon: int, lay: Layout) -> list[Token]:
-    doc = lay.doc
-    para = lay.para(doc[colon].idx)
-    out = []
-    for i in range(colon - 1, max(-1, colon - WINDOW), -1):
-        t = doc[i]
-        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
-            break
-        out.append(t)
-    return out[::-1]
 
 
 def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:

@@ -285,17 +285,26 @@ def between_marks_and_cue(qi: int, cue: Token, lay: Layout) -> SpacySpan | None:
     return doc[start:end] if doc[start].is_title or doc[start].pos_ in ("PRON", "PROPN", "DET") else None
 
 
+def clause_start(i: int, lay: Layout) -> int:
+    """Where the writer's words before token ``i`` begin: back to a sentence mark, a semicolon or a
+    colon, a quote, the paragraph's start, or :data:`WINDOW` tokens."""
+    doc = lay.doc
+    para = lay.para(doc[i].idx)
+    start = i
+    while start > 0 and start > i - WINDOW:
+        t = doc[start - 1]
+        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
+            break
+        start -= 1
+    return start
+
+
 def nearby_name(cue: Token, lay: Layout) -> Token | None:
     """When the parse gives the cue no subject: the first name or pronoun of the cue's clause
     outside quotes, else a noun phrase right after the cue (``said the 46-year-old``)."""
     doc = lay.doc
     para = lay.para(cue.idx)
-    start = cue.i
-    while start > 0 and start > cue.i - WINDOW:
-        t = doc[start - 1]
-        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
-            break
-        start -= 1
+    start = clause_start(cue.i, lay)
     if addressed(cue):
         return None
     if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
