@@ -6,8 +6,9 @@ few dozen: candidate cue verbs, the heads of descriptions and occasions. So
 :func:`quotes.nlp.load_pipeline` loads the lemmatizer but does not run it, and
 registers it here; :func:`lemma` asks it for one token at a time, and keeps
 the answer by form, part of speech and morphology (the English lemmatizer does
-not cache the base forms it recognises, most of the nouns asked about). The
-answers are the ones the component would have written.
+not cache the base forms it recognises, most of the nouns asked about). Its word
+index is read as sets (:func:`_index_as_sets`). The answers are the ones the
+component would have written.
 
 A ``Doc`` made by any other pipeline (one that ran its lemmatizer) keeps its
 own lemmas: a token that has one is never lemmatized again.
@@ -26,7 +27,21 @@ _LEMMATIZERS: dict[int, tuple[Any, dict[tuple[int, int, int], str]]] = {}
 
 def register(vocab: "Vocab", lemmatizer: Any) -> None:
     """Let :func:`lemma` lemmatize, on demand, the tokens of docs made with ``vocab``."""
+    _index_as_sets(lemmatizer)
     _LEMMATIZERS[id(vocab)] = (lemmatizer, {})
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """The rule lemmatizer asks ``form in index`` of word lists (57,528 nouns): a linear scan for
+    each rule, about 0.3 ms a token it has not seen. The same words as sets give the same answers
+    (only membership is asked) at a fraction of the cost."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
 
 
 def lemma(tok: "Token") -> str:

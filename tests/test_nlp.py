@@ -37,6 +37,14 @@ def test_the_pipeline_runs_the_compiled_rules_and_lemmatizes_on_demand(nlp):
     assert "senter" not in nlp.component_names
 
 
+def test_the_lemmatizer_index_is_read_as_sets(nlp):
+    # the rule lemmatizer only asks whether a form is in its index; as lists that is a linear scan
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in table.values())
+    doc = nlp("The ministers were meeting the spokeswomen of both agencies.")
+    assert [lemma(t) for t in doc if t.pos_ in ("NOUN", "VERB")] == ["minister", "meet", "spokeswoman", "agency"]
+
+
 def _annotations(doc, read_lemma) -> list[tuple]:
     return [(t.text, t.tag_, t.pos_, str(t.morph), t.dep_, t.head.i, read_lemma(t), t.ent_type_) for t in doc]
 
