@@ -306,16 +306,9 @@ def _anticipate(out: list[Attribution], lay: Layout) -> None:
                 or b.sieve not in ("syntax", "adjacent") or b.kind != "direct" or a.span.text.rstrip()[-1:] == "?":
             continue  # a question before a quoted answer is someone else's
         pa, pb = lay.para(a.span.open_start), lay.para(b.span.open_start)
-        if pb - pa == 1 and lay.para(a.span.close_end) == pa and _whole_paragraph(a.span, lay) \
-                and not lay.text[lay.para_starts[pb]:b.span.open_start].strip():
+        if pb - pa == 1 and lay.para(a.span.close_end) == pa and lay.opens_paragraph(a.span.open_start) \
+                and lay.closes_paragraph(a.span.close_end) and lay.opens_paragraph(b.span.open_start):
             a.mention, a.sieve = b.mention, "anticipates"
-
-
-def _whole_paragraph(q: QuoteSpan, lay: Layout) -> bool:
-    """Is the quote all its paragraph holds?"""
-    p = lay.para(q.open_start)
-    end = lay.para_starts[p + 1] if p + 1 < len(lay.para_starts) else len(lay.text)
-    return not lay.text[lay.para_starts[p]:q.open_start].strip() and not lay.text[q.close_end:end].strip()
 
 
 def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | None:
@@ -331,7 +324,7 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
     if sent.end < j:
         return None
     cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and t.i not in used and is_cue(t, strict=True)
-            and not any(c.dep_ == "neg" for c in t.children)]  # "He didn't suggest retaliation. '…'"
+            and not _denied(t)]  # "He didn't suggest retaliation. '…'"
     if any(not lay.outside(t) for t in sent):
         # the sentence has a quote of its own: only a second speaker coordinated with its cue
         # ("'…,' Ebeling said, and her husband cut in"), not "as the crowd cheered"
@@ -342,7 +335,7 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
             return cue, subj
     root = sent.root
     if not cues and lay.para(doc[j].idx) == lay.para(lay.spans[qi].open_start) and root.pos_ == "VERB" \
-            and lay.outside(root) and not any(c.dep_ == "neg" for c in root.children) \
+            and lay.outside(root) and not _denied(root) \
             and all(lay.outside(t) or lay.spans[lay.in_quote[t.i]].kind == "title" for t in sent):
         # "Sen. Bernie Sanders identified young voters' exhaustion as one of the reasons. '…'": in one
         # paragraph, a named person's sentence leads into the quote
@@ -350,6 +343,10 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
         if subj is not None and subj.ent_type_ == "PERSON":
             return root, subj
     return None
+
+
+def _denied(v: Token) -> bool:
+    return any(c.dep_ == "neg" for c in v.children)
 
 
 def _finish(a: Attribution, lay: Layout) -> None:

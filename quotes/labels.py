@@ -69,11 +69,6 @@ def _name_token(t: Token, lay: Layout) -> bool:
     return t.pos_ == "PROPN" or (t.is_title and t.text.endswith(".") and len(t) <= 5)
 
 
-def _opens_paragraph(char: int, lay: Layout) -> bool:
-    """Is there nothing but white space between the start of its paragraph and offset ``char``?"""
-    return not lay.text[lay.para_starts[lay.para(char)]:char].strip()
-
-
 # -- the label inside the marks: transcripts ---------------------------------------------------
 
 def _turn_label(qi: int, lay: Layout) -> SpacySpan | None:
@@ -102,7 +97,7 @@ def _turn(qi: int, lay: Layout) -> tuple[bool, SpacySpan | None]:
     for j in range(first, -1, -1):
         if j < first and (group is None or lay.spans[j].group != group):
             break
-        if j < first and not _opens_paragraph(lay.spans[j].open_start, lay):
+        if j < first and not lay.opens_paragraph(lay.spans[j].open_start):
             continue  # a quote nested in an earlier paragraph of the group
         tag = _turn_tag(j, lay)
         if tag is not None:
@@ -121,7 +116,7 @@ def _first_quote_of_paragraph(qi: int, lay: Layout) -> int | None:
     first = qi
     while first > 0 and lay.para(lay.spans[first - 1].open_start) == para:
         first -= 1
-    return first if _opens_paragraph(lay.spans[first].open_start, lay) and lay.tokens[first] else None
+    return first if lay.opens_paragraph(lay.spans[first].open_start) and lay.tokens[first] else None
 
 
 def _turn_tag(qi: int, lay: Layout) -> SpacySpan | None:
@@ -298,7 +293,7 @@ def _credit_name(start: int, end: int, lay: Layout) -> SpacySpan | None:
 def _credit_below(qi: int, lay: Layout) -> SpacySpan | None:
     """``- Bernie Sanders.`` on the line under a quote that is a paragraph of its own (fact checks)."""
     doc, q, text, toks = lay.doc, lay.spans[qi], lay.text, lay.tokens[qi]
-    if lay.para(q.open_start) != lay.para(q.close_end - 1) or not _opens_paragraph(q.open_start, lay):
+    if lay.para(q.open_start) != lay.para(q.close_end - 1) or not lay.opens_paragraph(q.open_start):
         return None
     j = toks[-1] + 1
     while j < len(doc) and (doc[j].is_space or (doc[j].is_punct and not lay.outside(doc[j]))):

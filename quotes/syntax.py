@@ -54,6 +54,16 @@ class Layout:
     def para(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
 
+    def opens_paragraph(self, char: int) -> bool:
+        """Is there nothing but white space between the start of its paragraph and offset ``char``?"""
+        return not self.text[self.para_starts[self.para(char)]:char].strip()
+
+    def closes_paragraph(self, char: int) -> bool:
+        """Is there nothing but white space between offset ``char`` and the end of its paragraph?"""
+        p = self.para(char)
+        end = self.para_starts[p + 1] if p + 1 < len(self.para_starts) else len(self.text)
+        return not self.text[char:end].strip()
+
     def outside(self, t: Token) -> bool:
         return self.in_quote[t.i] == -1
 
