@@ -147,6 +147,10 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
             return _set(a, "according", None, src, lay)
         a.sieve, a.cue = "addressed", lay.doc[cue.i:cue.i + 1]
         return None
+    if quotable and cue is not None:
+        owner = _claim_owner(qi, cue, lay)
+        if owner is not None:
+            return _set(a, "embedded", owner[0], owner[1], lay)
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay) if quotable else None)
         if subj is not None and quotable and not _speaks(cue, subj):
@@ -203,6 +207,23 @@ def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | No
                 return outer
             return None
     return None
+
+
+def _claim_owner(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
+    """(noun, possessor) when the quote sits in the clause of someone's claim below the cue: in
+    ``Pence blamed the media for … Trump's claim that Obama 'founded ISIS'`` the claim is Trump's.
+    A possessive pronoun standing for the cue's own named subject (``De Blasio repeated his
+    claim that …``) leaves the quote to the subject."""
+    owner = statement_owner(qi, lay)
+    if owner is None or not (cue in owner[0].ancestors or (cue.head == owner[0] and cue.dep_ in ("acl", "ccomp"))):
+        return None  # the cue above the claim, or the claim's own verb ("… assertion that 'thousands' celebrated")
+    noun, poss = owner
+    if not any(c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in noun.children):
+        return None
+    subj = subject_of(cue, lay)
+    if poss.pos_ == "PRON" and subj is not None and not isinstance(subj, SpacySpan) and subj.pos_ == "PROPN":
+        return None
+    return owner
 
 
 def _speaks(cue: Token, subj: Token | SpacySpan) -> bool:
@@ -289,11 +310,36 @@ def _continue(out: list[Attribution], lay: Layout) -> None:
                 _set(a, "introduced", intro[0], intro[1], lay)
         if a.mention is None and last is not None and \
                 lay.para(a.span.open_start) - lay.para(out[last].span.close_end) <= 1:
-            a.mention, a.sieve = out[last].mention, "continues"
+            a.mention, a.sieve = _renamed(out[last], a, lay) or out[last].mention, "continues"
             a.continues = last
         if a.mention is not None:
             last = i
     _anticipate(out, lay)
+
+
+def _renamed(prev: Attribution, a: Attribution, lay: Layout) -> SpacySpan | None:
+    """The speaker named again as a subject in a sentence between the quote continued and this one
+    (``'…,' says Melissa Roloson, 32, … Roloson supports Clinton. '…'``; ``'…,' she says. / And she is
+    sure that …: '…'``): that nearest mention. A pronoun counts only when no one else was named since."""
+    m = prev.mention
+    if m is None or m.root.pos_ not in ("PROPN", "PRON"):
+        return None
+    doc = lay.doc
+    lo = doc.char_span(prev.span.close_end, prev.span.close_end + 1, alignment_mode="expand")
+    hi = doc.char_span(a.span.open_start, a.span.open_start + 1, alignment_mode="expand")
+    if lo is None or hi is None:
+        return None
+    name, pronoun = m.root.text, m.root.lower_ if m.root.lower_ in ("he", "she", "they") else None
+    found, other = None, False
+    for t in doc[max(lo.end, m.end):hi.start]:
+        if not lay.outside(t):
+            continue
+        if t.ent_type_ == "PERSON" and t.text != name:
+            other = True
+        if t.dep_ in ("nsubj", "nsubjpass") and t.sent.start != m.root.sent.start \
+                and (t.text == name or (not other and t.lower_ == pronoun)):
+            found = t
+    return mention_span(found, lay) if found is not None else None
 
 
 def _anticipate(out: list[Attribution], lay: Layout) -> None:

@@ -54,7 +54,8 @@ editorial blog video
 STATEMENT_NOUNS = SPEECH_NOUNS | frozenset("""
 promise pledge vow proposal warning suggestion description call plea demand charge accusation assertion
 insistence admission boast threat dictum mantra phrase term rejection dismissal assessment prediction
-characterization characterisation question
+characterization characterisation question conclusion contention argument allegation complaint explanation
+observation
 """.split())
 
 #: Phrases whose object is the source: "according to X", "in the words of X".

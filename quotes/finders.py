@@ -228,7 +228,7 @@ def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
     owns: ``Obama's "if you like your plan, you can keep it" promise``, ``his rejection of "a
     politics of cynicism"``. The climb stops at the first verb with a subject of its own."""
     for h in _climb(qi, lay, 12):
-        if h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
+        if h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None and not _states(h, lay):
             return None
         if h.pos_ == "NOUN" and lay.outside(h) and lemma(h) in STATEMENT_NOUNS:
             owner = next((c for c in h.children if c.dep_ == "poss" and lay.outside(c)
@@ -237,6 +237,12 @@ def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
             if owner is not None:
                 return h, owner
     return None
+
+
+def _states(v: Token, lay: Layout) -> bool:
+    """Is the clause what a statement noun says (``Trump's claim that Obama 'founded ISIS'``)?"""
+    return v.dep_ in ("acl", "ccomp") and v.head.pos_ == "NOUN" and lay.outside(v.head) \
+        and lemma(v.head) in STATEMENT_NOUNS
 
 
 def _climb(qi: int, lay: Layout, steps: int):

@@ -576,3 +576,46 @@ def test_as_x_put_it_after_the_quote(nlp):
     assert a.cue.text == "put" and a.mention.text == "a Homeland Security memo"
     # a longer subject after the quote still ends at the first verb: "'…,' he said, and …"
     assert only(nlp, '"We will win," he said, and the crowd cheered.').mention.text == "he"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): the claim below "blamed" is Trump's, not Pence's
+    ("Gov. Mike Pence on Thursday blamed the media for making an issue out of Donald Trump’s claim that "
+     "President Barack Obama “founded ISIS,” saying they were nitpicking.", "Donald Trump’s"),
+    # PolNeAR train (Washington Post): the cue is the claim's own verb
+    ("For example, Trump's recent evidence-free assertion that \"thousands\" of Muslim Americans in New Jersey "
+     "celebrated the fall of the towers spread widely.", "Trump's"),
+    # PolNeAR train (USA Today): no cue at all, the conclusion is Comey's
+    ("Clinton was hurt by FBI Director James Comey's conclusion that her actions were \"extremely careless.\"",
+     "FBI Director James Comey's"),
+])
+def test_a_claim_below_the_cue_is_its_owners(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
+
+
+def test_his_own_claim_stays_with_the_named_subject(nlp):
+    text = "De Blasio also repeated his claim that “profit-making” was the motivation for some technology companies."
+    assert only(nlp, text).mention.text == "De Blasio"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (USA Today): the name again between the quotes is the nearer mention
+    ('"In my view, it\'s education," says Melissa Roloson, 32, of Sodus, who works in retail. Roloson supports '
+     'Democrat Hillary Clinton in the presidential race. "I\'m a college graduate, but I have student loans."', "Roloson"),
+    # PolNeAR train (Washington Post): a pronoun again, with no one else named in between
+    ('"He protests every day," she says.\n\nAnd she is sure that keeping him in jail will only make his voice '
+     'louder: "They\'re creating a monster, as far as I\'m concerned."', "she"),
+])
+def test_a_continued_quote_takes_the_speakers_nearest_naming(nlp, text, speaker):
+    atts = [a for a in attributions(nlp, text) if a.kind == "direct"]
+    last = atts[-1]
+    assert last.mention is not None and last.mention.text == speaker
+    assert last.mention.start > atts[0].mention.end  # the later mention, not the cue's
+
+
+def test_a_continued_quote_keeps_the_cue_when_someone_else_is_named_between(nlp):
+    text = ('"You can\'t blame Hillary Clinton for what Bill Clinton did," said Sara Walker, 44, a home-care aide. '
+            'An immigrant from Uganda who became a citizen in 2013, she plans to vote for Hillary Clinton. "It is her time."')
+    atts = [a for a in attributions(nlp, text) if a.kind == "direct"]
+    assert atts[-1].mention.text.startswith("Sara Walker")
