@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from .cues import STATEMENT_NOUNS
 from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, quoted_verb, \
     sentence_cue, statement_owner
 from .labels import silent_turn, speaker_label
@@ -271,6 +272,13 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
     subj = subject_of(root, lay) if root is not None else None
     if subj is None:
         return False
+    if not (_someone(subj) and subj.lower_ != "it") and lemma(subj) not in STATEMENT_NOUNS:
+        # "he signed a bill that created the 'Choose Life' plates": a thing's clause inside a person's
+        # (a statement's clause stays with the statement: "his warning that …")
+        up = next((v for v in root.ancestors if v.pos_ in ("VERB", "AUX") and lay.outside(v)
+                   and (s := subject_of(v, lay)) is not None and _someone(s) and s.lower_ != "it"), None)
+        if up is not None:
+            subj = subject_of(up, lay)
     _set(a, "embedded", None, subj, lay)
     return True
 

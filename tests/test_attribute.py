@@ -619,3 +619,16 @@ def test_a_continued_quote_keeps_the_cue_when_someone_else_is_named_between(nlp)
             'An immigrant from Uganda who became a citizen in 2013, she plans to vote for Hillary Clinton. "It is her time."')
     atts = [a for a in attributions(nlp, text) if a.kind == "direct"]
     assert atts[-1].mention.text.startswith("Sara Walker")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Breitbart): the bill's clause hangs from what he did
+    ("In 2009, as governor of Virginia, he signed a bill that created the “Choose Life” license plates that raise "
+     "funds for pro-life causes.", "he"),
+    # PolNeAR train (Politico): the thing's clause is coordinated with the person's
+    ("New Jersey Gov. Chris Christie has been busy campaigning in New Hampshire, but his guilty pleasure is "
+     "“Football Life.”", "New Jersey Gov. Chris Christie"),
+])
+def test_a_things_clause_in_the_writers_sentence_goes_to_the_person_above(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.sieve == "embedded" and a.mention.text == speaker
