@@ -129,7 +129,7 @@ def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
 
 
 def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
-    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agent = _agent(v)
     passive = v.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in v.children)
     if agent and lay.outside(agent[0]) and is_cue(v) and passive:
         return agent[0]  # "Rubio was asked by moderator Gerard Baker whether …": the one asking speaks
@@ -167,6 +167,19 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
     return None
+
+
+def _agent(v: Token) -> list[Token]:
+    """The ``by`` phrase of a passive verb, also where the parse hangs it from what was said
+    (``has been called "strategic ambiguity" by Joshua Hendrick``, ``labeled as a "witch hunt" by
+    Democrats``)."""
+    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agent:
+        return agent
+    said = [c for c in v.children if c.dep_ in ("oprd", "dobj")]
+    said += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    return [g for w in said for c in w.children if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj" and (g.pos_ in ("PROPN", "PRON") or g.ent_type_ in SPEAKER_ENTS)]
 
 
 #: Verbs whose passive subject is the one spoken to ("was asked", "was told").

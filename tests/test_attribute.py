@@ -632,3 +632,16 @@ def test_a_continued_quote_keeps_the_cue_when_someone_else_is_named_between(nlp)
 def test_a_things_clause_in_the_writers_sentence_goes_to_the_person_above(nlp, text, speaker):
     a = only(nlp, text)
     assert a.sieve == "embedded" and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (USA Today): the parse hangs "by …" from the quoted words
+    ('This feature of the movement has been called "strategic ambiguity" by Joshua Hendrick, a professor at '
+     'Loyola University Maryland, and it makes it impossible to trace the root source.', "Joshua Hendrick"),
+    # PolNeAR train (Western Journal): and from "as …"
+    ("Given the investigation into the Benghazi tragedy — often labeled as a “witch hunt” by Democrats — it seems "
+     "likely Gowdy is correct.", "Democrats"),
+])
+def test_the_by_phrase_of_a_passive_cue_speaks(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text.startswith(speaker)
