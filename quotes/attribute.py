@@ -227,6 +227,14 @@ def _claim_owner(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None
     return owner
 
 
+def _named_subject(noun: Token, lay: Layout) -> Token | None:
+    """The named subject of the verb a statement noun hangs from (``Sanders has pushed his promise
+    of …``): the mention to prefer over the possessive pronoun that stands for it."""
+    verb = next((v for v in noun.ancestors if v.pos_ in ("VERB", "AUX")), None)
+    subj = subject_of(verb, lay) if verb is not None else None
+    return subj if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON") else None
+
+
 def _speaks(cue: Token, subj: Token | SpacySpan) -> bool:
     """Is the subject someone saying something: a person, a group or a pronoun doing a verb of saying?"""
     head = subj.root if isinstance(subj, SpacySpan) else subj
@@ -261,7 +269,9 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
     (``Biden, Rubio said, had passed 'hundreds of bills'``), else the sentence's subject."""
     owner = statement_owner(qi, lay)
     if owner is not None:
-        _set(a, "embedded", owner[0], owner[1], lay)
+        noun, poss = owner
+        named = _named_subject(noun, lay) if poss.pos_ == "PRON" else None
+        _set(a, "embedded", noun, named or poss, lay)
         return True
     cue = sentence_cue(qi, lay)
     subj = subject_of(cue, lay) if cue is not None else None

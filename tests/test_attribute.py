@@ -645,3 +645,11 @@ def test_a_things_clause_in_the_writers_sentence_goes_to_the_person_above(nlp, t
 def test_the_by_phrase_of_a_passive_cue_speaks(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text.startswith(speaker)
+
+
+def test_his_promise_goes_to_the_named_subject(nlp):
+    # PolNeAR train (Breitbart), where the tagger calls "Sanders" a plural noun whose entity is a person
+    text = ("Bernie Sanders has consistently pushed his promise of “free college” and forcing Wall Street bail out "
+            "America’s ailing middle class as a way to appeal to voters.")
+    a = only(nlp, text)
+    assert a.mention.text == "Bernie Sanders"
