@@ -106,7 +106,19 @@ def according_to(qi: int, lay: Layout) -> Token | None:
                         return objs[0]
                     if t.i + n < len(doc) and doc[t.i + n].pos_ in ("PROPN", "NOUN", "PRON"):
                         return doc[t.i + n]
+            owner = _in_words(t)
+            if owner is not None:
+                return owner
     return None
+
+
+def _in_words(t: Token) -> Token | None:
+    """X in ``in X's words`` / ``in his own words``: the source, like ``in the words of X``."""
+    if t.lower_ != "words" or t.head.lower_ != "in" or not 0 < t.i - t.head.i <= 5:
+        return None
+    # the owner between "in" and "words", however the parse hangs it ("Forbes ’" is often no possessive)
+    owners = [w for w in t.doc[t.head.i + 1:t.i] if w.pos_ == "PROPN" or w.tag_ == "PRP$"]
+    return owners[-1] if owners else None
 
 
 def adjacent_cue(qi: int, lay: Layout) -> Token | None:

@@ -653,3 +653,14 @@ def test_his_promise_goes_to_the_named_subject(nlp):
             "America’s ailing middle class as a way to appeal to voters.")
     a = only(nlp, text)
     assert a.mention.text == "Bernie Sanders"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (HuffPost): the parse takes "Forbes ’" for a name and a stray mark
+    ("The summit was held last month in Jerusalem because, in Forbes’ words, “they are the most entrepreneurial "
+     "places on the planet.”", "Forbes"),
+    ("The plan failed because, in his own words, “nobody wanted to pay for it.”", "his"),
+])
+def test_in_someones_words(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.sieve == "according" and a.mention.text.startswith(speaker)
