@@ -58,6 +58,9 @@ characterization characterisation question conclusion contention argument allega
 observation
 """.split())
 
+#: Nouns whose clause is a view someone holds, not a clause of its own: "the view that …".
+IDEA_NOUNS = frozenset("view notion idea belief theory".split())
+
 #: Phrases whose object is the source: "according to X", "in the words of X".
 SOURCE_PREPOSITIONS = (("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by"), ("per",))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import FRAME_VERBS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
+from .cues import FRAME_VERBS, IDEA_NOUNS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
 from .lemmas import lemma
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
                      near_sentence, subject_of, token_before)
@@ -252,9 +252,10 @@ def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
 
 
 def _states(v: Token, lay: Layout) -> bool:
-    """Is the clause what a statement noun says (``Trump's claim that Obama 'founded ISIS'``)?"""
+    """Is the clause what a statement or an idea says (``Trump's claim that Obama 'founded ISIS'``,
+    ``to defend the view that he is 'natural born'``)? Then it is not the speaker's own clause."""
     return v.dep_ in ("acl", "ccomp") and v.head.pos_ == "NOUN" and lay.outside(v.head) \
-        and lemma(v.head) in STATEMENT_NOUNS
+        and (lemma(v.head) in STATEMENT_NOUNS or lemma(v.head) in IDEA_NOUNS)
 
 
 def _climb(qi: int, lay: Layout, steps: int):
@@ -313,7 +314,7 @@ def clause_root(qi: int, lay: Layout) -> Token | None:
         return None
     h = lay.doc[toks[0]]
     for h in _climb(qi, lay, 60):
-        if lay.outside(h) and h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None:
+        if lay.outside(h) and h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None and not _states(h, lay):
             # a clause that is what a verb above it holds ("two analysts found that the Air Force is
             # 'the best'"): the holder of the whole frame
             while True:

@@ -664,3 +664,10 @@ def test_his_promise_goes_to_the_named_subject(nlp):
 def test_in_someones_words(nlp, text, speaker):
     a = only(nlp, text)
     assert a.sieve == "according" and a.mention.text.startswith(speaker)
+
+
+def test_the_clause_of_a_view_belongs_to_who_defends_it(nlp):
+    # PolNeAR train (HuffPost)
+    text = ("In response to the filings, Cruz’s lawyers relied on Supreme Court precedent to defend the view that "
+            "he is in fact “natural born” within the meaning of the Constitution.")
+    assert only(nlp, text).mention.text == "Cruz’s lawyers"
