@@ -112,9 +112,14 @@ def according_to(qi: int, lay: Layout) -> Token | None:
     return None
 
 
+#: "in X's words", "in his view", "in her eyes": nouns whose owner the quote is credited to.
+IN_OWN_NOUNS = frozenset(["words", "view", "eyes", "opinion", "estimation", "judgment", "judgement", "telling"])
+
+
 def _in_words(t: Token) -> Token | None:
-    """X in ``in X's words`` / ``in his own words``: the source, like ``in the words of X``."""
-    if t.lower_ != "words" or t.head.lower_ != "in" or not 0 < t.i - t.head.i <= 5:
+    """X in ``in X's words`` / ``in his own words`` / ``in Bolton's view``: the source, like ``in the
+    words of X``."""
+    if t.lower_ not in IN_OWN_NOUNS or t.head.lower_ != "in" or not 0 < t.i - t.head.i <= 5:
         return None
     # the owner between "in" and "words", however the parse hangs it ("Forbes ’" is often no possessive)
     owners = [w for w in t.doc[t.head.i + 1:t.i] if w.pos_ == "PROPN" or w.tag_ == "PRP$"]

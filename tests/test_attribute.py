@@ -660,6 +660,10 @@ def test_his_promise_goes_to_the_named_subject(nlp):
     ("The summit was held last month in Jerusalem because, in Forbes’ words, “they are the most entrepreneurial "
      "places on the planet.”", "Forbes"),
     ("The plan failed because, in his own words, “nobody wanted to pay for it.”", "his"),
+    # PolNeAR dev (USA Today) and train (Breitbart)
+    ('Only European immigrants are "safe" in his eyes.', "his"),
+    ("“This is not a circumstance where there’s one thing you can identify – it’s an across-the-board failure” "
+     "from diplomacy to the defense budget, in Bolton’s view.", "Bolton"),
 ])
 def test_in_someones_words(nlp, text, speaker):
     a = only(nlp, text)
