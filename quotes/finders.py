@@ -132,6 +132,8 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
             if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and mistagged_cue(t)):
                 if ended and any(c.dep_ in ("ccomp", "dobj", "xcomp") and lay.outside(c) for c in t.children):
                     return None  # "'… enforcement.' She further announced that …": a sentence of its own
+                if ended and any(doc[k].text == "," for k in range(toks[-1] + 1, i)):
+                    return None  # "'… a Muslim.' Perhaps, he said, this …": the cue of the next sentence
                 return t
     for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW // 2), -1):
         t = doc[i]

@@ -645,3 +645,16 @@ def test_a_things_clause_in_the_writers_sentence_goes_to_the_person_above(nlp, t
 def test_the_by_phrase_of_a_passive_cue_speaks(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text.startswith(speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "he said" is set off in the sentence after the quote
+    ('"Maybe we\'re just trying to let the bully learn the lesson and leave us alone," Tripp said. "We\'re trying '
+     'to show some mercy to the bully." South Carolina, he said, was "where we have a chance to go mano a mano '
+     'with Trump."', "Tripp"),
+    ('"We are a low-key small town," said Dennis Gaskin, a retiree. "Hindus are more noticeable here. You almost '
+     'never see a Muslim." Perhaps, he said, this "small town has gotten too big too fast."', "Dennis Gaskin"),
+])
+def test_a_cue_set_off_in_the_next_sentence_is_not_the_ended_quotes(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][1]
+    assert a.mention is not None and a.mention.text.startswith(speaker)
