@@ -202,7 +202,7 @@ def colon_intro(qi: int, lay: Layout) -> Token | None:
             t = doc[i]
             if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
                 break
-            if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
+            if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
                     and subject_of(t, lay) is not None:
                 return t
     root = sent.root

@@ -658,3 +658,11 @@ def test_the_by_phrase_of_a_passive_cue_speaks(nlp, text, speaker):
 def test_a_cue_set_off_in_the_next_sentence_is_not_the_ended_quotes(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind == "direct"][1]
     assert a.mention is not None and a.mention.text.startswith(speaker)
+
+
+def test_a_copula_before_the_colon_has_the_speaker(nlp):
+    # PolNeAR train (HuffPost): the parse hangs "was" from the quote's verb; its subject speaks
+    a = only(nlp, "As if addressing the magnate directly, the Illinois Board of Elections was conclusive in its "
+                  "findings: “Further discussion on this issue is unnecessary.”")
+    assert a.sieve == "colon" and a.mention.text == "the Illinois Board of Elections"
+
