@@ -172,6 +172,8 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     embedded = is_partial(a.span, lay.text)
     if embedded and _embedded(qi, a, lay):
         return
+    if not embedded and _leads_sentence(a.span, lay.text) and _sentence_cue(qi, a, lay):
+        return
     for sieve, find in (("adjacent", adjacent_cue), ("colon", colon_intro)):
         cue = find(qi, lay)
         if cue is not None:
@@ -254,6 +256,23 @@ def _named_before_colon(qi: int, verb: Token, lay: Layout) -> Token | None:
     names = [t for t in lay.doc[clause_start(colon, lay):colon] if t.i > verb.i and t.ent_type_ in ("PERSON", "ORG")
              and t.dep_ not in ("compound", "poss")]
     return names[-1] if names else None
+
+
+def _leads_sentence(q: QuoteSpan, text: str) -> bool:
+    """Do the writer's words run on after the quote in one sentence (``'A big truck' plowed through …``)?"""
+    after = text[q.close_end:q.close_end + 3].lstrip(" ")
+    return q.text.rstrip(" '’‘\"”“")[-1:].isalnum() and after[:1].islower()
+
+
+def _sentence_cue(qi: int, a: Attribution, lay: Layout) -> bool:
+    """A strong cue with a subject elsewhere in the quote's sentence (``'A big truck' plowed through
+    the barriers, he said``): it reports the quote, not a speaker of the sentence before."""
+    cue = sentence_cue(qi, lay)
+    subj = subject_of(cue, lay) if cue is not None else None
+    if subj is None:
+        return False
+    _set(a, "sentence", cue, subj, lay)
+    return True
 
 
 def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:

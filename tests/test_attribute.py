@@ -666,3 +666,11 @@ def test_a_copula_before_the_colon_has_the_speaker(nlp):
                   "findings: “Further discussion on this issue is unnecessary.”")
     assert a.sieve == "colon" and a.mention.text == "the Illinois Board of Elections"
 
+
+def test_a_quote_that_opens_the_writers_sentence_takes_the_sentences_cue(nlp):
+    # PolNeAR train (Washington Post): not the speaker of the sentence before
+    text = ('Jimmy Ghazal, 39, told The Post he was watching the fireworks when he heard the crack of gunshots.\n\n'
+            '"A big truck" plowed through security barriers that had been set up for the day\'s festivities, he said, '
+            'and "everyone started running."')
+    a = [a for a in attributions(nlp, text) if a.span.text.startswith("A big")][0]
+    assert a.sieve == "sentence" and a.mention.text == "he"
