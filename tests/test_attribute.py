@@ -674,3 +674,15 @@ def test_a_quote_that_opens_the_writers_sentence_takes_the_sentences_cue(nlp):
             'and "everyone started running."')
     a = [a for a in attributions(nlp, text) if a.span.text.startswith("A big")][0]
     assert a.sieve == "sentence" and a.mention.text == "he"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # PolNeAR train (Western Journal, Politico): the tagger makes the verb after a determiner a noun
+    ("“If she wants to be the next president, Hillary Clinton should act like one, and come to Louisiana,” "
+     "the editorial read.", "the editorial", "read"),
+    ("“You seem to have picked a new standard out of thin air — ‘extreme carelessness’ — to describe the actions "
+     "of Secretary Clinton and her staff,” the two write.", "the two", "write"),
+])
+def test_a_speech_verb_the_tagger_took_for_a_noun_ends_the_clause(nlp, text, speaker, cue):
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][0]
+    assert a.mention is not None and a.mention.text == speaker and a.cue.text == cue
