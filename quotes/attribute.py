@@ -335,13 +335,31 @@ def _continue(out: list[Attribution], lay: Layout) -> None:
             intro = _introduced(i, lay, used)
             if intro is not None and (last is None or intro[0].idx > out[last].span.close_end):
                 _set(a, "introduced", intro[0], intro[1], lay)
-        if a.mention is None and last is not None and \
-                lay.para(a.span.open_start) - lay.para(out[last].span.close_end) <= 1:
+        if a.mention is None and last is not None and _near(out[last], a, lay):
             a.mention, a.sieve = _renamed(out[last], a, lay) or out[last].mention, "continues"
             a.continues = last
         if a.mention is not None:
             last = i
     _anticipate(out, lay)
+
+
+def _near(prev: Attribution, a: Attribution, lay: Layout) -> bool:
+    """Is the quote in the same or the next paragraph as the one before, or past only a short
+    narrative paragraph naming no one (``'…,' Miller said. / She pauses. / '…'``)?"""
+    gap = lay.para(a.span.open_start) - lay.para(prev.span.close_end)
+    if gap <= 1:
+        return True
+    if gap != 2:
+        return False
+    doc = lay.doc
+    lo = doc.char_span(prev.span.close_end, prev.span.close_end + 1, alignment_mode="expand")
+    hi = doc.char_span(a.span.open_start, a.span.open_start + 1, alignment_mode="expand")
+    if lo is None or hi is None:
+        return False
+    mid = [t for t in doc[lo.end:hi.start] if lay.para(t.idx) == lay.para(prev.span.close_end) + 1
+           and not t.is_space]
+    return 0 < len(mid) <= 8 and mid[-1].text == "." \
+        and all(lay.outside(t) and t.ent_type_ not in SPEAKER_ENTS for t in mid)
 
 
 def _renamed(prev: Attribution, a: Attribution, lay: Layout) -> SpacySpan | None:

@@ -686,3 +686,14 @@ def test_a_quote_that_opens_the_writers_sentence_takes_the_sentences_cue(nlp):
 def test_a_speech_verb_the_tagger_took_for_a_noun_ends_the_clause(nlp, text, speaker, cue):
     a = [a for a in attributions(nlp, text) if a.kind == "direct"][0]
     assert a.mention is not None and a.mention.text == speaker and a.cue.text == cue
+
+
+def test_a_quote_continues_past_a_short_paragraph_naming_no_one(nlp):
+    # PolNeAR train (Washington Post): a phone call, the narration between the lines
+    text = ('"I am calling from the Hillary Clinton campaign. How are you today?" Miller, a retired worker from a '
+            'nuclear plant, said pleasantly into the phone. "We\'re talking with supporters like you who -."\n\n'
+            'She pauses.\n\n"Well, thank you so much -."\n\nPause.\n\n'
+            '"Well, you do that! Hillary will appreciate it, and so will I."\n\n'
+            'She hangs up, smiling - another vote for Hillary.')
+    atts = [a for a in attributions(nlp, text) if a.kind == "direct"]
+    assert [a.mention.text.split(",")[0] if a.mention is not None else None for a in atts] == ["Miller"] * 4
