@@ -332,6 +332,8 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         return None
     if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
         return cue.head  # "Stated Stone:": the tagger made the verb a first name
+    if cue.dep_ == "amod" and cue.i > start and doc[cue.i - 1].pos_ == "PROPN" and doc[cue.i - 1].dep_ == "compound":
+        return doc[cue.i - 1]  # "Trump blasted Disney for …" parsed as one name: the name before the verb
     found = [doc[i] for i in range(start, cue.i) if speakerish(doc[i])]
     # people named in a possessive or a relative clause are not the clause's ("who served as Romney's aide")
     people = [t for t in found if t.ent_type_ == "PERSON" and t.dep_ != "poss"

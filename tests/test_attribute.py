@@ -697,3 +697,10 @@ def test_a_quote_continues_past_a_short_paragraph_naming_no_one(nlp):
             'She hangs up, smiling - another vote for Hillary.')
     atts = [a for a in attributions(nlp, text) if a.kind == "direct"]
     assert [a.mention.text.split(",")[0] if a.mention is not None else None for a in atts] == ["Miller"] * 4
+
+
+def test_a_verb_parsed_into_a_name_leaves_the_name_before_it_the_speaker(nlp):
+    # PolNeAR train (Breitbart): "Trump blasted Disney" parsed as one noun phrase
+    a = only(nlp, "In March, Trump blasted Disney for its “outrageous practices” in requiring 250 Florida workers "
+                  "to train their foreign replacements.")
+    assert a.mention is not None and a.mention.text == "Trump"
