@@ -123,6 +123,7 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
     after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
     # the clause ends at the last word's punctuation, also inside a closing nested quote ('… the 'Title Sponsor,' ')
     ended = q.text.rstrip(" '’‘\"”“")[-1:] == "."
+    closed = q.text.rstrip(" '’‘\"”“")[-1:] in ".?!"
     if q.text.rstrip(" '’‘\"”“")[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
         for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
             t = doc[i]
@@ -135,6 +136,8 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
                 if ended and any(doc[k].text == "," for k in range(toks[-1] + 1, i)):
                     return None  # "'… a Muslim.' Perhaps, he said, this …": the cue of the next sentence
                 return t
+            if closed and t.pos_ == "AUX" and t.dep_ == "ROOT":
+                break  # "'… Wisconsin?' Dalton Brody is a … store, which sells …": the next sentence's copula
     for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW // 2), -1):
         t = doc[i]
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):

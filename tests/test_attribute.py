@@ -704,3 +704,11 @@ def test_a_verb_parsed_into_a_name_leaves_the_name_before_it_the_speaker(nlp):
     a = only(nlp, "In March, Trump blasted Disney for its “outrageous practices” in requiring 250 Florida workers "
                   "to train their foreign replacements.")
     assert a.mention is not None and a.mention.text == "Trump"
+
+
+def test_a_closed_quote_takes_no_cue_past_the_next_sentences_copula(nlp):
+    # PolNeAR train (Western Journal): "sells" reports nothing; the colon introduces the quote
+    a = [a for a in attributions(nlp, "Clinton’s response was: “Is Dalton Brody off Conn or Wisconsin?” Dalton Brody "
+                                      "is a Washington, DC, gifts and accessories store, which sells jewelry.")
+         if a.kind == "direct"][0]
+    assert a.sieve == "colon" and a.mention.text.startswith("Clinton’s")
