@@ -429,9 +429,10 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
             and lay.outside(root) and not _denied(root) \
             and all(lay.outside(t) or lay.spans[lay.in_quote[t.i]].kind == "title" for t in sent):
         # "Sen. Bernie Sanders identified young voters' exhaustion as one of the reasons. '…'": in one
-        # paragraph, a named person's sentence leads into the quote
+        # paragraph, a named person's sentence leads into the quote; or a person noun's ("His former
+        # business partner …, Lawrence B. Cummings, called him a master …. '…'")
         subj = subject_of(root, lay)
-        if subj is not None and subj.ent_type_ == "PERSON":
+        if subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "NOUN" and _names_someone(subj)):
             return root, subj
     return None
 

@@ -712,3 +712,18 @@ def test_a_closed_quote_takes_no_cue_past_the_next_sentences_copula(nlp):
                                       "is a Washington, DC, gifts and accessories store, which sells jewelry.")
          if a.kind == "direct"][0]
     assert a.sieve == "colon" and a.mention.text.startswith("Clinton’s")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR dev (New York Times): a person noun heads the subject, the name hangs elsewhere in the parse
+    ('Lenox was a juggernaut, Mr. Clarke said. His former business partner at Lenox, Lawrence B. Cummings, called '
+     'him a master at bolting together impossible business transactions. "He showed again and again an ability to '
+     'put together deals that other people couldn\'t."', "His former business partner"),
+    # PolNeAR train (Western Journal): "related" is no cue of the lexicon
+    ('But what we should ask is "who has God anointed?"\n\nThe Christian leader further related that it recently '
+     'occurred to him that the next president will be the nation\'s 45th. "I sensed the Lord tell me to look at '
+     'the 45th Chapter of Isaiah."', "The Christian leader"),
+])
+def test_a_person_nouns_sentence_leads_into_the_quote(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
+    assert a.sieve == "introduced" and a.mention.text.startswith(speaker)
