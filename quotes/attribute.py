@@ -172,6 +172,8 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
     embedded = is_partial(a.span, lay.text)
     if embedded and _embedded(qi, a, lay):
         return
+    if not embedded and _leads_sentence(a.span, lay.text) and _sentence_cue(qi, a, lay):
+        return
     for sieve, find in (("adjacent", adjacent_cue), ("colon", colon_intro)):
         cue = find(qi, lay)
         if cue is not None:
@@ -264,6 +266,23 @@ def _named_before_colon(qi: int, verb: Token, lay: Layout) -> Token | None:
     return names[-1] if names else None
 
 
+def _leads_sentence(q: QuoteSpan, text: str) -> bool:
+    """Do the writer's words run on after the quote in one sentence (``'A big truck' plowed through …``)?"""
+    after = text[q.close_end:q.close_end + 3].lstrip(" ")
+    return q.text.rstrip(" '’‘\"”“")[-1:].isalnum() and after[:1].islower()
+
+
+def _sentence_cue(qi: int, a: Attribution, lay: Layout) -> bool:
+    """A strong cue with a subject elsewhere in the quote's sentence (``'A big truck' plowed through
+    the barriers, he said``): it reports the quote, not a speaker of the sentence before."""
+    cue = sentence_cue(qi, lay)
+    subj = subject_of(cue, lay) if cue is not None else None
+    if subj is None:
+        return False
+    _set(a, "sentence", cue, subj, lay)
+    return True
+
+
 def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
     """A quote inside the writer's sentence: a reporting verb elsewhere in the sentence
     (``Biden, Rubio said, had passed 'hundreds of bills'``), else the sentence's subject."""
@@ -326,13 +345,31 @@ def _continue(out: list[Attribution], lay: Layout) -> None:
             intro = _introduced(i, lay, used)
             if intro is not None and (last is None or intro[0].idx > out[last].span.close_end):
                 _set(a, "introduced", intro[0], intro[1], lay)
-        if a.mention is None and last is not None and \
-                lay.para(a.span.open_start) - lay.para(out[last].span.close_end) <= 1:
+        if a.mention is None and last is not None and _near(out[last], a, lay):
             a.mention, a.sieve = _renamed(out[last], a, lay) or out[last].mention, "continues"
             a.continues = last
         if a.mention is not None:
             last = i
     _anticipate(out, lay)
+
+
+def _near(prev: Attribution, a: Attribution, lay: Layout) -> bool:
+    """Is the quote in the same or the next paragraph as the one before, or past only a short
+    narrative paragraph naming no one (``'…,' Miller said. / She pauses. / '…'``)?"""
+    gap = lay.para(a.span.open_start) - lay.para(prev.span.close_end)
+    if gap <= 1:
+        return True
+    if gap != 2:
+        return False
+    doc = lay.doc
+    lo = doc.char_span(prev.span.close_end, prev.span.close_end + 1, alignment_mode="expand")
+    hi = doc.char_span(a.span.open_start, a.span.open_start + 1, alignment_mode="expand")
+    if lo is None or hi is None:
+        return False
+    mid = [t for t in doc[lo.end:hi.start] if lay.para(t.idx) == lay.para(prev.span.close_end) + 1
+           and not t.is_space]
+    return 0 < len(mid) <= 8 and mid[-1].text == "." \
+        and all(lay.outside(t) and t.ent_type_ not in SPEAKER_ENTS for t in mid)
 
 
 def _renamed(prev: Attribution, a: Attribution, lay: Layout) -> SpacySpan | None:
@@ -402,9 +439,10 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
             and lay.outside(root) and not _denied(root) \
             and all(lay.outside(t) or lay.spans[lay.in_quote[t.i]].kind == "title" for t in sent):
         # "Sen. Bernie Sanders identified young voters' exhaustion as one of the reasons. '…'": in one
-        # paragraph, a named person's sentence leads into the quote
+        # paragraph, a named person's sentence leads into the quote; or a person noun's ("His former
+        # business partner …, Lawrence B. Cummings, called him a master …. '…'")
         subj = subject_of(root, lay)
-        if subj is not None and subj.ent_type_ == "PERSON":
+        if subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "NOUN" and _names_someone(subj)):
             return root, subj
     return None
 

@@ -140,6 +140,7 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
     after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
     # the clause ends at the last word's punctuation, also inside a closing nested quote ('… the 'Title Sponsor,' ')
     ended = q.text.rstrip(" '’‘\"”“")[-1:] == "."
+    closed = q.text.rstrip(" '’‘\"”“")[-1:] in ".?!"
     if q.text.rstrip(" '’‘\"”“")[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
         for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
             t = doc[i]
@@ -149,7 +150,11 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
             if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and mistagged_cue(t)):
                 if ended and any(c.dep_ in ("ccomp", "dobj", "xcomp") and lay.outside(c) for c in t.children):
                     return None  # "'… enforcement.' She further announced that …": a sentence of its own
+                if ended and any(doc[k].text == "," for k in range(toks[-1] + 1, i)):
+                    return None  # "'… a Muslim.' Perhaps, he said, this …": the cue of the next sentence
                 return t
+            if closed and t.pos_ == "AUX" and t.dep_ == "ROOT":
+                break  # "'… Wisconsin?' Dalton Brody is a … store, which sells …": the next sentence's copula
     for i in range(toks[0] - 1, max(-1, toks[0] - 1 - WINDOW // 2), -1):
         t = doc[i]
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
@@ -217,7 +222,7 @@ def colon_intro(qi: int, lay: Layout) -> Token | None:
             t = doc[i]
             if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
                 break
-            if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
+            if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) \
                     and subject_of(t, lay) is not None:
                 return t
     root = sent.root

@@ -211,7 +211,8 @@ def _before_parenthesis(i: int, lay: Layout) -> int:
 
 
 def _from_label(qi: int, lay: Layout) -> SpacySpan | None:
-    """``From the report: '…'``, ``More from Jones: '…'``: the source the colon quotes from."""
+    """``From the report: '…'``, ``More from Jones: '…'``: the source the colon quotes from, opening a
+    line, a dashed item or a sentence (``… are created equal. From the report: '…'``)."""
     doc = lay.doc
     i = _colon_before(qi, lay)
     if i is None:
@@ -220,7 +221,7 @@ def _from_label(qi: int, lay: Layout) -> SpacySpan | None:
                 if t.lower_ == "from" and t.dep_ == "prep" and lay.outside(t)), None)
     objs = [c for c in frm.children if c.dep_ == "pobj"] if frm is not None else []
     if objs and objs[0].right_edge.i == i - 1 and all(lay.outside(t) for t in doc[frm.i:i]) and \
-            (frm.i == 0 or "\n" in doc[frm.i - 1].text or doc[frm.i - 1].text in DASHES
+            (frm.i == 0 or "\n" in doc[frm.i - 1].text or doc[frm.i - 1].text in DASHES + (".", "!", "?")
              or (frm.i >= 2 and doc[frm.i - 1].lower_ == "more" and ("\n" in doc[frm.i - 2].text
                                                                    or doc[frm.i - 2].text in DASHES))):
         return doc[objs[0].left_edge.i:i]

@@ -332,6 +332,8 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         return None
     if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
         return cue.head  # "Stated Stone:": the tagger made the verb a first name
+    if cue.dep_ == "amod" and cue.i > start and doc[cue.i - 1].pos_ == "PROPN" and doc[cue.i - 1].dep_ == "compound":
+        return doc[cue.i - 1]  # "Trump blasted Disney for …" parsed as one name: the name before the verb
     found = [doc[i] for i in range(start, cue.i) if speakerish(doc[i])]
     # people named in a possessive or a relative clause are not the clause's ("who served as Romney's aide")
     people = [t for t in found if t.ent_type_ == "PERSON" and t.dep_ != "poss"
@@ -382,9 +384,12 @@ def mistagged_cue(t: Token) -> bool:
     if t.pos_ in ("VERB", "AUX") or t.is_title or t.lower_ not in SPEECH_FORMS or t.dep_ == "compound":
         return False
     prev = t.nbor(-1) if t.i > 0 else None
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    if prev is not None and prev.pos_ in ("DET", "ADJ", "NUM") and nxt is not None and nxt.text == "." \
+            and lemma(t) not in SPEECH_NOUNS and t.lower_ not in SPEECH_NOUNS:
+        return True  # "'…,' the editorial read.", "'…,' the two write.": no noun ends the clause there
     if prev is None or prev.pos_ in ("DET", "ADJ", "NUM") or prev.is_punct:
         return False  # a verb does not follow "a", "new" or a closing mark directly
-    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     return nxt is None or (nxt.is_punct and nxt.text not in "-–—'’") or nxt.is_space or nxt.pos_ in ("ADP", "ADV")
 
 

@@ -675,3 +675,85 @@ def test_the_clause_of_a_view_belongs_to_who_defends_it(nlp):
     text = ("In response to the filings, Cruz’s lawyers relied on Supreme Court precedent to defend the view that "
             "he is in fact “natural born” within the meaning of the Constitution.")
     assert only(nlp, text).mention.text == "Cruz’s lawyers"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "he said" is set off in the sentence after the quote
+    ('"Maybe we\'re just trying to let the bully learn the lesson and leave us alone," Tripp said. "We\'re trying '
+     'to show some mercy to the bully." South Carolina, he said, was "where we have a chance to go mano a mano '
+     'with Trump."', "Tripp"),
+    ('"We are a low-key small town," said Dennis Gaskin, a retiree. "Hindus are more noticeable here. You almost '
+     'never see a Muslim." Perhaps, he said, this "small town has gotten too big too fast."', "Dennis Gaskin"),
+])
+def test_a_cue_set_off_in_the_next_sentence_is_not_the_ended_quotes(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][1]
+    assert a.mention is not None and a.mention.text.startswith(speaker)
+
+
+def test_a_copula_before_the_colon_has_the_speaker(nlp):
+    # PolNeAR train (HuffPost): the parse hangs "was" from the quote's verb; its subject speaks
+    a = only(nlp, "As if addressing the magnate directly, the Illinois Board of Elections was conclusive in its "
+                  "findings: “Further discussion on this issue is unnecessary.”")
+    assert a.sieve == "colon" and a.mention.text == "the Illinois Board of Elections"
+
+
+def test_a_quote_that_opens_the_writers_sentence_takes_the_sentences_cue(nlp):
+    # PolNeAR train (Washington Post): not the speaker of the sentence before
+    text = ('Jimmy Ghazal, 39, told The Post he was watching the fireworks when he heard the crack of gunshots.\n\n'
+            '"A big truck" plowed through security barriers that had been set up for the day\'s festivities, he said, '
+            'and "everyone started running."')
+    a = [a for a in attributions(nlp, text) if a.span.text.startswith("A big")][0]
+    assert a.sieve == "sentence" and a.mention.text == "he"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # PolNeAR train (Western Journal, Politico): the tagger makes the verb after a determiner a noun
+    ("“If she wants to be the next president, Hillary Clinton should act like one, and come to Louisiana,” "
+     "the editorial read.", "the editorial", "read"),
+    ("“You seem to have picked a new standard out of thin air — ‘extreme carelessness’ — to describe the actions "
+     "of Secretary Clinton and her staff,” the two write.", "the two", "write"),
+])
+def test_a_speech_verb_the_tagger_took_for_a_noun_ends_the_clause(nlp, text, speaker, cue):
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][0]
+    assert a.mention is not None and a.mention.text == speaker and a.cue.text == cue
+
+
+def test_a_quote_continues_past_a_short_paragraph_naming_no_one(nlp):
+    # PolNeAR train (Washington Post): a phone call, the narration between the lines
+    text = ('"I am calling from the Hillary Clinton campaign. How are you today?" Miller, a retired worker from a '
+            'nuclear plant, said pleasantly into the phone. "We\'re talking with supporters like you who -."\n\n'
+            'She pauses.\n\n"Well, thank you so much -."\n\nPause.\n\n'
+            '"Well, you do that! Hillary will appreciate it, and so will I."\n\n'
+            'She hangs up, smiling - another vote for Hillary.')
+    atts = [a for a in attributions(nlp, text) if a.kind == "direct"]
+    assert [a.mention.text.split(",")[0] if a.mention is not None else None for a in atts] == ["Miller"] * 4
+
+
+def test_a_verb_parsed_into_a_name_leaves_the_name_before_it_the_speaker(nlp):
+    # PolNeAR train (Breitbart): "Trump blasted Disney" parsed as one noun phrase
+    a = only(nlp, "In March, Trump blasted Disney for its “outrageous practices” in requiring 250 Florida workers "
+                  "to train their foreign replacements.")
+    assert a.mention is not None and a.mention.text == "Trump"
+
+
+def test_a_closed_quote_takes_no_cue_past_the_next_sentences_copula(nlp):
+    # PolNeAR train (Western Journal): "sells" reports nothing; the colon introduces the quote
+    a = [a for a in attributions(nlp, "Clinton’s response was: “Is Dalton Brody off Conn or Wisconsin?” Dalton Brody "
+                                      "is a Washington, DC, gifts and accessories store, which sells jewelry.")
+         if a.kind == "direct"][0]
+    assert a.sieve == "colon" and a.mention.text.startswith("Clinton’s")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR dev (New York Times): a person noun heads the subject, the name hangs elsewhere in the parse
+    ('Lenox was a juggernaut, Mr. Clarke said. His former business partner at Lenox, Lawrence B. Cummings, called '
+     'him a master at bolting together impossible business transactions. "He showed again and again an ability to '
+     'put together deals that other people couldn\'t."', "His former business partner"),
+    # PolNeAR train (Western Journal): "related" is no cue of the lexicon
+    ('But what we should ask is "who has God anointed?"\n\nThe Christian leader further related that it recently '
+     'occurred to him that the next president will be the nation\'s 45th. "I sensed the Lord tell me to look at '
+     'the 45th Chapter of Isaiah."', "The Christian leader"),
+])
+def test_a_person_nouns_sentence_leads_into_the_quote(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
+    assert a.sieve == "introduced" and a.mention.text.startswith(speaker)
