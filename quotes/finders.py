@@ -27,7 +27,7 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
     the outermost strong cue wins (``Cox says the NRA won't allow '…'`` is Cox's),
     else the nearest weak one; but a strong cue with its own subject in a clause that
     is not reported by the verbs above it (coordinated, adverbial, relative) stops the
-    walk. The flag says whether the quote is an *argument* of
+    walk, and so does any such clause above a strong cue (``as a guy walks in, saying '…'``). The flag says whether the quote is an *argument* of
     the cue (what was said), rather than hanging from it by a preposition
     (``said on 'Meet the Press'``): only an argument makes a title a partial quote.
     """
@@ -60,6 +60,11 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                     # 'a cartel'", "after Sanders said he was 'encouraged'"): the verbs above do not report it
                     own = own or (h, argument)
                     break
+            elif strong is not None and _shelters(h, lay):
+                # "Clinton asks as a maintenance guy walks in, saying he's 'here to fix …'": the cue
+                # below speaks for the clause's own subject, not for the verb above it
+                own = own or strong
+                break
             if h.head.i == h.i:
                 break
             argument = argument and is_argument(h)
@@ -70,6 +75,13 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
 
 #: Edges by which a clause hangs from another without being what the other reports.
 CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
+
+
+def _shelters(h: Token, lay: Layout) -> bool:
+    """Is ``h`` a verb that is no cue, heading a clause of its own (its own subject) that hangs from
+    the verb above by a clause edge? A cue inside it reports for that subject."""
+    return h.pos_ in ("VERB", "AUX") and lay.outside(h) and h.dep_ in CLAUSE_EDGES and _own_subject(h, lay) \
+        and any(c.dep_ == "nsubj" for c in h.children)  # one who acts, not "Obama wasn't treated as …"
 
 
 def _own_subject(v: Token, lay: Layout) -> bool:

@@ -645,3 +645,17 @@ def test_a_things_clause_in_the_writers_sentence_goes_to_the_person_above(nlp, t
 def test_the_by_phrase_of_a_passive_cue_speaks(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text.startswith(speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): the participle is the maintenance guy's, in his own clause under "asks"
+    ("“Who can remember how many states i’ve lost in a row? Is it two? Three?” Clinton asks as a maintenance guy "
+     "walks in front of her, saying he’s “here to fix the seven holes in your wall.”", "a maintenance guy"),
+    # PolNeAR train (USA Today): "though … he used stronger language, saying" is his, not the critic's
+    ('Obama has been criticized for using the term to describe his achievements in Syria and Iraq against the '
+     'Islamic State, though in a news conference last week he used stronger language, saying the group "must be '
+     'destroyed."', "he"),
+])
+def test_a_cue_in_a_clause_with_its_own_subject_speaks_for_that_subject(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
+    assert a.mention is not None and a.mention.text == speaker
