@@ -217,12 +217,19 @@ POLLS = frozenset(["poll", "survey", "study"])
 
 
 def _poll(v: Token) -> Token | None:
-    """``In a CNN/ORC poll, 31% said …``: the poll reports what the share said."""
-    for prep in v.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and lemma(obj) in POLLS:
-                    return obj
+    """``In a CNN/ORC poll, 31% said …``: the poll reports what the share said. Also from a verb
+    above the share's (``The Q poll also finds that, while 37 percent say …``), or a clause beside it
+    that the poll's ``in`` phrase hangs from (``In a … poll, 8 percent said …; 3 percent said …``)."""
+    for up in (v, *v.ancestors):
+        for c in up.children:
+            if c.dep_ == "nsubj" and up is not v and lemma(c) in POLLS:
+                return c
+            near = [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep" and c.pos_ == "VERB"]
+            for prep in near:
+                if prep.lower_ == "in":
+                    obj = next((o for o in prep.children if o.dep_ == "pobj" and lemma(o) in POLLS), None)
+                    if obj is not None:
+                        return obj
     return None
 
 

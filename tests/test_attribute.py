@@ -431,6 +431,13 @@ def test_a_dateline_is_no_part_of_the_speaker_mention(nlp):
     # the poll named in the clause reports the share (PolNeAR train, Washington Post)
     ('In a September Washington Post-ABC News poll, 75 percent of Republicans said "most people in politics" '
      "can't be trusted.", "poll"),
+    # the poll is the subject of a verb above the share's (PolNeAR train, Washington Post)
+    ('The Q poll also finds that, while 37 percent of Americans say Trump is "very responsible" for violence at his '
+     'rallies, 39 percent blame his supporters.', "The Q poll"),
+    # the poll's "in" phrase hangs from a clause beside the share's (PolNeAR train, Washington Post)
+    ('In a Washington Post/ABC News poll released Sunday, just 8 percent of Democrats said they would vote for '
+     'Trump; just 1 percent of Democrats and 3 percent of self-identified "liberals" said they would vote for the '
+     'Green Party.', "poll"),
 ])
 def test_a_share_of_those_polled_speaks(nlp, text, speaker):
     a = only(nlp, text)
