@@ -234,8 +234,10 @@ def _poll(v: Token) -> Token | None:
 
 
 def _partitive(t: Token) -> bool:
-    """``one of those advisers``: a pronoun-like word that names someone through its complement."""
-    return t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    """``one of those advisers``, ``Hundreds of pro-Sanders demonstrators``: a pronoun-like word or a
+    number that names someone through its complement."""
+    return (t.lower_ == "one" or t.ent_type_ == "CARDINAL") and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                     for c in t.children)
 
 
 def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:

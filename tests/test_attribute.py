@@ -666,3 +666,11 @@ def test_the_by_phrase_of_a_passive_cue_speaks(nlp, text, speaker):
 def test_a_cue_in_a_clause_with_its_own_subject_speaks_for_that_subject(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_a_number_of_people_is_a_speaker(nlp):
+    # PolNeAR train (USA Today): "Hundreds" is a cardinal, but "of demonstrators" makes it people
+    a = only(nlp, "Hundreds of pro-Sanders demonstrators marched through Center City on the first day of the "
+                  "Democratic National Convention on Monday, chanting \"Bernie or Jill, No Hill,\" raising fresh "
+                  "questions about whether Clinton will face a bleed.")
+    assert a.mention is not None and a.mention.text.startswith("Hundreds of pro-Sanders demonstrators")
