@@ -130,9 +130,11 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
             a.sieve = "silent"  # a transcript turn tagged "VIDEO:": no one named, no one inherited
             return None
     cue, argument = governing_cue(qi, lay)
-    if quotable and (cue is None or cue.i < lay.tokens[qi][0]):
+    if quotable and (cue is None or cue.i < lay.tokens[qi][0] or cue.i > lay.tokens[qi][-1]):
+        # also a governing cue further on: in "'…,' she said, but '…,' said Kunin" the parse hangs
+        # the first "said" under the second; the cue right after the marks is the quote's
         near = cue_after(qi, lay)
-        if near is not None:
+        if near is not None and (cue is None or near.i < cue.i or cue.i < lay.tokens[qi][0]):
             cue, argument = near, True
     if quotable and cue is not None and not is_cue(cue, strict=True) and lemma(cue) != "call":
         # a weak verb above the quote ("AT&T just finished laying fiber, she said, to 'make sure …'"):

@@ -674,3 +674,17 @@ def test_a_number_of_people_is_a_speaker(nlp):
                   "Democratic National Convention on Monday, chanting \"Bernie or Jill, No Hill,\" raising fresh "
                   "questions about whether Clinton will face a bleed.")
     assert a.mention is not None and a.mention.text.startswith("Hundreds of pro-Sanders demonstrators")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (USA Today): the parse hangs "she said" under the later "said Kunin"
+    ('"His normal demeanor is grumpy," she said, but despite the increasingly fractious tone, "I think he will do '
+     'it," said Kunin, who has been critical of Sanders.', "she"),
+    # PolNeAR train (Washington Post): and "Trump said" under the later "Becky Quick said"
+    ('"I never said that. I never said that," Trump said, after CNBC\'s Becky Quick said the billionaire '
+     'front-runner had derisively referred to Sen. Marco Rubio (R-Fla.) as the "personal senator" of Facebook '
+     'mogul Mark Zuckerberg.', "Trump"),
+])
+def test_the_cue_right_after_the_marks_beats_a_later_one_above_it(nlp, text, speaker):
+    a = attributions(nlp, text)[0]
+    assert a.mention is not None and a.mention.text == speaker
