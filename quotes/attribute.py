@@ -51,8 +51,8 @@ from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import ORGANISATION_NOUNS, is_person_noun
 from .records import QuoteSpan
-from .syntax import (SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, depth, is_cue,
-                     mention_span, near_sentence, nearby_name, subject_of, token_before)
+from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, depth,
+                     is_cue, mention_span, near_sentence, nearby_name, subject_of, token_before)
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas); with
@@ -136,6 +136,10 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         near = cue_after(qi, lay)
         if near is not None and (cue is None or near.i < cue.i or cue.i < lay.tokens[qi][0]):
             cue, argument = near, True
+    if quotable and cue is not None and cue.i < lay.tokens[qi][0]:
+        verb = _colon_clause(qi, cue, lay)
+        if verb is not None:
+            return _set(a, "colon", verb, subject_of(verb, lay), lay)
     if quotable and cue is not None and not is_cue(cue, strict=True) and lemma(cue) != "call":
         # a weak verb above the quote ("AT&T just finished laying fiber, she said, to 'make sure …'"):
         # a strong reporting verb with a subject in the same sentence reports it
@@ -209,6 +213,28 @@ def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | No
             if outer.pos_ in ("PROPN", "NOUN") and (subj.lower_ == "they") == plural:
                 return outer
             return None
+    return None
+
+
+def _colon_clause(qi: int, cue: Token, lay: Layout) -> Token | None:
+    """The verb of the clause a colon right before the quote closes, with its own subject, when the
+    governing cue lies before that clause: in ``Reid said both are "non-entities," but he gave the
+    Texan a back-handed compliment: "…"`` the parse hangs the quote from "said"; the colon gives it to
+    the one who gave the compliment."""
+    doc = lay.doc
+    colon = token_before(qi, lay)
+    if colon < 0 or doc[colon].text != ":" or not lay.outside(doc[colon]):
+        return None
+    start = clause_start(colon, lay)
+    if cue.i >= start:
+        return None
+    for v in (doc[colon], *doc[colon].ancestors):
+        if v.i == cue.i or any(c.dep_ == "mark" for c in v.children):
+            return None  # "Axelrod said … and that she has learned her lesson: '…'": the cue reports it
+        if start <= v.i < colon and v.pos_ in ("VERB", "AUX") and lay.outside(v) \
+                and any(c.dep_ == "nsubj" and c.lower_ not in NOT_A_SPEAKER for c in v.children) \
+                and subject_of(v, lay) is not None:
+            return v
     return None
 
 

@@ -27,9 +27,10 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
     the outermost strong cue wins (``Cox says the NRA won't allow '…'`` is Cox's),
     else the nearest weak one; but a strong cue with its own subject in a clause that
     is not reported by the verbs above it (coordinated, adverbial, relative) stops the
-    walk, and so does any such clause above a strong cue (``as a guy walks in, saying '…'``). The flag says whether the quote is an *argument* of
-    the cue (what was said), rather than hanging from it by a preposition
-    (``said on 'Meet the Press'``): only an argument makes a title a partial quote.
+    walk, and so does any such clause above a strong cue (``as a guy walks in, saying '…'``).
+    The flag says whether the quote is an *argument* of the cue (what was said), rather than
+    hanging from it by a preposition (``said on 'Meet the Press'``): only an argument makes a
+    title a partial quote.
     """
     doc = lay.doc
     strong: tuple[Token, bool] | None = None

@@ -688,3 +688,11 @@ def test_a_number_of_people_is_a_speaker(nlp):
 def test_the_cue_right_after_the_marks_beats_a_later_one_above_it(nlp, text, speaker):
     a = attributions(nlp, text)[0]
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_a_colon_closing_a_clause_of_its_own_gives_the_quote_to_that_clause(nlp):
+    # PolNeAR train (Washington Post): the parse hangs the quote from "said"; "but he gave …:" is a new clause
+    text = ('Reid said both Rubio and Cruz are "non-entities in the Senate," but he gave the Texan a back-handed '
+            'compliment: "You never have to guess where he is. He\'s not winning personality contests here."')
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
+    assert a.mention is not None and a.mention.text == "he" and a.cue.text == "gave"
