@@ -287,8 +287,11 @@ def sentence_cue(qi: int, lay: Layout) -> Token | None:
 
 
 def _holder(h: Token, lay: Layout) -> Token | None:
-    """The verb of saying or finding whose complement clause ``h`` is, directly or through an
-    adjective (``the agency could not be sure that money …``), with a subject, in the same paragraph."""
+    """The verb of saying or finding whose complement clause ``h`` is, directly, through an
+    adjective (``the agency could not be sure that money …``) or through a clause it is coordinated
+    with, with a subject, in the same paragraph."""
+    while h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX"):
+        h = h.head  # "found that the Air Force is 'the best' and ground forces are 'the best'"
     up = h.head
     if h.dep_ == "ccomp" and up.pos_ == "ADJ" and up.dep_ == "acomp":
         h, up = up.head, up.head.head  # "could not be sure that …": the clause of "be"

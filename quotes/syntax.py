@@ -164,6 +164,11 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         return agent[0]
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
         return v.head
+    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "ccomp" for c in v.children):
+        # "Two military analysts, …, found in 2014 that …": a verb with a clause of its own is no
+        # participle of the noun but the sentence's verb, the noun its subject
+        return v.head
     if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
     return None

@@ -696,3 +696,12 @@ def test_a_colon_closing_a_clause_of_its_own_gives_the_quote_to_that_clause(nlp)
             'compliment: "You never have to guess where he is. He\'s not winning personality contests here."')
     a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
     assert a.mention is not None and a.mention.text == "he" and a.cue.text == "gave"
+
+
+def test_findings_parsed_as_a_participle_of_the_finders(nlp):
+    # PolNeAR train (HuffPost): the parse makes "found" a participle of "analysts"; both quotes are their finding
+    text = ("Two military analysts, Patrick Megahan and Chris Harman, found in 2014 that the Israeli Air Force is "
+            "“the best in the world“ and Israeli ground forces are “the best in the Middle East.”")
+    atts = [a for a in attributions(nlp, text) if a.kind == "partial"]
+    assert len(atts) == 2
+    assert all(a.mention is not None and a.mention.text.startswith("Two military analysts") for a in atts)
