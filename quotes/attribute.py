@@ -247,8 +247,9 @@ def _claim_owner(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None
     if owner is None or not (cue in owner[0].ancestors or (cue.head == owner[0] and cue.dep_ in ("acl", "ccomp"))):
         return None  # the cue above the claim, or the claim's own verb ("… assertion that 'thousands' celebrated")
     noun, poss = owner
-    if not any(c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in noun.children):
-        return None
+    if not any((c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")) or (c.dep_ == "prep" and c.lower_ == "of")
+               for c in noun.children):
+        return None  # what the statement says follows it: a clause, or "of" ("Clinton's assertion of a '…'")
     subj = subject_of(cue, lay)
     if poss.pos_ == "PRON" and subj is not None and not isinstance(subj, SpacySpan) and subj.pos_ == "PROPN":
         return None

@@ -595,6 +595,9 @@ def test_as_x_put_it_after_the_quote(nlp):
     # PolNeAR train (USA Today): no cue at all, the conclusion is Comey's
     ("Clinton was hurt by FBI Director James Comey's conclusion that her actions were \"extremely careless.\"",
      "FBI Director James Comey's"),
+    # PolNeAR train (Washington Post): what the assertion says follows "of"
+    ('In a statement Tuesday, Judicial Watch President Tom Fitton called Clinton\'s assertion of a "claim of '
+     'right" over her recovered emails significant.', "Clinton's"),
 ])
 def test_a_claim_below_the_cue_is_its_owners(nlp, text, speaker):
     a = only(nlp, text)
