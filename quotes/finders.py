@@ -46,8 +46,12 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
         para = lay.para(doc[i].idx)
         argument = is_argument(doc[i])
         below = doc[i]  # the child through which the walk reached h
+        stray = False
         while h.i not in seen and lay.para(h.idx) == para:
             seen.add(h.i)
+            stray = stray or _stray_complement(below)
+            if stray and h.pos_ in ("VERB", "AUX"):
+                argument, stray = True, False
             if lay.outside(h) and is_cue(h):
                 if is_cue(h, strict=True):
                     if strong is None or depth(h) < depth(strong[0]):
@@ -76,6 +80,13 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
 
 #: Edges by which a clause hangs from another without being what the other reports.
 CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
+
+
+def _stray_complement(t: Token) -> bool:
+    """A "that" clause the parse hangs from a noun as a relative clause although "that" is its
+    conjunction, not its subject (``argued for the second debate that '…'``, ``told Clinton at a
+    debate that Americans were '…'``): the clause is what the verb above the noun says."""
+    return t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
 
 
 def _shelters(h: Token, lay: Layout) -> bool:

@@ -708,3 +708,17 @@ def test_findings_parsed_as_a_participle_of_the_finders(nlp):
     atts = [a for a in attributions(nlp, text) if a.kind == "partial"]
     assert len(atts) == 2
     assert all(a.mention is not None and a.mention.text.startswith("Two military analysts") for a in atts)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): the parse hangs the "that" clause from "debate"; it is what Clinton argued
+    ('“It is misleading to imply that TARP II was an auto bailout bill,” Axelrod tweeted after Clinton argued for '
+     'the second consecutive debate that “if everyone had voted as he voted, we would not have rescued the auto '
+     'industry.”', "Clinton"),
+    # PolNeAR train (Washington Post): and from "debate" again; it is what he told Clinton
+    ('Sanders appeared to dismiss the email issue in October, when he told Clinton at a debate that Americans were '
+     '"sick and tired of hearing about your damn emails."', "he"),
+])
+def test_a_that_clause_hung_from_a_noun_is_what_the_verb_above_says(nlp, text, speaker):
+    a = attributions(nlp, text)[-1]
+    assert a.mention is not None and a.mention.text == speaker
