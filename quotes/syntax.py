@@ -163,7 +163,11 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     if agent and lay.outside(agent[0]):
         return agent[0]
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
-        return v.head
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return v.head
+        # "The judge pointed to a previous case to say that …": an infinitive says what the one above does
+        up = v.head.head.head if v.head.dep_ == "pobj" else v.head.head
+        return _subject(up, lay, depth + 1) if depth < 3 and up.pos_ in ("VERB", "AUX") else None
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
             and any(c.dep_ == "ccomp" for c in v.children):
         # "Two military analysts, …, found in 2014 that …": a verb with a clause of its own is no

@@ -722,3 +722,16 @@ def test_findings_parsed_as_a_participle_of_the_finders(nlp):
 def test_a_that_clause_hung_from_a_noun_is_what_the_verb_above_says(nlp, text, speaker):
     a = attributions(nlp, text)[-1]
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "to say" is what the judge does, not the case
+    ('The judge pointed to a previous case to say that courts deciding on public disclosure must weigh "whether a '
+     'party benefitting from the order of confidentiality is a public entity or official."', "The judge"),
+    # PolNeAR train (Washington Post): "to speed" is no speaking of the driver's
+    ('The board saw Fiorina, then 44, as the perfect driver to speed the "grandfather of Silicon Valley" into the '
+     'new millennium.', "The board"),
+])
+def test_an_infinitive_hung_from_a_noun_is_done_by_the_subject_above(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
