@@ -341,8 +341,9 @@ def clause_start(i: int, lay: Layout) -> int:
 
 
 def nearby_name(cue: Token, lay: Layout) -> Token | None:
-    """When the parse gives the cue no subject: the first name or pronoun of the cue's clause
-    outside quotes, else a noun phrase right after the cue (``said the 46-year-old``)."""
+    """When the parse gives the cue no subject: the last person named in the cue's clause, a noun
+    there with a "who" clause, the first name or pronoun of the clause outside quotes, else a noun
+    phrase right after the cue (``said the 46-year-old``)."""
     doc = lay.doc
     para = lay.para(cue.idx)
     start = clause_start(cue.i, lay)
@@ -356,11 +357,14 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
               and not any(a.dep_ == "relcl" for a in t.ancestors if a.i < cue.i)]
     if people:  # "Saturday at the Democratic convention Sen. Elizabeth Warren (D-MA) said"
         return people[-1]
+    nouns = [doc[i] for i in range(start, cue.i) if doc[i].pos_ == "NOUN" and doc[i].dep_ not in NOT_HEAD_DEPS]
+    who = [n for n in nouns if any(_who_clause(c) for c in n.children)]
+    if who:  # "with Sanders's team, a White House official who spoke anonymously … said": "who" is a person
+        return who[-1]
     if found:
         return found[0]
     # "'…,' an intelligence source, who was not authorized to speak, told Fox News": a person noun
     # heading the clause's first noun phrase, when the parse lost the subject
-    nouns = [doc[i] for i in range(start, cue.i) if doc[i].pos_ == "NOUN" and doc[i].dep_ not in NOT_HEAD_DEPS]
     if nouns and is_person_noun(lemma(nouns[0])):
         return nouns[0]
     if lemma(cue) in ("tell", "ask", "urge", "inform", "assure", "thank"):
@@ -374,6 +378,11 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
     if nxt is not None and lay.outside(nxt) and nxt.is_title and not nxt.is_stop and lay.para(nxt.idx) == para:
         return nxt  # "said Skelly" with Skelly tagged as an adverb
     return _phrase_after(cue, lay)
+
+
+def _who_clause(c: Token) -> bool:
+    """Is ``c`` a relative clause whose subject is "who"?"""
+    return c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
 
 
 def _phrase_after(cue: Token, lay: Layout) -> Token | None:

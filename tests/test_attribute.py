@@ -735,3 +735,18 @@ def test_a_that_clause_hung_from_a_noun_is_what_the_verb_above_says(nlp, text, s
 def test_an_infinitive_hung_from_a_noun_is_done_by_the_subject_above(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): the parse loses the subject of "said"; "who" makes the official a person
+    ("Although there is no such overlap with Sanders's team, a White House official who spoke anonymously to discuss "
+     'internal strategy said Wednesday, "Certainly there are discussions between the White House and the Sanders '
+     'campaign."', "a White House official"),
+    # PolNeAR train (Washington Post): and "attendee" is no noun the lexicon knows for a person
+    ("One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, said the "
+     'message was that "this is not going to be over in February or March as much as we would all like it to be."',
+     "One attendee"),
+])
+def test_a_noun_with_a_who_clause_speaks_when_the_parse_loses_the_subject(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text.startswith(speaker)
