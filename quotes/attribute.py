@@ -134,7 +134,8 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         # also a governing cue further on: in "'…,' she said, but '…,' said Kunin" the parse hangs
         # the first "said" under the second; the cue right after the marks is the quote's
         near = cue_after(qi, lay)
-        if near is not None and (cue is None or near.i < cue.i or cue.i < lay.tokens[qi][0]):
+        if near is not None and (cue is None or near.i < cue.i or cue.i < lay.tokens[qi][0]) \
+                and not (cue is not None and _subordinate_to(cue, near)):
             cue, argument = near, True
     if quotable and cue is not None and cue.i < lay.tokens[qi][0]:
         verb = _colon_clause(qi, cue, lay)
@@ -214,6 +215,13 @@ def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | No
                 return outer
             return None
     return None
+
+
+def _subordinate_to(cue: Token, main: Token) -> bool:
+    """Is ``cue`` the verb of an adverbial clause (``as Trump went on about '…,'``, ``when Trump said
+    he would '…,'``) that hangs from ``main``, the verb after the quote? The quote closes the
+    clause; the verb after it is the main clause's, not the quote's cue."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children) and main in cue.ancestors
 
 
 def _colon_clause(qi: int, cue: Token, lay: Layout) -> Token | None:

@@ -750,3 +750,16 @@ def test_an_infinitive_hung_from_a_noun_is_done_by_the_subject_above(nlp, text, 
 def test_a_noun_with_a_who_clause_speaks_when_the_parse_loses_the_subject(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text.startswith(speaker)
+
+
+@pytest.mark.parametrize("text, index, speaker", [
+    # PolNeAR train (Washington Post): the quote closes the "after" clause; "Trump said" is the main clause's
+    ('After Scalia said that minority students who did not qualify for elite universities might do better at '
+     '"less advanced schools," Trump said: "I don\'t like what he said."', 0, "Scalia"),
+    # PolNeAR dev (Breitbart): the quote closes the "as" clause; "Melanie said" is the main clause's
+    ("Kevin was drifting off again, and as Trump went on about “how the system is rigged,” and “wounded American "
+     "families,” Melanie said yes, yes, yes, over and over again.", 1, "Trump"),
+])
+def test_a_quote_closing_an_adverbial_clause_is_its_verbs(nlp, text, index, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][index]
+    assert a.mention is not None and a.mention.text == speaker
