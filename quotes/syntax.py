@@ -295,11 +295,12 @@ def _titled(tok: Token, head: Token, lay: Layout) -> bool:
 
 
 def is_argument(t: Token) -> bool:
-    """Does ``t`` carry content to its head (a clause or object), not a place, time or name?"""
+    """Does ``t`` carry content to its head (a clause or object, or what one goes on "about"), not a
+    place, time or name?"""
     if t.dep_ in ARGUMENT_DEPS:
         return True
     if t.dep_ in ("prep", "agent"):
-        return t.lower_ in ("as", "that", "like")
+        return t.lower_ in ("as", "that", "like", "about")
     if t.dep_ == "pobj":
         return t.head.lower_ in ("as", "like")
     return False

@@ -759,6 +759,9 @@ def test_a_noun_with_a_who_clause_speaks_when_the_parse_loses_the_subject(nlp, t
     # PolNeAR dev (Breitbart): the quote closes the "as" clause; "Melanie said" is the main clause's
     ("Kevin was drifting off again, and as Trump went on about “how the system is rigged,” and “wounded American "
      "families,” Melanie said yes, yes, yes, over and over again.", 1, "Trump"),
+    # and what Trump "went on about" is what he said: the clause of its own stops the walk up to "said"
+    ("Kevin was drifting off again, and as Trump went on about “how the system is rigged,” and “wounded American "
+     "families,” Melanie said yes, yes, yes, over and over again.", 0, "Trump"),
 ])
 def test_a_quote_closing_an_adverbial_clause_is_its_verbs(nlp, text, index, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][index]
