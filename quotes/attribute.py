@@ -51,8 +51,8 @@ from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import ORGANISATION_NOUNS, is_person_noun
 from .records import QuoteSpan
-from .syntax import (SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, depth, is_cue,
-                     mention_span, near_sentence, nearby_name, subject_of, token_before)
+from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, depth,
+                     is_cue, mention_span, near_sentence, nearby_name, subject_of, token_before)
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas); with
@@ -130,10 +130,17 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
             a.sieve = "silent"  # a transcript turn tagged "VIDEO:": no one named, no one inherited
             return None
     cue, argument = governing_cue(qi, lay)
-    if quotable and (cue is None or cue.i < lay.tokens[qi][0]):
+    if quotable and (cue is None or cue.i < lay.tokens[qi][0] or cue.i > lay.tokens[qi][-1]):
+        # also a governing cue further on: in "'…,' she said, but '…,' said Kunin" the parse hangs
+        # the first "said" under the second; the cue right after the marks is the quote's
         near = cue_after(qi, lay)
-        if near is not None:
+        if near is not None and (cue is None or near.i < cue.i or cue.i < lay.tokens[qi][0]) \
+                and not (cue is not None and _subordinate_to(cue, near)):
             cue, argument = near, True
+    if quotable and cue is not None and cue.i < lay.tokens[qi][0]:
+        verb = _colon_clause(qi, cue, lay)
+        if verb is not None:
+            return _set(a, "colon", verb, subject_of(verb, lay), lay)
     if quotable and cue is not None and not is_cue(cue, strict=True) and lemma(cue) != "call":
         # a weak verb above the quote ("AT&T just finished laying fiber, she said, to 'make sure …'"):
         # a strong reporting verb with a subject in the same sentence reports it
@@ -212,6 +219,35 @@ def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | No
     return None
 
 
+def _subordinate_to(cue: Token, main: Token) -> bool:
+    """Is ``cue`` the verb of an adverbial clause (``as Trump went on about '…,'``, ``when Trump said
+    he would '…,'``) that hangs from ``main``, the verb after the quote? The quote closes the
+    clause; the verb after it is the main clause's, not the quote's cue."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children) and main in cue.ancestors
+
+
+def _colon_clause(qi: int, cue: Token, lay: Layout) -> Token | None:
+    """The verb of the clause a colon right before the quote closes, with its own subject, when the
+    governing cue lies before that clause: in ``Reid said both are "non-entities," but he gave the
+    Texan a back-handed compliment: "…"`` the parse hangs the quote from "said"; the colon gives it to
+    the one who gave the compliment."""
+    doc = lay.doc
+    colon = token_before(qi, lay)
+    if colon < 0 or doc[colon].text != ":" or not lay.outside(doc[colon]):
+        return None
+    start = clause_start(colon, lay)
+    if cue.i >= start:
+        return None
+    for v in (doc[colon], *doc[colon].ancestors):
+        if v.i == cue.i or any(c.dep_ == "mark" for c in v.children):
+            return None  # "Axelrod said … and that she has learned her lesson: '…'": the cue reports it
+        if start <= v.i < colon and v.pos_ in ("VERB", "AUX") and lay.outside(v) \
+                and any(c.dep_ == "nsubj" and c.lower_ not in NOT_A_SPEAKER for c in v.children) \
+                and subject_of(v, lay) is not None:
+            return v
+    return None
+
+
 def _claim_owner(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
     """(noun, possessor) when the quote sits in the clause of someone's claim below the cue: in
     ``Pence blamed the media for … Trump's claim that Obama 'founded ISIS'`` the claim is Trump's.
@@ -221,8 +257,9 @@ def _claim_owner(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None
     if owner is None or not (cue in owner[0].ancestors or (cue.head == owner[0] and cue.dep_ in ("acl", "ccomp"))):
         return None  # the cue above the claim, or the claim's own verb ("… assertion that 'thousands' celebrated")
     noun, poss = owner
-    if not any(c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in noun.children):
-        return None
+    if not any((c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")) or (c.dep_ == "prep" and c.lower_ == "of")
+               for c in noun.children):
+        return None  # what the statement says follows it: a clause, or "of" ("Clinton's assertion of a '…'")
     subj = subject_of(cue, lay)
     if poss.pos_ == "PRON" and subj is not None and not isinstance(subj, SpacySpan) and subj.pos_ == "PROPN":
         return None

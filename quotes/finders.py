@@ -27,9 +27,10 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
     the outermost strong cue wins (``Cox says the NRA won't allow '…'`` is Cox's),
     else the nearest weak one; but a strong cue with its own subject in a clause that
     is not reported by the verbs above it (coordinated, adverbial, relative) stops the
-    walk. The flag says whether the quote is an *argument* of
-    the cue (what was said), rather than hanging from it by a preposition
-    (``said on 'Meet the Press'``): only an argument makes a title a partial quote.
+    walk, and so does any such clause above a strong cue (``as a guy walks in, saying '…'``).
+    The flag says whether the quote is an *argument* of the cue (what was said), rather than
+    hanging from it by a preposition (``said on 'Meet the Press'``): only an argument makes a
+    title a partial quote.
     """
     doc = lay.doc
     strong: tuple[Token, bool] | None = None
@@ -45,8 +46,12 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
         para = lay.para(doc[i].idx)
         argument = is_argument(doc[i])
         below = doc[i]  # the child through which the walk reached h
+        stray = False
         while h.i not in seen and lay.para(h.idx) == para:
             seen.add(h.i)
+            stray = stray or _stray_complement(below)
+            if stray and h.pos_ in ("VERB", "AUX"):
+                argument, stray = True, False
             if lay.outside(h) and is_cue(h):
                 if is_cue(h, strict=True):
                     if strong is None or depth(h) < depth(strong[0]):
@@ -60,6 +65,11 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                     # 'a cartel'", "after Sanders said he was 'encouraged'"): the verbs above do not report it
                     own = own or (h, argument)
                     break
+            elif strong is not None and _shelters(h, lay):
+                # "Clinton asks as a maintenance guy walks in, saying he's 'here to fix …'": the cue
+                # below speaks for the clause's own subject, not for the verb above it
+                own = own or strong
+                break
             if h.head.i == h.i:
                 break
             argument = argument and is_argument(h)
@@ -70,6 +80,20 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
 
 #: Edges by which a clause hangs from another without being what the other reports.
 CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
+
+
+def _stray_complement(t: Token) -> bool:
+    """A "that" clause the parse hangs from a noun as a relative clause although "that" is its
+    conjunction, not its subject (``argued for the second debate that '…'``, ``told Clinton at a
+    debate that Americans were '…'``): the clause is what the verb above the noun says."""
+    return t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+
+
+def _shelters(h: Token, lay: Layout) -> bool:
+    """Is ``h`` a verb that is no cue, heading a clause of its own (its own subject) that hangs from
+    the verb above by a clause edge? A cue inside it reports for that subject."""
+    return h.pos_ in ("VERB", "AUX") and lay.outside(h) and h.dep_ in CLAUSE_EDGES and _own_subject(h, lay) \
+        and any(c.dep_ == "nsubj" for c in h.children)  # one who acts, not "Obama wasn't treated as …"
 
 
 def _own_subject(v: Token, lay: Layout) -> bool:
@@ -297,8 +321,11 @@ def sentence_cue(qi: int, lay: Layout) -> Token | None:
 
 
 def _holder(h: Token, lay: Layout) -> Token | None:
-    """The verb of saying or finding whose complement clause ``h`` is, directly or through an
-    adjective (``the agency could not be sure that money …``), with a subject, in the same paragraph."""
+    """The verb of saying or finding whose complement clause ``h`` is, directly, through an
+    adjective (``the agency could not be sure that money …``) or through a clause it is coordinated
+    with, with a subject, in the same paragraph."""
+    while h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX"):
+        h = h.head  # "found that the Air Force is 'the best' and ground forces are 'the best'"
     up = h.head
     if h.dep_ == "ccomp" and up.pos_ == "ADJ" and up.dep_ == "acomp":
         h, up = up.head, up.head.head  # "could not be sure that …": the clause of "be"

@@ -163,6 +163,15 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     if agent and lay.outside(agent[0]):
         return agent[0]
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return v.head
+        # "The judge pointed to a previous case to say that …": an infinitive says what the one above does
+        up = v.head.head.head if v.head.dep_ == "pobj" else v.head.head
+        return _subject(up, lay, depth + 1) if depth < 3 and up.pos_ in ("VERB", "AUX") else None
+    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "ccomp" for c in v.children):
+        # "Two military analysts, …, found in 2014 that …": a verb with a clause of its own is no
+        # participle of the noun but the sentence's verb, the noun its subject
         return v.head
     if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
@@ -217,18 +226,27 @@ POLLS = frozenset(["poll", "survey", "study"])
 
 
 def _poll(v: Token) -> Token | None:
-    """``In a CNN/ORC poll, 31% said …``: the poll reports what the share said."""
-    for prep in v.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and lemma(obj) in POLLS:
-                    return obj
+    """``In a CNN/ORC poll, 31% said …``: the poll reports what the share said. Also from a verb
+    above the share's (``The Q poll also finds that, while 37 percent say …``), or a clause beside it
+    that the poll's ``in`` phrase hangs from (``In a … poll, 8 percent said …; 3 percent said …``)."""
+    for up in (v, *v.ancestors):
+        for c in up.children:
+            if c.dep_ == "nsubj" and up is not v and lemma(c) in POLLS:
+                return c
+            near = [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep" and c.pos_ == "VERB"]
+            for prep in near:
+                if prep.lower_ == "in":
+                    obj = next((o for o in prep.children if o.dep_ == "pobj" and lemma(o) in POLLS), None)
+                    if obj is not None:
+                        return obj
     return None
 
 
 def _partitive(t: Token) -> bool:
-    """``one of those advisers``: a pronoun-like word that names someone through its complement."""
-    return t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    """``one of those advisers``, ``Hundreds of pro-Sanders demonstrators``: a pronoun-like word or a
+    number that names someone through its complement."""
+    return (t.lower_ == "one" or t.ent_type_ == "CARDINAL") and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                     for c in t.children)
 
 
 def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
@@ -277,11 +295,12 @@ def _titled(tok: Token, head: Token, lay: Layout) -> bool:
 
 
 def is_argument(t: Token) -> bool:
-    """Does ``t`` carry content to its head (a clause or object), not a place, time or name?"""
+    """Does ``t`` carry content to its head (a clause or object, or what one goes on "about"), not a
+    place, time or name?"""
     if t.dep_ in ARGUMENT_DEPS:
         return True
     if t.dep_ in ("prep", "agent"):
-        return t.lower_ in ("as", "that", "like")
+        return t.lower_ in ("as", "that", "like", "about")
     if t.dep_ == "pobj":
         return t.head.lower_ in ("as", "like")
     return False
@@ -323,8 +342,9 @@ def clause_start(i: int, lay: Layout) -> int:
 
 
 def nearby_name(cue: Token, lay: Layout) -> Token | None:
-    """When the parse gives the cue no subject: the first name or pronoun of the cue's clause
-    outside quotes, else a noun phrase right after the cue (``said the 46-year-old``)."""
+    """When the parse gives the cue no subject: the last person named in the cue's clause, a noun
+    there with a "who" clause, the first name or pronoun of the clause outside quotes, else a noun
+    phrase right after the cue (``said the 46-year-old``)."""
     doc = lay.doc
     para = lay.para(cue.idx)
     start = clause_start(cue.i, lay)
@@ -340,11 +360,14 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
               and not any(a.dep_ == "relcl" for a in t.ancestors if a.i < cue.i)]
     if people:  # "Saturday at the Democratic convention Sen. Elizabeth Warren (D-MA) said"
         return people[-1]
+    nouns = [doc[i] for i in range(start, cue.i) if doc[i].pos_ == "NOUN" and doc[i].dep_ not in NOT_HEAD_DEPS]
+    who = [n for n in nouns if any(_who_clause(c) for c in n.children)]
+    if who:  # "with Sanders's team, a White House official who spoke anonymously … said": "who" is a person
+        return who[-1]
     if found:
         return found[0]
     # "'…,' an intelligence source, who was not authorized to speak, told Fox News": a person noun
     # heading the clause's first noun phrase, when the parse lost the subject
-    nouns = [doc[i] for i in range(start, cue.i) if doc[i].pos_ == "NOUN" and doc[i].dep_ not in NOT_HEAD_DEPS]
     if nouns and is_person_noun(lemma(nouns[0])):
         return nouns[0]
     if lemma(cue) in ("tell", "ask", "urge", "inform", "assure", "thank"):
@@ -358,6 +381,11 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
     if nxt is not None and lay.outside(nxt) and nxt.is_title and not nxt.is_stop and lay.para(nxt.idx) == para:
         return nxt  # "said Skelly" with Skelly tagged as an adverb
     return _phrase_after(cue, lay)
+
+
+def _who_clause(c: Token) -> bool:
+    """Is ``c`` a relative clause whose subject is "who"?"""
+    return c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
 
 
 def _phrase_after(cue: Token, lay: Layout) -> Token | None:

@@ -431,6 +431,13 @@ def test_a_dateline_is_no_part_of_the_speaker_mention(nlp):
     # the poll named in the clause reports the share (PolNeAR train, Washington Post)
     ('In a September Washington Post-ABC News poll, 75 percent of Republicans said "most people in politics" '
      "can't be trusted.", "poll"),
+    # the poll is the subject of a verb above the share's (PolNeAR train, Washington Post)
+    ('The Q poll also finds that, while 37 percent of Americans say Trump is "very responsible" for violence at his '
+     'rallies, 39 percent blame his supporters.', "The Q poll"),
+    # the poll's "in" phrase hangs from a clause beside the share's (PolNeAR train, Washington Post)
+    ('In a Washington Post/ABC News poll released Sunday, just 8 percent of Democrats said they would vote for '
+     'Trump; just 1 percent of Democrats and 3 percent of self-identified "liberals" said they would vote for the '
+     'Green Party.', "poll"),
 ])
 def test_a_share_of_those_polled_speaks(nlp, text, speaker):
     a = only(nlp, text)
@@ -588,6 +595,9 @@ def test_as_x_put_it_after_the_quote(nlp):
     # PolNeAR train (USA Today): no cue at all, the conclusion is Comey's
     ("Clinton was hurt by FBI Director James Comey's conclusion that her actions were \"extremely careless.\"",
      "FBI Director James Comey's"),
+    # PolNeAR train (Washington Post): what the assertion says follows "of"
+    ('In a statement Tuesday, Judicial Watch President Tom Fitton called Clinton\'s assertion of a "claim of '
+     'right" over her recovered emails significant.', "Clinton's"),
 ])
 def test_a_claim_below_the_cue_is_its_owners(nlp, text, speaker):
     a = only(nlp, text)
@@ -757,3 +767,114 @@ def test_a_closed_quote_takes_no_cue_past_the_next_sentences_copula(nlp):
 def test_a_person_nouns_sentence_leads_into_the_quote(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
     assert a.sieve == "introduced" and a.mention.text.startswith(speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): the participle is the maintenance guy's, in his own clause under "asks"
+    ("“Who can remember how many states i’ve lost in a row? Is it two? Three?” Clinton asks as a maintenance guy "
+     "walks in front of her, saying he’s “here to fix the seven holes in your wall.”", "a maintenance guy"),
+    # PolNeAR train (USA Today): "though … he used stronger language, saying" is his, not the critic's
+    ('Obama has been criticized for using the term to describe his achievements in Syria and Iraq against the '
+     'Islamic State, though in a news conference last week he used stronger language, saying the group "must be '
+     'destroyed."', "he"),
+])
+def test_a_cue_in_a_clause_with_its_own_subject_speaks_for_that_subject(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
+    assert a.mention is not None and a.mention.text == speaker
+
+
+def test_a_number_of_people_is_a_speaker(nlp):
+    # PolNeAR train (USA Today): "Hundreds" is a cardinal, but "of demonstrators" makes it people
+    a = only(nlp, "Hundreds of pro-Sanders demonstrators marched through Center City on the first day of the "
+                  "Democratic National Convention on Monday, chanting \"Bernie or Jill, No Hill,\" raising fresh "
+                  "questions about whether Clinton will face a bleed.")
+    assert a.mention is not None and a.mention.text.startswith("Hundreds of pro-Sanders demonstrators")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (USA Today): the parse hangs "she said" under the later "said Kunin"
+    ('"His normal demeanor is grumpy," she said, but despite the increasingly fractious tone, "I think he will do '
+     'it," said Kunin, who has been critical of Sanders.', "she"),
+    # PolNeAR train (Washington Post): and "Trump said" under the later "Becky Quick said"
+    ('"I never said that. I never said that," Trump said, after CNBC\'s Becky Quick said the billionaire '
+     'front-runner had derisively referred to Sen. Marco Rubio (R-Fla.) as the "personal senator" of Facebook '
+     'mogul Mark Zuckerberg.', "Trump"),
+])
+def test_the_cue_right_after_the_marks_beats_a_later_one_above_it(nlp, text, speaker):
+    a = attributions(nlp, text)[0]
+    assert a.mention is not None and a.mention.text == speaker
+
+
+def test_a_colon_closing_a_clause_of_its_own_gives_the_quote_to_that_clause(nlp):
+    # PolNeAR train (Washington Post): the parse hangs the quote from "said"; "but he gave …:" is a new clause
+    text = ('Reid said both Rubio and Cruz are "non-entities in the Senate," but he gave the Texan a back-handed '
+            'compliment: "You never have to guess where he is. He\'s not winning personality contests here."')
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
+    assert a.mention is not None and a.mention.text == "he" and a.cue.text == "gave"
+
+
+def test_findings_parsed_as_a_participle_of_the_finders(nlp):
+    # PolNeAR train (HuffPost): the parse makes "found" a participle of "analysts"; both quotes are their finding
+    text = ("Two military analysts, Patrick Megahan and Chris Harman, found in 2014 that the Israeli Air Force is "
+            "“the best in the world“ and Israeli ground forces are “the best in the Middle East.”")
+    atts = [a for a in attributions(nlp, text) if a.kind == "partial"]
+    assert len(atts) == 2
+    assert all(a.mention is not None and a.mention.text.startswith("Two military analysts") for a in atts)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): the parse hangs the "that" clause from "debate"; it is what Clinton argued
+    ('“It is misleading to imply that TARP II was an auto bailout bill,” Axelrod tweeted after Clinton argued for '
+     'the second consecutive debate that “if everyone had voted as he voted, we would not have rescued the auto '
+     'industry.”', "Clinton"),
+    # PolNeAR train (Washington Post): and from "debate" again; it is what he told Clinton
+    ('Sanders appeared to dismiss the email issue in October, when he told Clinton at a debate that Americans were '
+     '"sick and tired of hearing about your damn emails."', "he"),
+])
+def test_a_that_clause_hung_from_a_noun_is_what_the_verb_above_says(nlp, text, speaker):
+    a = attributions(nlp, text)[-1]
+    assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "to say" is what the judge does, not the case
+    ('The judge pointed to a previous case to say that courts deciding on public disclosure must weigh "whether a '
+     'party benefitting from the order of confidentiality is a public entity or official."', "The judge"),
+    # PolNeAR train (Washington Post): "to speed" is no speaking of the driver's
+    ('The board saw Fiorina, then 44, as the perfect driver to speed the "grandfather of Silicon Valley" into the '
+     'new millennium.', "The board"),
+])
+def test_an_infinitive_hung_from_a_noun_is_done_by_the_subject_above(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): the parse loses the subject of "said"; "who" makes the official a person
+    ("Although there is no such overlap with Sanders's team, a White House official who spoke anonymously to discuss "
+     'internal strategy said Wednesday, "Certainly there are discussions between the White House and the Sanders '
+     'campaign."', "a White House official"),
+    # PolNeAR train (Washington Post): and "attendee" is no noun the lexicon knows for a person
+    ("One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, said the "
+     'message was that "this is not going to be over in February or March as much as we would all like it to be."',
+     "One attendee"),
+])
+def test_a_noun_with_a_who_clause_speaks_when_the_parse_loses_the_subject(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text.startswith(speaker)
+
+
+@pytest.mark.parametrize("text, index, speaker", [
+    # PolNeAR train (Washington Post): the quote closes the "after" clause; "Trump said" is the main clause's
+    ('After Scalia said that minority students who did not qualify for elite universities might do better at '
+     '"less advanced schools," Trump said: "I don\'t like what he said."', 0, "Scalia"),
+    # PolNeAR dev (Breitbart): the quote closes the "as" clause; "Melanie said" is the main clause's
+    ("Kevin was drifting off again, and as Trump went on about “how the system is rigged,” and “wounded American "
+     "families,” Melanie said yes, yes, yes, over and over again.", 1, "Trump"),
+    # and what Trump "went on about" is what he said: the clause of its own stops the walk up to "said"
+    ("Kevin was drifting off again, and as Trump went on about “how the system is rigged,” and “wounded American "
+     "families,” Melanie said yes, yes, yes, over and over again.", 0, "Trump"),
+])
+def test_a_quote_closing_an_adverbial_clause_is_its_verbs(nlp, text, index, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][index]
+    assert a.mention is not None and a.mention.text == speaker
