@@ -878,3 +878,12 @@ def test_a_noun_with_a_who_clause_speaks_when_the_parse_loses_the_subject(nlp, t
 def test_a_quote_closing_an_adverbial_clause_is_its_verbs(nlp, text, index, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][index]
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_quoted_verb_of_a_relative_clause_on_an_object_is_the_describers(nlp):
+    # the coach is the writer's figure, not a speaker: the one comparing says "working the referees"
+    text = ('Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach at a '
+            'basketball game who is "working the referees" in hopes that "they\'ll go easier" on him.')
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text for a in atts] == ["Aaron Kall, the director of debate at the University of Michigan"] * 2
+    assert atts[0].sieve == "inside" and atts[0].cue.text == "compared"
