@@ -468,7 +468,7 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
         # ("'…,' Ebeling said, and her husband cut in"), not "as the crowd cheered"
         cues = [t for t in cues if t.dep_ == "conj" and t.head.i in used]
     for cue in sorted(cues, key=depth):
-        subj = subject_of(cue, lay)
+        subj = subject_of(cue, lay) or _subject_of_adjective(cue, lay)
         if subj is not None:
             return cue, subj
     root = sent.root
@@ -482,6 +482,15 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
         if subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "NOUN" and _names_someone(subj)):
             return root, subj
     return None
+
+
+def _subject_of_adjective(v: Token, lay: Layout) -> Token | None:
+    """The subject of the copula whose adjective ``v`` completes (``Trump was quick to add that …``,
+    ``she was eager to point out …``): the one the adjective describes does the verb."""
+    adj = v.head
+    if v.dep_ != "xcomp" or adj.dep_ != "acomp" or adj.pos_ != "ADJ":
+        return None
+    return subject_of(adj.head, lay)
 
 
 def _denied(v: Token) -> bool:

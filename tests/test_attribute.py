@@ -887,3 +887,11 @@ def test_quoted_verb_of_a_relative_clause_on_an_object_is_the_describers(nlp):
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert [a.mention.text for a in atts] == ["Aaron Kall, the director of debate at the University of Michigan"] * 2
     assert atts[0].sieve == "inside" and atts[0].cue.text == "compared"
+
+
+def test_cue_completing_an_adjective_introduces_its_copulas_subject(nlp):
+    # PolNeAR train (Politico): 'was quick to add' has Trump speak, not the next paragraph's speaker
+    text = ("Trump was quick to add that the negotiation does not include nixing the idea altogether.\n\n"
+            "“Building it? Not negotiable.”\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n")
+    a = next(x for x in attributions(nlp, text) if x.span.text.startswith("Building"))
+    assert a.sieve == "introduced" and a.mention is not None and a.mention.text == "Trump"
