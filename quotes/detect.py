@@ -110,9 +110,11 @@ def _pair(text: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[
         marks, following = marks_of[n], marks_of[n + 1]
         if carry is not None and not (marks and _leads(text, start, marks[0])):
             carry = None
+        nxt_start = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else end
+        if carry is None and _excerpt_marker(text, start, marks, following, nxt_start):
+            marks = marks[1:]
         para = _Paragraph(text, start, end, marks, chains, carry)
         para.pair()
-        nxt_start = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else end
         carry = para.finish(bool(following) and _leads(text, nxt_start, following[0]) and following[0])
         pieces.extend(para.pieces)
     return pieces
@@ -184,6 +186,25 @@ class _Paragraph:
         if follows or _quotes_on(o):
             self._emit(self.end, self.end, follows)
         return chain if follows else None
+
+
+def _excerpt_marker(text: str, start: int, marks: list[Mark], following: list[Mark], nxt_start: int) -> bool:
+    """Whether the paragraph's first mark is a lone straight double mark setting off an excerpt.
+
+    Some sites mark each paragraph copied from another article with a straight mark
+    at its start that nothing closes, while the excerpt's own quotations are curly
+    (``"Trump tried to laugh it off by interjecting, “Only Rosie O’Donnell.”``). Such a
+    mark opens no quotation: the writer's words after it are the excerpt's narration,
+    and a cue among them (``interjecting``) reports the curly quotation. Not when a
+    curly closing mark comes first (``"I know,” Henry said``: mixed styles), nor when
+    the next paragraph leads with a straight mark too: that is a quotation carried on.
+    """
+    if not marks or not _leads(text, start, marks[0]) or marks[0].char not in STRAIGHT or marks[0].family != DOUBLE:
+        return False
+    rest = [m for m in marks[1:] if m.family == DOUBLE]
+    if not rest or not rest[0].can_open or rest[0].can_close or any(m.char in STRAIGHT for m in rest):
+        return False  # "I know,” Henry said: a closing mark of another style still closes it
+    return not (following and _leads(text, nxt_start, following[0]) and following[0].char in STRAIGHT)
 
 
 def _slipped(text: str, o: Mark, m: Mark, end: int) -> bool:

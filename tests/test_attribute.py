@@ -895,3 +895,11 @@ def test_cue_completing_an_adjective_introduces_its_copulas_subject(nlp):
             "“Building it? Not negotiable.”\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n")
     a = next(x for x in attributions(nlp, text) if x.span.text.startswith("Building"))
     assert a.sieve == "introduced" and a.mention is not None and a.mention.text == "Trump"
+
+
+def test_cue_after_a_lone_excerpt_mark_reports_the_curly_quote(nlp):
+    # PolNeAR dev (Breitbart): the straight mark only sets off the excerpt; 'chanting' is Trump's
+    text = ("“Here he is, babe,” she said. “Donald’s here, babe.”\n\n"
+            "\"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n")
+    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][-1]
+    assert a.span.text == "U-S-A! U-S-A!" and a.mention is not None and a.mention.text == "Trump"

@@ -291,3 +291,17 @@ def test_restyled_copy_keeps_offsets_and_spans(style):
     assert len(restyled) == len(DEBATE) and restyled != DEBATE
     assert [(q.start, q.end) for q in detect(restyled)] == [(q.start, q.end) for q in detect(DEBATE)]
     assert len(detect(DEBATE)) == 4
+
+
+def test_a_lone_straight_mark_setting_off_an_excerpt_opens_nothing():
+    # PolNeAR (Breitbart): the excerpt's paragraph starts with a straight mark nothing closes;
+    # its own quotations are curly, and the narration before them is no quotation
+    text = ("Kelly charged in her now-infamous assault.\n\n"
+            "\"Trump tried to laugh it off by interjecting, “Only Rosie O’Donnell.” But Kelly was relentless.\n\n"
+            "“Does that sound to you like the temperament of a man we should elect?”\n")
+    assert quotes(text) == ["Only Rosie O’Donnell.", "Does that sound to you like the temperament of a man we should elect?"]
+
+
+def test_a_straight_opener_closed_by_a_curly_mark_is_still_a_quotation():
+    text = "\"I know. I know. That’s why I think this is a very dangerous political moment,” Henry said.\n"
+    assert quotes(text) == ["I know. I know. That’s why I think this is a very dangerous political moment,"]
