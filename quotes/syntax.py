@@ -324,6 +324,8 @@ def between_marks_and_cue(qi: int, cue: Token, lay: Layout) -> SpacySpan | None:
     if not 0 < end - start <= 8 or any(not lay.outside(t) or t.pos_ == "VERB" or (t.is_punct and t.text != "-")
                                        for t in doc[start:end]):
         return None
+    if all(t.dep_ == "det" and t.head.i == cue.i for t in doc[start:end]):
+        return None  # "'…,' the statement is …": the cue noun's own article names no one
     return doc[start:end] if doc[start].is_title or doc[start].pos_ in ("PRON", "PROPN", "DET") else None
 
 

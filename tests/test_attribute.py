@@ -903,3 +903,15 @@ def test_cue_after_a_lone_excerpt_mark_reports_the_curly_quote(nlp):
             "\"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n")
     a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][-1]
     assert a.span.text == "U-S-A! U-S-A!" and a.mention is not None and a.mention.text == "Trump"
+
+
+def test_the_article_of_a_cue_noun_after_the_marks_is_no_speaker(nlp):
+    # PolNeAR train (Breitbart): "“…,” the statement is …" put the bare article 'the' down as the speaker
+    text = ("That work tied the leaders to the conservative movement, as the Heritage Foundation website notes:\n\n"
+            "\"In the fall of 1960, some 90 young conservatives founded Young Americans for Freedom. As their "
+            "statement of principle, the group adopted the Sharon Statement, which was drafted by M. Stanton Evans. "
+            "Written “at this time of moral and political crisis,” the statement is a succinct summary of the "
+            "central ideas of modern American conservatism.\n\n"
+            "\"Among those principles are the following: Free will and moral authority come from God.\"\n")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert atts and all(a.mention is not None and a.mention.text == "the Heritage Foundation website" for a in atts)
