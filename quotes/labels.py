@@ -1,6 +1,6 @@
 """Speaker labels: the name a transcript, a digest or a vox pop writes beside a quote.
 
-``Clinton: "…"``, ``- Jeffrey M. Jones: "…"``, a transcript turn ``"PENCE: Well, …``,
+``Clinton: "…"``, ``- Jeffrey M. Jones: "…"``, ``Here's Clinton in 1992: "…"``, a transcript turn ``"PENCE: Well, …``,
 a ``- Bernie Sanders.`` line under a quote paragraph, ``"…" ― Sonya Herridge`` closing
 the quote's line, a signature line ``Dean Baker, Center for Economic and Policy Research."``
 closing the quoted block. No verb of saying is involved, so the parse is read only to
@@ -54,7 +54,8 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
     if not lay.tokens[qi]:
         return None
     rules: tuple[Callable[[int, Layout], SpacySpan | None], ...] = (
-        _turn_label, _colon_label, _from_label, _follows_label, _credit_line_end, _credit_below, _signature_line)
+        _turn_label, _colon_label, _from_label, _here_label, _follows_label, _credit_line_end, _credit_below,
+        _signature_line)
     for rule in rules:
         found = rule(qi, lay)
         if found is not None:
@@ -226,6 +227,29 @@ def _from_label(qi: int, lay: Layout) -> SpacySpan | None:
                                                                    or doc[frm.i - 2].text in DASHES))):
         return doc[objs[0].left_edge.i:i]
     return None
+
+
+def _here_label(qi: int, lay: Layout) -> SpacySpan | None:
+    """``Here's Clinton in December 1992: '…'``, ``Here is Colin Powell on the war: '…'``: the
+    writer presents the person about to be quoted, in a sentence opening with *Here's*."""
+    doc = lay.doc
+    i = _colon_before(qi, lay)
+    if i is None or i < 3:
+        return None
+    here = next((t for t in doc[max(0, i - 14):i] if t.lower_ == "here" and lay.outside(t)), None)
+    if here is None or here.i + 2 >= i or doc[here.i + 1].lower_ not in ("'s", "’s", "is") or not (
+            here.i == 0 or "\n" in doc[here.i - 1].text or doc[here.i - 1].text in DASHES + (".", "!", "?")):
+        return None
+    start = here.i + 2
+    end = start
+    while end < i and doc[end].pos_ in ("PROPN", "ADJ", "DET", "ADP") and lay.outside(doc[end]) \
+            and not (doc[end].pos_ == "ADP" and doc[end].lower_ != "of"):
+        end += 1  # "former Secretary of State Colin Powell", up to "in December" or "on the war"
+    while end > start and doc[end - 1].pos_ != "PROPN":
+        end -= 1
+    if end == start or doc[end - 1].ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    return doc[start:end]
 
 
 def _follows_label(qi: int, lay: Layout) -> SpacySpan | None:

@@ -74,6 +74,23 @@ def test_from_label(nlp, text, speaker):
     assert a.sieve == "label" and a.mention.text == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (HuffPost): the writer presents the speaker, then the quote after the colon
+    ("This ideology has roots in earlier Democratic Party trends.\nHere’s Clinton in December 1992: “Our new "
+     "direction must rest on an understanding of the new realities of global competition.”\n", "Clinton"),
+    ("Here is former Secretary of State Colin Powell on the issue: “It was a mistake.”\n",
+     "former Secretary of State Colin Powell"),
+])
+def test_here_is_label(nlp, text, speaker):
+    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][-1]
+    assert a.sieve == "label" and a.mention.text == speaker
+
+
+def test_here_is_a_thing_is_no_label(nlp):
+    a = [x for x in attributions(nlp, "Here’s the irony of our time: “It was a mistake.”\n")][-1]
+    assert a.sieve != "label"
+
+
 def _mentions(nlp, text):
     """(quoted text, mention, sieve) of every direct or partial quote of ``text``."""
     return [(a.span.text, a.mention.text if a.mention is not None else None, a.sieve)
