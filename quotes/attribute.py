@@ -462,7 +462,7 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
     if sent.end < j:
         return None
     cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and t.i not in used and is_cue(t, strict=True)
-            and not _denied(t)]  # "He didn't suggest retaliation. '…'"
+            and not _denied(t) and not _under_used(t, used)]  # "He didn't suggest retaliation. '…'"
     if any(not lay.outside(t) for t in sent):
         # the sentence has a quote of its own: only a second speaker coordinated with its cue
         # ("'…,' Ebeling said, and her husband cut in"), not "as the crowd cheered"
@@ -482,6 +482,16 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
         if subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "NOUN" and _names_someone(subj)):
             return root, subj
     return None
+
+
+def _under_used(v: Token, used: set[int]) -> bool:
+    """Whether cue ``v`` hangs below a cue an earlier quote already has, other than as a second
+    speaker's verb coordinated with it (``'…,' Ebeling said, and her husband cut in``): a cue in a
+    clause about that quote (``'…' LeVell declared, a point he likes to make after … callers asked …``)
+    speaks for no one new."""
+    if v.dep_ == "conj" and v.head.i in used:
+        return False
+    return any(h.i in used for h in v.ancestors)
 
 
 def _subject_of_adjective(v: Token, lay: Layout) -> Token | None:

@@ -915,3 +915,12 @@ def test_the_article_of_a_cue_noun_after_the_marks_is_no_speaker(nlp):
             "\"Among those principles are the following: Free will and moral authority come from God.\"\n")
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert atts and all(a.mention is not None and a.mention.text == "the Heritage Foundation website" for a in atts)
+
+
+def test_a_cue_below_the_last_quotes_cue_introduces_no_one(nlp):
+    # PolNeAR train (Washington Post): 'asked' describes LeVell's point; the quote after is still his
+    text = ("\"And I'm not being paid!\" LeVell declared, a point he likes to make after a recent appearance on an "
+            "urban radio station during which callers asked how much money he was getting to talk up Trump. "
+            "\"I make my own money. I have a five-star-rated business.\"\n")
+    a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
+    assert a.mention is not None and a.mention.text == "LeVell" and a.sieve == "continues"
