@@ -168,8 +168,8 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
     if q.text.rstrip(" '’‘\"”“")[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
         for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
             t = doc[i]
-            if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";"):
-                break
+            if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";") or t.lower_ == "which":
+                break  # "'…,' which Mozloom thinks will lead to …": a clause about what was said, not its cue
             near = i - toks[-1] <= 4
             if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and mistagged_cue(t)):
                 if ended and any(c.dep_ in ("ccomp", "dobj", "xcomp") and lay.outside(c) for c in t.children):

@@ -924,3 +924,12 @@ def test_a_cue_below_the_last_quotes_cue_introduces_no_one(nlp):
             "\"I make my own money. I have a five-star-rated business.\"\n")
     a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
     assert a.mention is not None and a.mention.text == "LeVell" and a.sieve == "continues"
+
+
+def test_a_which_clause_after_a_quote_holds_no_cue_of_it(nlp):
+    # PolNeAR train (Washington Post): 'thinks' reports what the rule will do, not the quote
+    text = ("\"Our members are frustrated with Secretary Perez,\" said Jack Mozloom, a spokesman for the National "
+            "Federation of Independent Business. \"He has been very aggressive with the overtime rule,\" which Mozloom "
+            "thinks will lead to employers to cut back hours.\n")
+    a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
+    assert a.sieve == "continues" and a.mention.text.startswith("Jack Mozloom")
