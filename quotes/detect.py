@@ -182,10 +182,21 @@ class _Paragraph:
         if self.slip is not None and self.slip.pos > o.pos:
             self._emit_unclosed(self.end)
             return None
-        follows = bool(following) and following.family == o.family
+        follows = bool(following) and following.family == o.family and not _restyled(o, following)
         if follows or _quotes_on(o):
             self._emit(self.end, self.end, follows)
         return chain if follows else None
+
+
+def _restyled(o: Mark, following: Mark) -> bool:
+    """Whether a straight quotation left open is met by a curly mark leading the next paragraph.
+
+    A quotation carried over paragraphs reopens with the mark it opened with; a curly
+    mark after a straight block quotation (``"…the reported details of the shooters.`` /
+    ``“I don’t want to talk about …,” Earnest said."``) opens a quotation inside the
+    block, which is not the block going on.
+    """
+    return o.char in STRAIGHT and following.char not in STRAIGHT
 
 
 def _excerpt_marker(text: str, start: int, marks: list[Mark], following: list[Mark], nxt_start: int) -> bool:

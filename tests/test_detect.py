@@ -305,3 +305,15 @@ def test_a_lone_straight_mark_setting_off_an_excerpt_opens_nothing():
 def test_a_straight_opener_closed_by_a_curly_mark_is_still_a_quotation():
     text = "\"I know. I know. That’s why I think this is a very dangerous political moment,” Henry said.\n"
     assert quotes(text) == ["I know. I know. That’s why I think this is a very dangerous political moment,"]
+
+
+def test_a_curly_mark_after_an_open_straight_block_does_not_carry_it_on():
+    # PolNeAR train (Breitbart): the straight block quotation ends with its paragraph; the curly
+    # quotation leading the next one is the block's inner quote, with its own cue
+    text = ("As Breitbart News reported, the White House was refusing to call it terrorism:\n\n"
+            "\"At the White House today, reporters questioned Press Secretary Josh Earnest.\n\n"
+            "“I don’t want to talk about the situation,” Earnest said.\"\n")
+    spans = [q for q in detect(text) if q.kind in ("direct", "partial")]
+    assert [q.text for q in spans][:2] == ["At the White House today, reporters questioned Press Secretary Josh Earnest.",
+                                           "I don’t want to talk about the situation,"]
+    assert spans[0].group is None and spans[1].group is None  # not one quotation over two paragraphs
