@@ -160,7 +160,8 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         if owner is not None:
             return _set(a, "embedded", owner[0], owner[1], lay)
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
-        subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay) if quotable else None)
+        subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay)
+                                        or _name_after_marks(qi, cue, lay) if quotable else None)
         if subj is not None and quotable and not _speaks(cue, subj):
             # "the word ''birther'' was mentioned …, according to a review of transcripts"
             src = according_to(qi, lay)
@@ -482,6 +483,22 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
         if subj is not None and (subj.ent_type_ == "PERSON" or subj.pos_ == "NOUN" and _names_someone(subj)):
             return root, subj
     return None
+
+
+def _name_after_marks(qi: int, cue: Token, lay: Layout) -> Token | None:
+    """A person's name right after the closing mark, set off by a comma, when the cue comes later in
+    the clause (``'…,' Texas delegate Bill Eastland, wearing a cowboy hat and 'Ted Cruz' pins, said``):
+    the parse lost the subject behind the aside."""
+    doc = lay.doc
+    i = lay.tokens[qi][-1] + 1
+    while i < cue.i and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    j = i
+    while j < cue.i and doc[j].pos_ in ("PROPN", "NOUN") and lay.outside(doc[j]):
+        j += 1
+    if j == i or j >= cue.i or doc[j].text != "," or doc[j - 1].ent_type_ != "PERSON":
+        return None
+    return doc[j - 1]
 
 
 def _under_used(v: Token, used: set[int]) -> bool:

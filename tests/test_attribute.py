@@ -933,3 +933,12 @@ def test_a_which_clause_after_a_quote_holds_no_cue_of_it(nlp):
             "thinks will lead to employers to cut back hours.\n")
     a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
     assert a.sieve == "continues" and a.mention.text.startswith("Jack Mozloom")
+
+
+def test_a_name_after_the_marks_speaks_for_a_cue_past_an_aside(nlp):
+    # PolNeAR train (Breitbart): the quoted pin in the aside cut the parse's subject; not the sentence before
+    text = ("Not everyone was claiming success.\n\n“We’ve had more successful conventions than this one,” Texas "
+            "delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said matter-of-factly as "
+            "confetti fluttered down around him.\n")
+    a = next(x for x in attributions(nlp, text) if x.span.text.startswith("We’ve"))
+    assert a.cue.text == "said" and a.mention is not None and a.mention.text.endswith("Bill Eastland")
