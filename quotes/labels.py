@@ -1,7 +1,7 @@
 """Speaker labels: the name a transcript, a digest or a vox pop writes beside a quote.
 
 ``Clinton: "…"``, ``- Jeffrey M. Jones: "…"``, ``Here's Clinton in 1992: "…"``, a transcript turn ``"PENCE: Well, …``,
-a ``- Bernie Sanders.`` line under a quote paragraph, ``"…" ― Sonya Herridge`` closing
+a ``- Bernie Sanders.`` line under a quote paragraph, ``That quote from X …`` right after it, ``"…" ― Sonya Herridge`` closing
 the quote's line, a signature line ``Dean Baker, Center for Economic and Policy Research."``
 closing the quoted block. No verb of saying is involved, so the parse is read only to
 tell a name from other words.
@@ -55,7 +55,7 @@ def speaker_label(qi: int, lay: Layout) -> SpacySpan | None:
         return None
     rules: tuple[Callable[[int, Layout], SpacySpan | None], ...] = (
         _turn_label, _colon_label, _from_label, _here_label, _follows_label, _credit_line_end, _credit_below,
-        _signature_line)
+        _signature_line, _quote_from)
     for rule in rules:
         found = rule(qi, lay)
         if found is not None:
@@ -250,6 +250,26 @@ def _here_label(qi: int, lay: Layout) -> SpacySpan | None:
     if end == start or doc[end - 1].ent_type_ not in ("PERSON", "ORG", "NORP"):
         return None
     return doc[start:end]
+
+
+#: Nouns the writer uses to point back at the quote just given ("That quote from X …").
+_QUOTE_NOUNS = frozenset(["quote", "quotation", "line", "remark", "comment", "words", "quip"])
+
+
+def _quote_from(qi: int, lay: Layout) -> SpacySpan | None:
+    """``'…' That quote from Alabama Securities Commissioner Thomas Krebs appeared …``: the sentence
+    right after the quote points back at it and names its source."""
+    doc = lay.doc
+    i = lay.tokens[qi][-1] + 1
+    while i < len(doc) and (lay.in_quote[i] == qi or doc[i].text in FAMILY or doc[i].is_space and "\n" not in doc[i].text):
+        i += 1
+    if i + 3 >= len(doc) or doc[i].lower_ not in ("that", "this", "the") or doc[i + 1].lower_ not in _QUOTE_NOUNS \
+            or doc[i + 2].lower_ != "from":
+        return None
+    objs = [c for c in doc[i + 2].children if c.dep_ == "pobj"]
+    if not objs or objs[0].ent_type_ not in ("PERSON", "ORG") or not lay.outside(objs[0]):
+        return None
+    return doc[objs[0].left_edge.i:objs[0].i + 1]
 
 
 def _follows_label(qi: int, lay: Layout) -> SpacySpan | None:

@@ -265,3 +265,12 @@ def test_a_turn_that_names_no_one_takes_no_speaker(nlp):
             "\"RAMOS: Secretary Clinton, did you lie to them?\n\n\"CLINTON: I feel a great deal of sympathy.\"\n")
     atts = attributions(nlp, text)
     assert [a.mention.text if a.mention is not None else None for a in atts] == ["RAMOS", None, "RAMOS", "CLINTON"]
+
+
+def test_that_quote_from_after_the_quote_names_its_source(nlp):
+    # PolNeAR train (USA Today): the sentence after the quote points back at it
+    text = ("With Clinton, FBI's bad rep grows.\n\n\"I'd rather have a sister in a whorehouse than a brother in the "
+            "FBI.\" That quote from Alabama Securities Commissioner Thomas Krebs appeared on the front page of The "
+            "Wall Street Journal in 1992.\n")
+    a = only(nlp, text)
+    assert a.sieve == "label" and a.mention.text == "Alabama Securities Commissioner Thomas Krebs"
