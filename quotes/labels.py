@@ -1,10 +1,10 @@
 """Speaker labels: the name a transcript, a digest or a vox pop writes beside a quote.
 
-``Clinton: "…"``, ``- Jeffrey M. Jones: "…"``, ``Here's Clinton in 1992: "…"``, a transcript turn ``"PENCE: Well, …``,
-a ``- Bernie Sanders.`` line under a quote paragraph, ``That quote from X …`` right after it, ``"…" ― Sonya Herridge`` closing
-the quote's line, a signature line ``Dean Baker, Center for Economic and Policy Research."``
-closing the quoted block. No verb of saying is involved, so the parse is read only to
-tell a name from other words.
+``Clinton: "…"``, ``- Jeffrey M. Jones: "…"``, ``Here's Clinton in 1992: "…"``, a transcript
+turn ``"PENCE: Well, …``, a ``- Bernie Sanders.`` line under a quote paragraph, ``That quote
+from X …`` right after it, ``"…" ― Sonya Herridge`` closing the quote's line, a signature line
+``Dean Baker, Center for Economic and Policy Research."`` closing the quoted block. No verb of
+saying is involved, so the parse is read only to tell a name from other words.
 """
 from __future__ import annotations
 
@@ -261,7 +261,8 @@ def _quote_from(qi: int, lay: Layout) -> SpacySpan | None:
     right after the quote points back at it and names its source."""
     doc = lay.doc
     i = lay.tokens[qi][-1] + 1
-    while i < len(doc) and (lay.in_quote[i] == qi or doc[i].text in FAMILY or doc[i].is_space and "\n" not in doc[i].text):
+    while i < len(doc) and (lay.in_quote[i] == qi or doc[i].text in FAMILY
+                            or doc[i].is_space and "\n" not in doc[i].text):
         i += 1
     if i + 3 >= len(doc) or doc[i].lower_ not in ("that", "this", "the") or doc[i + 1].lower_ not in _QUOTE_NOUNS \
             or doc[i + 2].lower_ != "from":
