@@ -260,8 +260,6 @@ def quoted_verb(qi: int, lay: Layout) -> tuple[Token, Token] | None:
     for i in toks[:4]:
         t = doc[i]
         if t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp", "relcl"):
-            if t.dep_ == "relcl" and _described(t, lay):
-                return _describer(t, lay)
             subj = subject_of(t, lay)
             if subj is not None and lay.outside(subj):
                 return t, subj
@@ -269,31 +267,6 @@ def quoted_verb(qi: int, lay: Layout) -> tuple[Token, Token] | None:
             if before >= 0 and doc[before].pos_ == "PROPN" and doc[before].is_title:
                 return t, doc[before]
     return None
-
-
-def _described(v: Token, lay: Layout) -> bool:
-    """Whether quoted verb ``v`` heads a relative clause describing a thing or someone unnamed
-    that is an object or a prepositional object (``compared Trump to a coach at a basketball
-    game who is "working the referees"``): the words are the describer's, not the antecedent's."""
-    noun = v.head
-    return lay.outside(noun) and noun.dep_ in ("dobj", "pobj") and noun.pos_ == "NOUN"
-
-
-def _describer(v: Token, lay: Layout) -> tuple[Token, Token] | None:
-    """(verb, subject) of the clause whose object the relative clause of ``v`` describes,
-    when that subject names someone (a name or a personal pronoun)."""
-    h = v.head
-    while h.pos_ != "VERB" and h.head is not h:
-        h = h.head
-    if h.pos_ != "VERB":
-        return None
-    subj = subject_of(h, lay)
-    if subj is None and h.dep_ == "acl" and h.tag_ == "VBN":
-        subj = h.head  # "Aaron Kall, the director …, compared": the parse made the verb the name's participle
-    if subj is None or not lay.outside(subj):
-        return None
-    named = subj.pos_ == "PROPN" or subj.ent_type_ in SPEAKER_ENTS or subj.lower_ in ("he", "she", "they", "i", "we")
-    return (h, subj) if named else None
 
 
 def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
