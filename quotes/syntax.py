@@ -169,13 +169,21 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         up = v.head.head.head if v.head.dep_ == "pobj" else v.head.head
         return _subject(up, lay, depth + 1) if depth < 3 and up.pos_ in ("VERB", "AUX") else None
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
-            and any(c.dep_ == "ccomp" for c in v.children):
+            and (any(c.dep_ == "ccomp" for c in v.children) or _spoken_by(v)):
         # "Two military analysts, …, found in 2014 that …": a verb with a clause of its own is no
         # participle of the noun but the sentence's verb, the noun its subject
         return v.head
     if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
     return None
+
+
+def _spoken_by(v: Token) -> bool:
+    """Is ``v`` a past-tense cue the parse hung from the person or body right before it as a
+    modifier (``a man yelled "Stay there!"``)? A finite verb modifies no noun: the noun says it."""
+    head = v.head
+    return v.tag_ == "VBD" and is_cue(v, strict=True) and head.i < v.i \
+        and (head.pos_ == "PROPN" or head.ent_type_ in SPEAKER_ENTS or is_person_noun(lemma(head)))
 
 
 def _agent(v: Token) -> list[Token]:

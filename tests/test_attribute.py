@@ -878,3 +878,11 @@ def test_a_noun_with_a_who_clause_speaks_when_the_parse_loses_the_subject(nlp, t
 def test_a_quote_closing_an_adverbial_clause_is_its_verbs(nlp, text, index, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][index]
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_a_past_tense_cue_parsed_as_a_persons_modifier_is_that_persons(nlp):
+    # PolNeAR train (Breitbart): "a man yelled" parsed as "man" modified by the participle "yelled"
+    text = ("Some in the crowd booed, and when Rubio thanked Miami and said it was great to be home, "
+            "a man yelled “Stay there!”")
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == "a man"
