@@ -272,9 +272,15 @@ def quoted_verb(qi: int, lay: Layout) -> tuple[Token, Token] | None:
 def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
     """(noun, possessor) when the quote lies inside a noun phrase naming a statement that someone
     owns: ``Obama's "if you like your plan, you can keep it" promise``, ``his rejection of "a
-    politics of cynicism"``. The climb stops at the first verb with a subject of its own."""
+    politics of cynicism"``, ``Podliska's claim is that …``. The climb stops at the first verb with a
+    subject of its own."""
+    below = None
     for h in _climb(qi, lay, 12):
-        if h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None and not _states(h, lay):
+        said = _said_is(h, below)
+        below = h
+        if said is not None:
+            h = said
+        elif h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None and not _states(h, lay):
             return None
         if h.pos_ == "NOUN" and lay.outside(h) and lemma(h) in STATEMENT_NOUNS:
             owner = next((c for c in h.children if c.dep_ == "poss" and lay.outside(c)
@@ -285,9 +291,20 @@ def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
     return None
 
 
+def _said_is(v: Token, below: Token | None) -> Token | None:
+    """The statement noun subject of a copula whose clause the climb came up through: in
+    ``Podliska's most explosive claim is that the committee is a 'witch hunt'`` the clause after
+    "is" is what the claim says."""
+    if below is None or below.dep_ != "ccomp" or lemma(v) != "be":
+        return None
+    return next((c for c in v.children if c.dep_ == "nsubj" and lemma(c) in STATEMENT_NOUNS), None)
+
+
 def _states(v: Token, lay: Layout) -> bool:
     """Is the clause what a statement or an idea says (``Trump's claim that Obama 'founded ISIS'``,
     ``to defend the view that he is 'natural born'``)? Then it is not the speaker's own clause."""
+    if v.dep_ == "ccomp" and _said_is(v.head, v) is not None:
+        return True  # "his claim is that he is '…'"
     return v.dep_ in ("acl", "ccomp") and v.head.pos_ == "NOUN" and lay.outside(v.head) \
         and (lemma(v.head) in STATEMENT_NOUNS or lemma(v.head) in IDEA_NOUNS)
 

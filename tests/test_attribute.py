@@ -886,3 +886,11 @@ def test_a_past_tense_cue_parsed_as_a_persons_modifier_is_that_persons(nlp):
             "a man yelled “Stay there!”")
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
     assert a.mention is not None and a.mention.text == "a man"
+
+
+def test_a_clause_after_a_claims_copula_is_the_claim_owners(nlp):
+    # PolNeAR train (Western Journal): "X's claim is that …" says what the claim says
+    text = ("But Podliska’s most explosive claim is that the House Select Committee on Benghazi is a “witch hunt” "
+            "launched to “get” Hillary Clinton for her response to the attack.")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Podliska’s"] * 2
