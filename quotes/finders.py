@@ -60,7 +60,7 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                     # "Fitton called Clinton's assertion 'disturbing'": the verb over its object noun
                     weak = (h, argument)
                 if (argument or is_argument(below) or h.dep_ == "conj") and h.dep_ in CLAUSE_EDGES \
-                        and is_cue(h, strict=True) and _own_subject(h, lay):
+                        and (is_cue(h, strict=True) or _names_as(h)) and _own_subject(h, lay):
                     # a clause of its own ("…, and he pledged a 'political revolution'", "which he called
                     # 'a cartel'", "after Sanders said he was 'encouraged'"): the verbs above do not report it
                     own = own or (h, argument)
@@ -80,6 +80,14 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
 
 #: Edges by which a clause hangs from another without being what the other reports.
 CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
+
+
+def _names_as(v: Token) -> bool:
+    """Is ``v`` "call" giving its object a name in a coordinated or adverbial clause (``Ryan saying
+    he was 'very encouraged' and Trump calling it a 'great meeting'``)? A weak cue elsewhere, but with
+    a name for its object it says the quote as surely as a strong one. Not in a relative clause
+    (``whom he called a 'con artist'``): its pronoun echoes the speaker of the verb above."""
+    return lemma(v) == "call" and v.dep_ != "relcl" and any(c.dep_ == "oprd" for c in v.children)
 
 
 def _stray_complement(t: Token) -> bool:

@@ -894,3 +894,11 @@ def test_a_clause_after_a_claims_copula_is_the_claim_owners(nlp):
             "launched to “get” Hillary Clinton for her response to the attack.")
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert [a.mention.text if a.mention is not None else None for a in atts] == ["Podliska’s"] * 2
+
+
+def test_a_clause_calling_something_a_name_speaks_for_its_own_subject(nlp):
+    # PolNeAR train (Politico): "… and Trump calling it a 'great meeting'" is Trump's, not Ryan's
+    text = ("After it was over, both men issued a statement expressing optimism about working together – Ryan "
+            "saying he was “very encouraged” and Trump calling it a “great meeting.”")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Ryan", "Trump"]
