@@ -65,10 +65,11 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                     # 'a cartel'", "after Sanders said he was 'encouraged'"): the verbs above do not report it
                     own = own or (h, argument)
                     break
-            elif strong is not None and _shelters(h, lay):
-                # "Clinton asks as a maintenance guy walks in, saying he's 'here to fix …'": the cue
-                # below speaks for the clause's own subject, not for the verb above it
-                own = own or strong
+            elif (strong is not None or (weak is not None and _names_as(weak[0]))) and _shelters(h, lay):
+                # "Clinton asks as a maintenance guy walks in, saying he's 'here to fix …'", "with
+                # Lewandowski taking to Twitter to call Fields '…'": the cue below speaks for the
+                # clause's own subject, not for the verb above it
+                own = own or strong or weak
                 break
             if h.head.i == h.i:
                 break
@@ -99,8 +100,11 @@ def _stray_complement(t: Token) -> bool:
 
 def _shelters(h: Token, lay: Layout) -> bool:
     """Is ``h`` a verb that is no cue, heading a clause of its own (its own subject) that hangs from
-    the verb above by a clause edge? A cue inside it reports for that subject."""
-    return h.pos_ in ("VERB", "AUX") and lay.outside(h) and h.dep_ in CLAUSE_EDGES and _own_subject(h, lay) \
+    the verb above by a clause edge, or by "with" (``with Lewandowski taking …``)? A cue inside it
+    reports for that subject."""
+    absolute = h.dep_ == "pcomp" and h.head.lower_ == "with"  # "with Lewandowski taking to Twitter to …"
+    return h.pos_ in ("VERB", "AUX") and lay.outside(h) and (h.dep_ in CLAUSE_EDGES or absolute) \
+        and _own_subject(h, lay) \
         and any(c.dep_ == "nsubj" for c in h.children)  # one who acts, not "Obama wasn't treated as …"
 
 

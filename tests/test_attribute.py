@@ -902,3 +902,11 @@ def test_a_clause_calling_something_a_name_speaks_for_its_own_subject(nlp):
             "saying he was “very encouraged” and Trump calling it a “great meeting.”")
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert [a.mention.text if a.mention is not None else None for a in atts] == ["Ryan", "Trump"]
+
+
+def test_a_with_clause_of_its_own_keeps_its_naming_cue(nlp):
+    # PolNeAR train (HuffPost): "with Lewandowski taking to Twitter to call Fields '…'" is Lewandowski's
+    text = ("Since recordings of the incident surfaced, the Trump campaign has denied it happened, with "
+            "Lewandowski taking to Twitter to call Fields “totally delusional” for the accusation.")
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == "Lewandowski"
