@@ -350,9 +350,10 @@ def clause_start(i: int, lay: Layout) -> int:
 
 
 def nearby_name(cue: Token, lay: Layout) -> Token | None:
-    """When the parse gives the cue no subject: the last person named in the cue's clause, a noun
-    there with a "who" clause, the first name or pronoun of the clause outside quotes, else a noun
-    phrase right after the cue (``said the 46-year-old``)."""
+    """When the parse gives the cue no subject: a name tagged as an adverb right before the cue, the
+    last person named in the cue's clause, a noun there with a "who" clause, the first name or
+    pronoun of the clause outside quotes, else a noun phrase right after the cue (``said the
+    46-year-old``)."""
     doc = lay.doc
     para = lay.para(cue.idx)
     start = clause_start(cue.i, lay)
@@ -362,6 +363,10 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         return cue.head  # "Stated Stone:": the tagger made the verb a first name
     if cue.dep_ == "amod" and cue.i > start and doc[cue.i - 1].pos_ == "PROPN" and doc[cue.i - 1].dep_ == "compound":
         return doc[cue.i - 1]  # "Trump blasted Disney for …" parsed as one name: the name before the verb
+    prev = doc[cue.i - 1] if cue.i > start else None
+    if prev is not None and prev.dep_ == "advmod" and prev.pos_ in ("ADV", "PROPN") and prev.is_title \
+            and not prev.is_stop and not prev.is_sent_start and prev.i > start:
+        return prev  # "And Skelly called Braynard '…'" with Skelly tagged as an adverb
     found = [doc[i] for i in range(start, cue.i) if speakerish(doc[i])]
     # people named in a possessive or a relative clause are not the clause's ("who served as Romney's aide")
     people = [t for t in found if t.ent_type_ == "PERSON" and t.dep_ != "poss"

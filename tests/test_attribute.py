@@ -910,3 +910,15 @@ def test_a_with_clause_of_its_own_keeps_its_naming_cue(nlp):
             "Lewandowski taking to Twitter to call Fields “totally delusional” for the accusation.")
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
     assert a.mention is not None and a.mention.text == "Lewandowski"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): "Skelly" tagged as an adverb of "called"; not the object Braynard
+    ("And Skelly called Braynard “a real smart guy. I’d like to think having been in the RNC, like he was, he "
+     "probably understands at least the genesis of the data.”", "Skelly"),
+    # PolNeAR train (Politico): the name "Early" tagged as an adverb
+    ("Informed of the local district’s anti-Trump lean, Early described it as “news to me.”", "Early"),
+])
+def test_a_name_tagged_as_an_adverb_before_the_cue_speaks(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker
