@@ -150,6 +150,8 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     for c in subjects:
         if lay.outside(c):
             if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                if c.dep_ == "nsubjpass" and is_cue(v):
+                    return None  # "a 'paperwork error' that was reported in …": the error is what was said
                 return _author(v.head, lay) or v.head
             if _counted(c, v):
                 return _poll(v) or c

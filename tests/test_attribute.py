@@ -922,3 +922,11 @@ def test_a_with_clause_of_its_own_keeps_its_naming_cue(nlp):
 def test_a_name_tagged_as_an_adverb_before_the_cue_speaks(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_what_a_passive_relative_cue_reports_is_not_its_speaker(nlp):
+    # PolNeAR train (USA Today): the error "that was reported" did not say "hit piece"
+    text = ('Cruz belittled the issue of the $1 million in loans, calling it a "paperwork error" that was reported '
+            'in a "hit piece" by The New York Times.')
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Cruz", "Cruz"]
