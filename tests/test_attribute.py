@@ -930,3 +930,13 @@ def test_what_a_passive_relative_cue_reports_is_not_its_speaker(nlp):
             'in a "hit piece" by The New York Times.')
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert [a.mention.text if a.mention is not None else None for a in atts] == ["Cruz", "Cruz"]
+
+
+def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
+    # PolNeAR train (Breitbart): the name "was announced", the officials "portray" the shooting
+    text = ("The timeline of events in the Islamist massacre Tuesday in San Bernardino, California, shows that Syed "
+            "Farook’s name was announced on a publicly available police scanner several times prior to President "
+            "Barack Obama being briefed on the subject – and long before White House officials started to portray "
+            "the apparent jihad shooting as a “workplace” or “gun control” issue.")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert atts[0].mention is not None and atts[0].mention.text == "White House officials"
