@@ -49,7 +49,7 @@ from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_a
     sentence_cue, statement_owner
 from .labels import silent_turn, speaker_label
 from .lemmas import lemma
-from .lexicon import ORGANISATION_NOUNS, is_person_noun
+from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
 from .records import QuoteSpan
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, depth,
                      is_cue, mention_span, near_sentence, nearby_name, subject_of, token_before)
@@ -167,6 +167,10 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
             src = according_to(qi, lay)
             if src is not None:
                 return _set(a, "according", None, src, lay)
+        if subj is not None and quotable and not _someone(subj) and not _document(subj):
+            inner = _inner_cue(qi, cue, lay)
+            if inner is not None:
+                cue, subj = inner
         if subj is not None:
             return _set(a, "syntax", cue, _naming_echo(cue, subj, lay) or subj, lay)
     if not quotable:
@@ -217,6 +221,29 @@ def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | No
             if outer.pos_ in ("PROPN", "NOUN") and (subj.lower_ == "they") == plural:
                 return outer
             return None
+    return None
+
+
+def _document(subj: Token | SpacySpan) -> bool:
+    """Is the subject a text that speaks for its authors (a statement, an ad, a story)?"""
+    head = subj.root if isinstance(subj, SpacySpan) else subj
+    return lemma(head) in NON_AGENTS or lemma(head) in STATEMENT_NOUNS
+
+
+def _inner_cue(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
+    """(cue, subject) of a strong cue between the quote and its governing cue whose subject is
+    someone, when the governing cue's subject is a thing (``Farook's name was announced … long before
+    White House officials started to portray the shooting as a 'workplace' issue``): the one below
+    speaks the words."""
+    doc = lay.doc
+    for i in lay.tokens[qi]:
+        h = doc[i].head
+        while h.i != cue.i and h.head.i != h.i and lay.in_quote[h.i] in (-1, qi):
+            if lay.outside(h) and is_cue(h, strict=True) and h.pos_ == "VERB":
+                subj = subject_of(h, lay)
+                if subj is not None and _someone(subj) and subj.lower_ != "it":
+                    return h, subj
+            h = h.head
     return None
 
 

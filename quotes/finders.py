@@ -60,15 +60,16 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                     # "Fitton called Clinton's assertion 'disturbing'": the verb over its object noun
                     weak = (h, argument)
                 if (argument or is_argument(below) or h.dep_ == "conj") and h.dep_ in CLAUSE_EDGES \
-                        and is_cue(h, strict=True) and _own_subject(h, lay):
+                        and (is_cue(h, strict=True) or _names_as(h)) and _own_subject(h, lay):
                     # a clause of its own ("…, and he pledged a 'political revolution'", "which he called
                     # 'a cartel'", "after Sanders said he was 'encouraged'"): the verbs above do not report it
                     own = own or (h, argument)
                     break
-            elif strong is not None and _shelters(h, lay):
-                # "Clinton asks as a maintenance guy walks in, saying he's 'here to fix …'": the cue
-                # below speaks for the clause's own subject, not for the verb above it
-                own = own or strong
+            elif (strong is not None or (weak is not None and _names_as(weak[0]))) and _shelters(h, lay):
+                # "Clinton asks as a maintenance guy walks in, saying he's 'here to fix …'", "with
+                # Lewandowski taking to Twitter to call Fields '…'": the cue below speaks for the
+                # clause's own subject, not for the verb above it
+                own = own or strong or weak
                 break
             if h.head.i == h.i:
                 break
@@ -82,6 +83,14 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
 CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
 
 
+def _names_as(v: Token) -> bool:
+    """Is ``v`` "call" giving its object a name in a coordinated or adverbial clause (``Ryan saying
+    he was 'very encouraged' and Trump calling it a 'great meeting'``)? A weak cue elsewhere, but with
+    a name for its object it says the quote as surely as a strong one. Not in a relative clause
+    (``whom he called a 'con artist'``): its pronoun echoes the speaker of the verb above."""
+    return lemma(v) == "call" and v.dep_ != "relcl" and any(c.dep_ == "oprd" for c in v.children)
+
+
 def _stray_complement(t: Token) -> bool:
     """A "that" clause the parse hangs from a noun as a relative clause although "that" is its
     conjunction, not its subject (``argued for the second debate that '…'``, ``told Clinton at a
@@ -91,8 +100,11 @@ def _stray_complement(t: Token) -> bool:
 
 def _shelters(h: Token, lay: Layout) -> bool:
     """Is ``h`` a verb that is no cue, heading a clause of its own (its own subject) that hangs from
-    the verb above by a clause edge? A cue inside it reports for that subject."""
-    return h.pos_ in ("VERB", "AUX") and lay.outside(h) and h.dep_ in CLAUSE_EDGES and _own_subject(h, lay) \
+    the verb above by a clause edge, or by "with" (``with Lewandowski taking …``)? A cue inside it
+    reports for that subject."""
+    absolute = h.dep_ == "pcomp" and h.head.lower_ == "with"  # "with Lewandowski taking to Twitter to …"
+    return h.pos_ in ("VERB", "AUX") and lay.outside(h) and (h.dep_ in CLAUSE_EDGES or absolute) \
+        and _own_subject(h, lay) \
         and any(c.dep_ == "nsubj" for c in h.children)  # one who acts, not "Obama wasn't treated as …"
 
 
@@ -272,9 +284,15 @@ def quoted_verb(qi: int, lay: Layout) -> tuple[Token, Token] | None:
 def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
     """(noun, possessor) when the quote lies inside a noun phrase naming a statement that someone
     owns: ``Obama's "if you like your plan, you can keep it" promise``, ``his rejection of "a
-    politics of cynicism"``. The climb stops at the first verb with a subject of its own."""
+    politics of cynicism"``, ``Podliska's claim is that …``. The climb stops at the first verb with a
+    subject of its own."""
+    below = None
     for h in _climb(qi, lay, 12):
-        if h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None and not _states(h, lay):
+        said = _said_is(h, below)
+        below = h
+        if said is not None:
+            h = said
+        elif h.pos_ in ("VERB", "AUX") and subject_of(h, lay) is not None and not _states(h, lay):
             return None
         if h.pos_ == "NOUN" and lay.outside(h) and lemma(h) in STATEMENT_NOUNS:
             owner = next((c for c in h.children if c.dep_ == "poss" and lay.outside(c)
@@ -285,9 +303,20 @@ def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
     return None
 
 
+def _said_is(v: Token, below: Token | None) -> Token | None:
+    """The statement noun subject of a copula whose clause the climb came up through: in
+    ``Podliska's most explosive claim is that the committee is a 'witch hunt'`` the clause after
+    "is" is what the claim says."""
+    if below is None or below.dep_ != "ccomp" or lemma(v) != "be":
+        return None
+    return next((c for c in v.children if c.dep_ == "nsubj" and lemma(c) in STATEMENT_NOUNS), None)
+
+
 def _states(v: Token, lay: Layout) -> bool:
     """Is the clause what a statement or an idea says (``Trump's claim that Obama 'founded ISIS'``,
     ``to defend the view that he is 'natural born'``)? Then it is not the speaker's own clause."""
+    if v.dep_ == "ccomp" and _said_is(v.head, v) is not None:
+        return True  # "his claim is that he is '…'"
     return v.dep_ in ("acl", "ccomp") and v.head.pos_ == "NOUN" and lay.outside(v.head) \
         and (lemma(v.head) in STATEMENT_NOUNS or lemma(v.head) in IDEA_NOUNS)
 

@@ -150,6 +150,8 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     for c in subjects:
         if lay.outside(c):
             if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                if c.dep_ == "nsubjpass" and is_cue(v):
+                    return None  # "a 'paperwork error' that was reported in …": the error is what was said
                 return _author(v.head, lay) or v.head
             if _counted(c, v):
                 return _poll(v) or c
@@ -169,13 +171,21 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         up = v.head.head.head if v.head.dep_ == "pobj" else v.head.head
         return _subject(up, lay, depth + 1) if depth < 3 and up.pos_ in ("VERB", "AUX") else None
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
-            and any(c.dep_ == "ccomp" for c in v.children):
+            and (any(c.dep_ == "ccomp" for c in v.children) or _spoken_by(v)):
         # "Two military analysts, …, found in 2014 that …": a verb with a clause of its own is no
         # participle of the noun but the sentence's verb, the noun its subject
         return v.head
     if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
     return None
+
+
+def _spoken_by(v: Token) -> bool:
+    """Is ``v`` a past-tense cue the parse hung from the person or body right before it as a
+    modifier (``a man yelled "Stay there!"``)? A finite verb modifies no noun: the noun says it."""
+    head = v.head
+    return v.tag_ == "VBD" and is_cue(v, strict=True) and head.i < v.i \
+        and (head.pos_ == "PROPN" or head.ent_type_ in SPEAKER_ENTS or is_person_noun(lemma(head)))
 
 
 def _agent(v: Token) -> list[Token]:
@@ -344,9 +354,10 @@ def clause_start(i: int, lay: Layout) -> int:
 
 
 def nearby_name(cue: Token, lay: Layout) -> Token | None:
-    """When the parse gives the cue no subject: the last person named in the cue's clause, a noun
-    there with a "who" clause, the first name or pronoun of the clause outside quotes, else a noun
-    phrase right after the cue (``said the 46-year-old``)."""
+    """When the parse gives the cue no subject: a name tagged as an adverb right before the cue, the
+    last person named in the cue's clause, a noun there with a "who" clause, the first name or
+    pronoun of the clause outside quotes, else a noun phrase right after the cue (``said the
+    46-year-old``)."""
     doc = lay.doc
     para = lay.para(cue.idx)
     start = clause_start(cue.i, lay)
@@ -356,6 +367,10 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         return cue.head  # "Stated Stone:": the tagger made the verb a first name
     if cue.dep_ == "amod" and cue.i > start and doc[cue.i - 1].pos_ == "PROPN" and doc[cue.i - 1].dep_ == "compound":
         return doc[cue.i - 1]  # "Trump blasted Disney for …" parsed as one name: the name before the verb
+    prev = doc[cue.i - 1] if cue.i > start else None
+    if prev is not None and prev.dep_ == "advmod" and prev.pos_ in ("ADV", "PROPN") and prev.is_title \
+            and not prev.is_stop and not prev.is_sent_start and prev.i > start:
+        return prev  # "And Skelly called Braynard '…'" with Skelly tagged as an adverb
     found = [doc[i] for i in range(start, cue.i) if speakerish(doc[i])]
     # people named in a possessive or a relative clause are not the clause's ("who served as Romney's aide")
     people = [t for t in found if t.ent_type_ == "PERSON" and t.dep_ != "poss"

@@ -933,3 +933,65 @@ def test_a_name_after_the_marks_speaks_for_a_cue_past_an_aside(nlp):
             "confetti fluttered down around him.\n")
     a = next(x for x in attributions(nlp, text) if x.span.text.startswith("We’ve"))
     assert a.cue.text == "said" and a.mention is not None and a.mention.text.endswith("Bill Eastland")
+
+
+def test_a_past_tense_cue_parsed_as_a_persons_modifier_is_that_persons(nlp):
+    # PolNeAR train (Breitbart): "a man yelled" parsed as "man" modified by the participle "yelled"
+    text = ("Some in the crowd booed, and when Rubio thanked Miami and said it was great to be home, "
+            "a man yelled “Stay there!”")
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == "a man"
+
+
+def test_a_clause_after_a_claims_copula_is_the_claim_owners(nlp):
+    # PolNeAR train (Western Journal): "X's claim is that …" says what the claim says
+    text = ("But Podliska’s most explosive claim is that the House Select Committee on Benghazi is a “witch hunt” "
+            "launched to “get” Hillary Clinton for her response to the attack.")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Podliska’s"] * 2
+
+
+def test_a_clause_calling_something_a_name_speaks_for_its_own_subject(nlp):
+    # PolNeAR train (Politico): "… and Trump calling it a 'great meeting'" is Trump's, not Ryan's
+    text = ("After it was over, both men issued a statement expressing optimism about working together – Ryan "
+            "saying he was “very encouraged” and Trump calling it a “great meeting.”")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Ryan", "Trump"]
+
+
+def test_a_with_clause_of_its_own_keeps_its_naming_cue(nlp):
+    # PolNeAR train (HuffPost): "with Lewandowski taking to Twitter to call Fields '…'" is Lewandowski's
+    text = ("Since recordings of the incident surfaced, the Trump campaign has denied it happened, with "
+            "Lewandowski taking to Twitter to call Fields “totally delusional” for the accusation.")
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == "Lewandowski"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): "Skelly" tagged as an adverb of "called"; not the object Braynard
+    ("And Skelly called Braynard “a real smart guy. I’d like to think having been in the RNC, like he was, he "
+     "probably understands at least the genesis of the data.”", "Skelly"),
+    # PolNeAR train (Politico): the name "Early" tagged as an adverb
+    ("Informed of the local district’s anti-Trump lean, Early described it as “news to me.”", "Early"),
+])
+def test_a_name_tagged_as_an_adverb_before_the_cue_speaks(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker
+
+
+def test_what_a_passive_relative_cue_reports_is_not_its_speaker(nlp):
+    # PolNeAR train (USA Today): the error "that was reported" did not say "hit piece"
+    text = ('Cruz belittled the issue of the $1 million in loans, calling it a "paperwork error" that was reported '
+            'in a "hit piece" by The New York Times.')
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Cruz", "Cruz"]
+
+
+def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
+    # PolNeAR train (Breitbart): the name "was announced", the officials "portray" the shooting
+    text = ("The timeline of events in the Islamist massacre Tuesday in San Bernardino, California, shows that Syed "
+            "Farook’s name was announced on a publicly available police scanner several times prior to President "
+            "Barack Obama being briefed on the subject – and long before White House officials started to portray "
+            "the apparent jihad shooting as a “workplace” or “gun control” issue.")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert atts[0].mention is not None and atts[0].mention.text == "White House officials"
