@@ -426,15 +426,20 @@ def _near(prev: Attribution, a: Attribution, lay: Layout) -> bool:
         return True
     if gap != 2:
         return False
+    between = _between(prev, a, lay)
+    if between is None:
+        return False
+    mid = [t for t in between if lay.para(t.idx) == lay.para(prev.span.close_end) + 1 and not t.is_space]
+    return 0 < len(mid) <= 8 and mid[-1].text == "." \
+        and all(lay.outside(t) and t.ent_type_ not in SPEAKER_ENTS for t in mid)
+
+
+def _between(prev: Attribution, a: Attribution, lay: Layout) -> SpacySpan | None:
+    """The tokens between the closing mark of one quote and the opening mark of a later one."""
     doc = lay.doc
     lo = doc.char_span(prev.span.close_end, prev.span.close_end + 1, alignment_mode="expand")
     hi = doc.char_span(a.span.open_start, a.span.open_start + 1, alignment_mode="expand")
-    if lo is None or hi is None:
-        return False
-    mid = [t for t in doc[lo.end:hi.start] if lay.para(t.idx) == lay.para(prev.span.close_end) + 1
-           and not t.is_space]
-    return 0 < len(mid) <= 8 and mid[-1].text == "." \
-        and all(lay.outside(t) and t.ent_type_ not in SPEAKER_ENTS for t in mid)
+    return doc[lo.end:hi.start] if lo is not None and hi is not None else None
 
 
 def _renamed(prev: Attribution, a: Attribution, lay: Layout) -> SpacySpan | None:
@@ -444,15 +449,13 @@ def _renamed(prev: Attribution, a: Attribution, lay: Layout) -> SpacySpan | None
     m = prev.mention
     if m is None or m.root.pos_ not in ("PROPN", "PRON"):
         return None
-    doc = lay.doc
-    lo = doc.char_span(prev.span.close_end, prev.span.close_end + 1, alignment_mode="expand")
-    hi = doc.char_span(a.span.open_start, a.span.open_start + 1, alignment_mode="expand")
-    if lo is None or hi is None:
+    between = _between(prev, a, lay)
+    if between is None:
         return None
     name, pronoun = m.root.text, m.root.lower_ if m.root.lower_ in ("he", "she", "they") else None
     found, other = None, False
-    for t in doc[max(lo.end, m.end):hi.start]:
-        if not lay.outside(t):
+    for t in between:
+        if t.i < m.end or not lay.outside(t):
             continue
         if t.ent_type_ == "PERSON" and t.text != name:
             other = True
