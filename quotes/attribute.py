@@ -52,7 +52,7 @@ from .lemmas import lemma
 from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
 from .records import QuoteSpan
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, depth,
-                     is_cue, mention_span, near_sentence, nearby_name, subject_of, token_before)
+                     is_cue, mention_span, near_sentence, nearby_name, subject_of, token_before, words_end)
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas); with
@@ -241,7 +241,7 @@ def _inner_cue(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
         while h.i != cue.i and h.head.i != h.i and lay.in_quote[h.i] in (-1, qi):
             if lay.outside(h) and is_cue(h, strict=True) and h.pos_ == "VERB":
                 subj = subject_of(h, lay)
-                if subj is not None and _someone(subj) and subj.lower_ != "it":
+                if subj is not None and _acts(subj):
                     return h, subj
             h = h.head
     return None
@@ -316,6 +316,11 @@ def _someone(subj: Token | SpacySpan) -> bool:
                                     and not any(c.dep_ == "det" for c in head.children))
 
 
+def _acts(subj: Token) -> bool:
+    """Is the subject someone who could say the words, not a thing nor "it"?"""
+    return _someone(subj) and subj.lower_ != "it"
+
+
 def _names_someone(head: Token) -> bool:
     return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in SPEAKING_NOUNS \
         or is_person_noun(lemma(head))
@@ -334,7 +339,7 @@ def _named_before_colon(qi: int, verb: Token, lay: Layout) -> Token | None:
 def _leads_sentence(q: QuoteSpan, text: str) -> bool:
     """Do the writer's words run on after the quote in one sentence (``'A big truck' plowed through …``)?"""
     after = text[q.close_end:q.close_end + 3].lstrip(" ")
-    return q.text.rstrip(" '’‘\"”“")[-1:].isalnum() and after[:1].islower()
+    return words_end(q.text).isalnum() and after[:1].islower()
 
 
 def _sentence_cue(qi: int, a: Attribution, lay: Layout) -> bool:
@@ -357,20 +362,17 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
         named = _named_subject(noun, lay) if poss.pos_ == "PRON" else None
         _set(a, "embedded", noun, named or poss, lay)
         return True
-    cue = sentence_cue(qi, lay)
-    subj = subject_of(cue, lay) if cue is not None else None
-    if subj is not None:
-        _set(a, "sentence", cue, subj, lay)
+    if _sentence_cue(qi, a, lay):
         return True
     root = clause_root(qi, lay)
     subj = subject_of(root, lay) if root is not None else None
     if subj is None:
         return False
-    if not (_someone(subj) and subj.lower_ != "it") and lemma(subj) not in STATEMENT_NOUNS:
+    if not _acts(subj) and lemma(subj) not in STATEMENT_NOUNS:
         # "he signed a bill that created the 'Choose Life' plates": a thing's clause inside a person's
         # (a statement's clause stays with the statement: "his warning that …")
         up = next((v for v in root.ancestors if v.pos_ in ("VERB", "AUX") and lay.outside(v)
-                   and (s := subject_of(v, lay)) is not None and _someone(s) and s.lower_ != "it"), None)
+                   and (s := subject_of(v, lay)) is not None and _acts(s)), None)
         if up is not None:
             subj = subject_of(up, lay)
     _set(a, "embedded", None, subj, lay)

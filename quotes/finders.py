@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from .cues import FRAME_VERBS, IDEA_NOUNS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
 from .lemmas import lemma
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
-                     near_sentence, subject_of, token_before)
+                     near_sentence, subject_of, token_before, words_end)
 
 
 SUBORDINATORS = frozenset(["when", "while", "though", "although", "because", "after", "before", "if", "since", "until"])
@@ -175,9 +175,9 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
     para = lay.para(q.open_start)
     after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
     # the clause ends at the last word's punctuation, also inside a closing nested quote ('… the 'Title Sponsor,' ')
-    ended = q.text.rstrip(" '’‘\"”“")[-1:] == "."
-    closed = q.text.rstrip(" '’‘\"”“")[-1:] in ".?!"
-    if q.text.rstrip(" '’‘\"”“")[-1:] in ",.?!…—-" or after[:1] in (",", "—"):
+    end = words_end(q.text)
+    ended, closed = end == ".", end in ".?!"
+    if end in ",.?!…—-" or after[:1] in (",", "—"):
         for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 1 + WINDOW)):
             t = doc[i]
             if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";") or t.lower_ == "which":
@@ -213,7 +213,7 @@ def cue_after(qi: int, lay: Layout) -> Token | None:
     if not toks:
         return None
     after = lay.text[q.close_end:q.close_end + 2].lstrip(" ")
-    if not (q.text.rstrip(" '’‘\"”“")[-1:] in ",?!" or after[:1] == ","):
+    if not (words_end(q.text) in ",?!" or after[:1] == ","):
         return None
     para = lay.para(q.open_start)
     for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 8)):
@@ -223,7 +223,7 @@ def cue_after(qi: int, lay: Layout) -> Token | None:
         if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":") \
                 or t.pos_ in ("CCONJ", "SCONJ") or t.lower_ in SUBORDINATORS:
             return None  # "'…,' but he said", "'…,' and I agree", "'…,' when asked": a clause of its own
-        if i == toks[-1] + 1 and t.pos_ != "PROPN" and t.is_title and q.text.rstrip(" '’‘\"”“")[-1:] in "?!":
+        if i == toks[-1] + 1 and t.pos_ != "PROPN" and t.is_title and words_end(q.text) in "?!":
             return None  # "'…!' She replied to him that …", "'…?' The spot concludes with …": a new sentence
         if is_cue(t, strict=True):
             # "'…,' adding, '…'" and "'…,' saying": a participle hangs from the clause before the quote

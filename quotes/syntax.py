@@ -105,6 +105,12 @@ def sentence_starts(doc: Doc) -> list[int]:
     return found[1]
 
 
+def words_end(quote_text: str) -> str:
+    """The last character of a quote's own words, past the closing marks of a quotation nested at
+    its end (``… the 'Title Sponsor,'``): where its clause ends, "", "," or "." and so on."""
+    return quote_text.rstrip(" '’‘\"”“")[-1:]
+
+
 def is_cue(t: Token, strict: bool = False) -> bool:
     """A reporting verb (or a noun naming a statement, when not ``strict``)."""
     if t.pos_ == "NOUN":
