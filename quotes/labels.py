@@ -222,11 +222,16 @@ def _from_label(qi: int, lay: Layout) -> SpacySpan | None:
                 if t.lower_ == "from" and t.dep_ == "prep" and lay.outside(t)), None)
     objs = [c for c in frm.children if c.dep_ == "pobj"] if frm is not None else []
     if objs and objs[0].right_edge.i == i - 1 and all(lay.outside(t) for t in doc[frm.i:i]) and \
-            (frm.i == 0 or "\n" in doc[frm.i - 1].text or doc[frm.i - 1].text in DASHES + (".", "!", "?")
+            (_opens_sentence(frm)
              or (frm.i >= 2 and doc[frm.i - 1].lower_ == "more" and ("\n" in doc[frm.i - 2].text
                                                                    or doc[frm.i - 2].text in DASHES))):
         return doc[objs[0].left_edge.i:i]
     return None
+
+
+def _opens_sentence(t: Token) -> bool:
+    """Does ``t`` open a line, a dashed item or a sentence (the word a label starts with)?"""
+    return t.i == 0 or "\n" in t.nbor(-1).text or t.nbor(-1).text in DASHES + (".", "!", "?")
 
 
 def _here_label(qi: int, lay: Layout) -> SpacySpan | None:
@@ -237,8 +242,8 @@ def _here_label(qi: int, lay: Layout) -> SpacySpan | None:
     if i is None or i < 3:
         return None
     here = next((t for t in doc[max(0, i - 14):i] if t.lower_ == "here" and lay.outside(t)), None)
-    if here is None or here.i + 2 >= i or doc[here.i + 1].lower_ not in ("'s", "’s", "is") or not (
-            here.i == 0 or "\n" in doc[here.i - 1].text or doc[here.i - 1].text in DASHES + (".", "!", "?")):
+    if here is None or here.i + 2 >= i or doc[here.i + 1].lower_ not in ("'s", "’s", "is") \
+            or not _opens_sentence(here):
         return None
     start = here.i + 2
     end = start
