@@ -995,3 +995,17 @@ def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
             "the apparent jihad shooting as a “workplace” or “gun control” issue.")
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert atts[0].mention is not None and atts[0].mention.text == "White House officials"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR dev (USA Today): "compared" parsed as a participle of the name, the name the root
+    ('Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach at a basketball '
+     'game who is "working the referees" in hopes that "they\'ll go easier" on him.',
+     "Aaron Kall, the director of debate at the University of Michigan"),
+    # PolNeAR train (Politico): "named" parsed as a participle of "Cruz"; not the last paragraph's speaker
+    ("Texas Sen. Ted Cruz, who has experienced a surge in Iowa, named “Criminal Minds,” “Game of Thrones,” "
+     "“Breaking Bad” and “Veep” as his top shows.", "Texas Sen. Ted Cruz, who has experienced a surge in Iowa"),
+])
+def test_a_verb_parsed_as_the_participle_of_a_root_name_is_that_names(nlp, text, speaker):
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert atts and all(a.mention is not None and a.mention.text == speaker for a in atts)
