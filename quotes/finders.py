@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from .cues import FRAME_VERBS, IDEA_NOUNS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
 from .lemmas import lemma
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
-                     near_sentence, subject_of, token_before, words_end)
+                     near_sentence, subject_of, token_before, verbless_root, words_end)
 
 
 SUBORDINATORS = frozenset(["when", "while", "though", "although", "because", "after", "before", "if", "since", "until"])
@@ -388,4 +388,8 @@ def clause_root(qi: int, lay: Layout) -> Token | None:
                 if holder is None:
                     return h
                 h = holder
+    if h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN"):
+        # "Beruff, a Scott ally, called Florida's standards 'strong.'" parsed with the name for root and
+        # the quote hung from it: the verb parsed as the name's participle is the sentence's
+        h = next((c for c in h.children if verbless_root(c) and lay.outside(c)), h)
     return h if lay.outside(h) and h.pos_ in ("VERB", "AUX") else None

@@ -177,7 +177,7 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         up = v.head.head.head if v.head.dep_ == "pobj" else v.head.head
         return _subject(up, lay, depth + 1) if depth < 3 and up.pos_ in ("VERB", "AUX") else None
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
-            and (any(c.dep_ == "ccomp" for c in v.children) or _spoken_by(v) or _verbless_root(v)):
+            and (any(c.dep_ == "ccomp" for c in v.children) or _spoken_by(v) or verbless_root(v)):
         # "Two military analysts, …, found in 2014 that …": a verb with a clause of its own is no
         # participle of the noun but the sentence's verb, the noun its subject
         return v.head
@@ -186,13 +186,16 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
     return None
 
 
-def _verbless_root(v: Token) -> bool:
+def verbless_root(v: Token) -> bool:
     """Is ``v`` a verb the parse hung as a participle from the name or noun before it that it made
     the root of the sentence (``Aaron Kall, the director of debate at the University of Michigan,
     compared Trump to a coach …``, ``Texas Sen. Ted Cruz, who has experienced a surge in Iowa, named
     'Veep' as his top show``)? With no main verb found, the participle is the sentence's verb and
-    the root its subject."""
-    return v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.dep_ == "ROOT" and v.head.i < v.i
+    the root its subject. Only after the comma closing an aside on a name or a person: in
+    ``…, restaurants packed with patrons`` the participle is one."""
+    head = v.head
+    return v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and head.dep_ == "ROOT" and head.i < v.i \
+        and v.doc[v.i - 1].text == "," and (head.pos_ == "PROPN" or is_person_noun(lemma(head)))
 
 
 def _spoken_by(v: Token) -> bool:
@@ -291,7 +294,7 @@ def mention_span(t: Token, lay: Layout, cue: Token | None = None) -> SpacySpan:
     for i in range(t.i + 1, t.right_edge.i + 1):
         tok = doc[i]
         if (not lay.outside(tok) and not _titled(tok, t, lay)) or lay.para(tok.idx) != para \
-                or (cue is not None and tok.i == cue.i) or (tok.head.i == t.i and _verbless_root(tok)):
+                or (cue is not None and tok.i == cue.i) or (tok.head.i == t.i and verbless_root(tok)):
             break  # "Aaron Kall, the director …, compared": the name's verb is no part of it
         end = i + 1
     while start < t.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):

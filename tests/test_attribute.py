@@ -1005,6 +1005,8 @@ def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
     # PolNeAR train (Politico): "named" parsed as a participle of "Cruz"; not the last paragraph's speaker
     ("Texas Sen. Ted Cruz, who has experienced a surge in Iowa, named “Criminal Minds,” “Game of Thrones,” "
      "“Breaking Bad” and “Veep” as his top shows.", "Texas Sen. Ted Cruz, who has experienced a surge in Iowa"),
+    # PolNeAR train (Politico): the same, with the quote hung from the name itself
+    ("Beruff, a Scott ally, called Florida’s standards “strong.”", "Beruff, a Scott ally"),
 ])
 def test_a_verb_parsed_as_the_participle_of_a_root_name_is_that_names(nlp, text, speaker):
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
