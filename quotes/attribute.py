@@ -375,8 +375,35 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
                    and (s := subject_of(v, lay)) is not None and _acts(s)), None)
         if up is not None:
             subj = subject_of(up, lay)
+        else:
+            before = _reporter_before(root, lay)
+            if before is not None:
+                _set(a, "introduced", before[0], before[1], lay)
+                return True
     _set(a, "embedded", None, subj, lay)
     return True
+
+
+def _reporter_before(root: Token, lay: Layout) -> tuple[Token, Token] | None:
+    """(cue, subject) of a strong cue with someone for subject in the sentence right before the one
+    of ``root``, in the same paragraph: a quote inside a sentence about a thing goes on in the words
+    of whoever was just reported (``'It's ambush journalism,' she says. It's 'this new in-your-face
+    journalism.'``; ``…, he said. Good information can still drive out bad, but usually only when
+    'the truth is sexier than the lie.'``)."""
+    doc = lay.doc
+    start = near_sentence(doc, root.i).start
+    j = start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or lay.para(doc[j].idx) != lay.para(root.idx) or doc[j].text not in (".", "!") or not lay.outside(doc[j]):
+        return None
+    sent = near_sentence(doc, j)
+    cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and is_cue(t, strict=True) and not _denied(t)]
+    for cue in sorted(cues, key=depth):
+        subj = subject_of(cue, lay)
+        if subj is not None and _acts(subj):
+            return cue, subj
+    return None
 
 
 def _set(a: Attribution, sieve: str, cue: Token | None, subj: Token | SpacySpan, lay: Layout) -> None:

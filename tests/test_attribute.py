@@ -1011,3 +1011,14 @@ def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
 def test_a_verb_parsed_as_the_participle_of_a_root_name_is_that_names(nlp, text, speaker):
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert atts and all(a.mention is not None and a.mention.text == speaker for a in atts)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "It" is no speaker; she was reported the sentence before
+    ('"It\'s ambush journalism," she says. It\'s "this new in-your-face journalism."', "she"),
+    ("This makes it increasingly difficult to dislodge misinformation, he said. Good information can still drive "
+     'out bad, but usually only when "the truth is sexier than the lie."', "he"),
+])
+def test_a_quote_in_a_sentence_about_a_thing_goes_on_in_the_last_reported_words(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
+    assert a.mention is not None and a.mention.text == speaker
