@@ -423,6 +423,10 @@ def _who_clause(c: Token) -> bool:
     return c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
 
 
+#: Words that stand for one of the people just named ("read one", "tweeted another"; often tagged PRON).
+STAND_INS = ("one", "another", "others")
+
+
 def _phrase_after(cue: Token, lay: Layout) -> Token | None:
     """``'…,' said retired neurosurgeon Ben Carson, asked about …``: the parse hung the name elsewhere,
     but the words from the cue to the next comma or full stop are a noun phrase ending in a name."""
@@ -431,14 +435,14 @@ def _phrase_after(cue: Token, lay: Layout) -> Token | None:
         return None  # only the inverted order, right after the closing mark
     end = cue.i + 1
     while end < len(doc) and end - cue.i <= 8 and lay.outside(doc[end]) and \
-            (doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+            (doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[end].lower_ in STAND_INS
              or (doc[end].pos_ == "VERB" and doc[end].dep_ == "amod")):
         end += 1
     if end == cue.i + 1 or end >= len(doc) or doc[end].text not in (",", ".", ";"):
         return None
     last = doc[end - 1]
     named = last.pos_ == "PROPN" or (last.pos_ == "NOUN" and doc[cue.i + 1].pos_ == "DET") \
-        or (end == cue.i + 2 and last.lower_ in ("one", "another", "others"))  # "asked the boy", "read one"
+        or (end == cue.i + 2 and last.lower_ in STAND_INS)  # "asked the boy", "read one"
     return last if named and lay.para(last.idx) == lay.para(cue.idx) else None
 
 

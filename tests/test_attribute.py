@@ -360,6 +360,15 @@ def test_inverted_cue_with_one(nlp):
     assert a.mention is not None and a.mention.text == "one"
 
 
+def test_inverted_cue_with_another_tagged_a_pronoun(nlp):
+    # PolNeAR train (Washington Post): "another" tagged PRON; not the supporter of the paragraph before
+    text = ('"Yet another state we would\'ve won if everyone could vote," another supporter wrote on Reddit.\n\n'
+            '"Better watch out for illegal conduct by Grimes since she said electing Clinton is more important than '
+            'doing her job," tweeted another.\n')
+    a = [x for x in attributions(nlp, text) if x.kind == "direct"][-1]
+    assert a.mention is not None and a.mention.text == "another"
+
+
 def test_will_as_a_name(nlp):
     text = ("From his call for a federal “deportation force,” Will described Trump as a “caricature of democracy’s "
             "most embarrassing possibilities.”\n")
