@@ -15,7 +15,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .lemmas import lemma
-from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
+from .lexicon import GENERIC_ORG_NOUNS, NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
 from .cues import PHRASAL_CUES, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
 from .records import QuoteSpan
 
@@ -398,12 +398,23 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         return _phrase_after(cue, lay) if lemma(cue) == "ask" else None
     after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos")
              and c.pos_ in ("NOUN", "PROPN", "ADJ") and lay.outside(c) and not is_time(c)]
-    if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para:
+    if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para \
+            and _inverted_subject(after[0]):
         return after[0]
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
     if nxt is not None and lay.outside(nxt) and nxt.is_title and not nxt.is_stop and lay.para(nxt.idx) == para:
         return nxt  # "said Skelly" with Skelly tagged as an adverb
     return _phrase_after(cue, lay)
+
+
+def _inverted_subject(t: Token) -> bool:
+    """Can the noun after a cue be its subject put after it (``said the 46-year-old``, ``read the
+    statement``, ``wrote a Trump supporter``)? A name, a person, a body or a text; not a thing the
+    verb acts on (``opposes "…" and recalled the three-year freeze on pay: "…"``)."""
+    if t.pos_ != "NOUN":
+        return True
+    base = lemma(t)
+    return is_person_noun(base) or base in NON_AGENTS or base in ORGANISATION_NOUNS or base in GENERIC_ORG_NOUNS
 
 
 def _who_clause(c: Token) -> bool:

@@ -995,3 +995,13 @@ def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
             "the apparent jihad shooting as a “workplace” or “gun control” issue.")
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert atts[0].mention is not None and atts[0].mention.text == "White House officials"
+
+
+def test_a_thing_after_a_subjectless_cue_is_its_object_not_its_speaker(nlp):
+    # PolNeAR train (Washington Post): "recalled the three-year freeze" is no inverted "said the spokesman"
+    text = ("The union asked the candidates about pay.\n\nClinton supports \"appropriate pay raises,\" opposes "
+            "\"across-the-board arbitrary pay freezes\" and recalled the three-year freeze on basic federal pay rates: "
+            "\"I saw how difficult it was for employees to be told that even though they were working hard and "
+            "their living costs were going up, their paychecks were not.\"\n")
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
+    assert a.mention is not None and a.mention.text == "Clinton"
