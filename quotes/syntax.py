@@ -391,7 +391,7 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         return found[0]
     # "'…,' an intelligence source, who was not authorized to speak, told Fox News": a person noun
     # heading the clause's first noun phrase, when the parse lost the subject
-    if nouns and is_person_noun(lemma(nouns[0])):
+    if nouns and (is_person_noun(lemma(nouns[0])) or _name_as_noun(nouns[0])):
         return nouns[0]
     if lemma(cue) in ("tell", "ask", "urge", "inform", "assure", "thank"):
         # their object is the one spoken to, but in "'…?' asked Mr. Manafort" the one speaking
@@ -405,6 +405,14 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
     if nxt is not None and lay.outside(nxt) and nxt.is_title and not nxt.is_stop and lay.para(nxt.idx) == para:
         return nxt  # "said Skelly" with Skelly tagged as an adverb
     return _phrase_after(cue, lay)
+
+
+def _name_as_noun(t: Token) -> bool:
+    """A name the tagger took for a common noun opening the sentence as its subject or root (``Trump
+    defended eminent domain, calling …`` with "Trump" a noun and "defended" its modifier): title
+    case, no article."""
+    return t.tag_ == "NN" and t.is_title and t.is_sent_start and t.dep_ in ("nsubj", "ROOT") \
+        and not any(c.dep_ == "det" for c in t.children)
 
 
 def _inverted_subject(t: Token) -> bool:

@@ -1005,3 +1005,11 @@ def test_a_thing_after_a_subjectless_cue_is_its_object_not_its_speaker(nlp):
             "their living costs were going up, their paychecks were not.\"\n")
     a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
     assert a.mention is not None and a.mention.text == "Clinton"
+
+
+def test_a_name_tagged_as_a_noun_opening_the_sentence_speaks(nlp):
+    # PolNeAR train (HuffPost): "Trump" tagged a noun, "defended" its modifier; not "the expropriation"
+    text = ("Trump defended eminent domain, calling the expropriation of private property for public use an "
+            "\"absolute necessity\" for the government to build schools.")
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text.startswith("Trump")
