@@ -347,16 +347,24 @@ def between_marks_and_cue(qi: int, cue: Token, lay: Layout) -> SpacySpan | None:
 
 def clause_start(i: int, lay: Layout) -> int:
     """Where the writer's words before token ``i`` begin: back to a sentence mark, a semicolon or a
-    colon, a quote, the paragraph's start, or :data:`WINDOW` tokens."""
+    colon, a quote (not a title), the paragraph's start, or :data:`WINDOW` tokens."""
     doc = lay.doc
     para = lay.para(doc[i].idx)
     start = i
     while start > 0 and start > i - WINDOW:
         t = doc[start - 1]
-        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
+        if (not lay.outside(t) and not _in_title(t, lay)) or lay.para(t.idx) != para \
+                or t.text in (".", "!", "?", ";", ":"):
             break
         start -= 1
     return start
+
+
+def _in_title(t: Token, lay: Layout) -> bool:
+    """Is ``t`` in a title in marks (``a reference to the blockbuster "Star Wars" sequel``)? A title
+    is part of the writer's words, not a quote that ends the clause before it."""
+    qi = lay.in_quote[t.i]
+    return qi >= 0 and lay.spans[qi].kind == "title"
 
 
 def nearby_name(cue: Token, lay: Layout) -> Token | None:

@@ -1013,3 +1013,12 @@ def test_a_name_tagged_as_a_noun_opening_the_sentence_speaks(nlp):
             "\"absolute necessity\" for the government to build schools.")
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text.startswith("Trump")
+
+
+def test_a_title_in_marks_does_not_end_the_clause_before_a_cue(nlp):
+    # PolNeAR train (Politico): "Star Wars" is the writer's words; the clause of "remarking" runs back to Clinton
+    text = ("“Too forced?” He tweeted when Clinton ended a Democratic debate last December with a reference to the "
+            "blockbuster \"Star Wars\" sequel hitting the theaters, remarking, “Thank you, and may The Force be with "
+            "you.”")
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
+    assert a.mention is not None and a.mention.text == "Clinton"
