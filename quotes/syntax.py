@@ -21,6 +21,10 @@ from .records import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj")
+#: How many heads a subjectless verb climbs to the clause that has its subject: a preposition is a step of
+#: its own ("Sanders … has toned down his criticism, shifting his focus to defeating Donald Trump and
+#: admitting that …": from "admitting" up through defeating, to and shifting to "toned").
+CLIMB_STEPS = 5
 NOT_A_SPEAKER = frozenset(["this", "that", "which", "what", "there", "who", "whom", "you", "one"])
 NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 SPEAKER_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC"])
@@ -181,7 +185,7 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         # "Two military analysts, …, found in 2014 that …": a verb with a clause of its own is no
         # participle of the noun but the sentence's verb, the noun its subject
         return v.head
-    if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
+    if depth < CLIMB_STEPS and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
     return None
 

@@ -1022,3 +1022,12 @@ def test_a_title_in_marks_does_not_end_the_clause_before_a_cue(nlp):
             "you.”")
     a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
     assert a.mention is not None and a.mention.text == "Clinton"
+
+
+def test_a_subjectless_cue_climbs_past_a_preposition_and_a_participle_to_its_subject(nlp):
+    # PolNeAR train (Politico): "admitting" is Sanders's, four heads up; not Donald Trump, named on the way
+    text = ("Sanders himself, who wasn’t present at the rally, has toned down his criticism of Hillary Clinton, "
+            "shifting his focus to defeating Donald Trump and admitting that his “political revolution” will almost "
+            "certainly end without him in the White House.")
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text.startswith("Sanders")
