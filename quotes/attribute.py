@@ -137,6 +137,10 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         if near is not None and (cue is None or near.i < cue.i or cue.i < lay.tokens[qi][0]) \
                 and not (cue is not None and _subordinate_to(cue, near)):
             cue, argument = near, True
+    if quotable and (cue is None or cue.i > lay.tokens[qi][-1]):
+        aside = _dash_aside(qi, lay)
+        if aside is not None:
+            return _set(a, "syntax", aside[0], aside[1], lay)
     if quotable and cue is not None and cue.i < lay.tokens[qi][0]:
         verb = _colon_clause(qi, cue, lay)
         if verb is not None:
@@ -252,6 +256,25 @@ def _subordinate_to(cue: Token, main: Token) -> bool:
     he would '…,'``) that hangs from ``main``, the verb after the quote? The quote closes the
     clause; the verb after it is the main clause's, not the quote's cue."""
     return cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children) and main in cue.ancestors
+
+
+def _dash_aside(qi: int, lay: Layout) -> tuple[Token, Token] | None:
+    """(verb, subject) of the clause right before a quote set off by dashes on both sides, when
+    someone does it: in ``although O'Malley lamented her tendency to commit gaffes - "does she have to
+    keep giving them so much ammunition?" - Democrats in Iowa … said …`` the aside is O'Malley's, and
+    the cue after the closing dash is the main clause's."""
+    q = lay.spans[qi]
+    before, after = lay.text[:q.open_start].rstrip(" "), lay.text[q.close_end:].lstrip(" ")
+    if not (before.endswith(("—", "–", " -", "--")) and after.startswith(("—", "–", "-"))):
+        return None
+    doc = lay.doc
+    dash = token_before(qi, lay)
+    for i in range(dash - 1, clause_start(dash, lay) - 1, -1):
+        v = doc[i]
+        if v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            subj = subject_of(v, lay)
+            return (v, subj) if subj is not None and _acts(subj) else None
+    return None
 
 
 def _colon_clause(qi: int, cue: Token, lay: Layout) -> Token | None:

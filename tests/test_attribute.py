@@ -1031,3 +1031,17 @@ def test_a_subjectless_cue_climbs_past_a_preposition_and_a_participle_to_its_sub
             "certainly end without him in the White House.")
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text.startswith("Sanders")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "said" after the closing dash is the main clause's
+    ("And although former Maryland governor Martin O'Malley lamented her tendency to commit gaffes - \"does she "
+     "have to keep giving them so much ammunition?\" - Democrats in Iowa who watched the Saturday debate said they "
+     "were unfazed by the 9/11 flap.", "former Maryland governor Martin O'Malley"),
+    # PolNeAR train (Breitbart): not "the balloons" after the aside
+    ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
+     "on the crowd.", "Trump"),
+])
+def test_a_quote_set_off_by_dashes_is_the_clause_befores(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
