@@ -51,8 +51,8 @@ from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
 from .records import QuoteSpan
-from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, depth,
-                     is_cue, mention_span, near_sentence, nearby_name, subject_of, token_before, words_end)
+from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, denied,
+                     depth, is_cue, mention_span, near_sentence, nearby_name, subject_of, token_before, words_end)
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas); with
@@ -518,7 +518,7 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
     if sent.end < j:
         return None
     cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and t.i not in used and is_cue(t, strict=True)
-            and not _denied(t) and not _under_used(t, used)]  # "He didn't suggest retaliation. '…'"
+            and not denied(t) and not _under_used(t, used)]  # "He didn't suggest retaliation. '…'"
     if any(not lay.outside(t) for t in sent):
         # the sentence has a quote of its own: only a second speaker coordinated with its cue
         # ("'…,' Ebeling said, and her husband cut in"), not "as the crowd cheered"
@@ -529,7 +529,7 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
             return cue, subj
     root = sent.root
     if not cues and lay.para(doc[j].idx) == lay.para(lay.spans[qi].open_start) and root.pos_ == "VERB" \
-            and lay.outside(root) and not _denied(root) \
+            and lay.outside(root) and not denied(root) \
             and all(lay.outside(t) or lay.spans[lay.in_quote[t.i]].kind == "title" for t in sent):
         # "Sen. Bernie Sanders identified young voters' exhaustion as one of the reasons. '…'": in one
         # paragraph, a named person's sentence leads into the quote; or a person noun's ("His former
@@ -573,10 +573,6 @@ def _subject_of_adjective(v: Token, lay: Layout) -> Token | None:
     if v.dep_ != "xcomp" or adj.dep_ != "acomp" or adj.pos_ != "ADJ":
         return None
     return subject_of(adj.head, lay)
-
-
-def _denied(v: Token) -> bool:
-    return any(c.dep_ == "neg" for c in v.children)
 
 
 def _finish(a: Attribution, lay: Layout) -> None:

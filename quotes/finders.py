@@ -13,8 +13,8 @@ from spacy.tokens import Token
 
 from .cues import FRAME_VERBS, IDEA_NOUNS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
 from .lemmas import lemma
-from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
-                     near_sentence, subject_of, token_before, words_end)
+from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, denied, depth, is_argument, is_cue,
+                     mistagged_cue, near_sentence, subject_of, token_before, words_end)
 
 
 SUBORDINATORS = frozenset(["when", "while", "though", "although", "because", "after", "before", "if", "since", "until"])
@@ -27,7 +27,8 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
     the outermost strong cue wins (``Cox says the NRA won't allow '…'`` is Cox's),
     else the nearest weak one; but a strong cue with its own subject in a clause that
     is not reported by the verbs above it (coordinated, adverbial, relative) stops the
-    walk, and so does any such clause above a strong cue (``as a guy walks in, saying '…'``).
+    walk, and so does any such clause above a strong cue (``as a guy walks in, saying '…'``). A
+    negated cue reports nothing (``Comey cannot say that '…,' Lewandowski added``).
     The flag says whether the quote is an *argument* of the cue (what was said), rather than
     hanging from it by a preposition (``said on 'Meet the Press'``): only an argument makes a
     title a partial quote.
@@ -52,7 +53,7 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
             stray = stray or _stray_complement(below)
             if stray and h.pos_ in ("VERB", "AUX"):
                 argument, stray = True, False
-            if lay.outside(h) and is_cue(h):
+            if lay.outside(h) and is_cue(h) and not denied(h):
                 if is_cue(h, strict=True):
                     if strong is None or depth(h) < depth(strong[0]):
                         strong = (h, argument)

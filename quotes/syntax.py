@@ -132,6 +132,13 @@ def is_cue(t: Token, strict: bool = False) -> bool:
                                     or (c.dep_ == "dobj" and lemma(c) in SPEECH_NOUNS) for c in t.children)
 
 
+def denied(v: Token) -> bool:
+    """Is the verb negated (``He didn't suggest retaliation``, ``Comey cannot say that '…,' Lewandowski
+    added``, ``for not calling the attack an act of 'radical Islamic terrorism'``)? What it holds was not
+    said by its subject."""
+    return any(c.dep_ == "neg" for c in v.children)
+
+
 def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
     """Who does the verb: its subject, or the subject of the clause it hangs from (same paragraph)."""
     subj = _subject(v, lay, depth)

@@ -1045,3 +1045,16 @@ def test_a_subjectless_cue_climbs_past_a_preposition_and_a_participle_to_its_sub
 def test_a_quote_set_off_by_dashes_is_the_clause_befores(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, index, speaker", [
+    # PolNeAR train (Politico): Comey "cannot say" it; Lewandowski does
+    ("Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the prosecutor to "
+     "move forward or not.”", 1, "Lewandowski"),
+    # PolNeAR train (Western Journal): the name Obama is faulted for not using is Trump's word
+    ("Donald Trump, while being interviewed on Fox and Friends Monday morning, called again for President Obama to "
+     "resign for not calling the Orlando nightclub attack an act of “radical Islamic terrorism.”", 0, "Donald Trump"),
+])
+def test_a_negated_cue_reports_nothing(nlp, text, index, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][index]
+    assert a.mention is not None and a.mention.text == speaker
