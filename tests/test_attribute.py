@@ -1058,3 +1058,17 @@ def test_a_quote_set_off_by_dashes_is_the_clause_befores(nlp, text, speaker):
 def test_a_negated_cue_reports_nothing(nlp, text, index, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][index]
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): the interview is only a weak cue; the one who spoke in it is Clinton
+    ("The candidate herself took to the airwaves beginning Wednesday night during an interview with Univision’s Los "
+     "Angeles affiliate, in which Clinton expressed confidence that the use of her private server would not be an "
+     "issue “that is going to affect either the campaign or my presidency.”", "Clinton"),
+    # PolNeAR train (Washington Post): not "another" tweet, but he who took credit in it
+    ("Then came another, more sympathetic tweet about the Orlando tragedy, followed by one in which he took credit "
+     "for \"being right on radical Islamic terrorism.\"", "he"),
+])
+def test_an_in_which_clause_with_someone_for_subject_holds_the_quote(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
