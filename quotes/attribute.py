@@ -135,7 +135,7 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         # the first "said" under the second; the cue right after the marks is the quote's
         near = cue_after(qi, lay)
         if near is not None and (cue is None or near.i < cue.i or cue.i < lay.tokens[qi][0]) \
-                and not (cue is not None and _subordinate_to(cue, near)):
+                and not (cue is not None and _subordinate_to(cue, near, words_end(a.span.text) == ",")):
             cue, argument = near, True
     if quotable and (cue is None or cue.i > lay.tokens[qi][-1]):
         aside = _dash_aside(qi, lay)
@@ -251,11 +251,16 @@ def _inner_cue(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
     return None
 
 
-def _subordinate_to(cue: Token, main: Token) -> bool:
+def _subordinate_to(cue: Token, main: Token, comma: bool = False) -> bool:
     """Is ``cue`` the verb of an adverbial clause (``as Trump went on about '…,'``, ``when Trump said
     he would '…,'``) that hangs from ``main``, the verb after the quote? The quote closes the
-    clause; the verb after it is the main clause's, not the quote's cue."""
-    return cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children) and main in cue.ancestors
+    clause; the verb after it is the main clause's, not the quote's cue. When the quote's words end
+    in a comma, the cue may be a verb coordinated with the adverbial clause's (``When Trump later
+    referred to … and said he would '…,' the crowd applauded``)."""
+    while comma and cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
+        cue = cue.head
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")
+                                       for c in cue.children) and main in cue.ancestors
 
 
 def _dash_aside(qi: int, lay: Layout) -> tuple[Token, Token] | None:

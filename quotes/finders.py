@@ -78,6 +78,12 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                 # clause's own subject, not for the verb above it
                 own = own or strong or weak
                 break
+            if strong is not None and lay.outside(h) and is_cue(h) and not is_cue(h, strict=True) \
+                    and _shelters(h, lay) and _subordinated(h):
+                # "When Trump later referred to the massacre and said he would 'protect …,' the crowd
+                # applauded": a weak cue's subordinate clause shelters the strong cue below it too
+                own = own or strong
+                break
             if h.head.i == h.i:
                 break
             argument = argument and is_argument(h)
@@ -112,6 +118,11 @@ def _in_which(v: Token, lay: Layout) -> bool:
     return which and v.dep_ == "relcl" and v.pos_ in ("VERB", "AUX") and lay.outside(v) \
         and any(c.dep_ == "nsubj" and (c.pos_ in ("PRON", "PROPN") or c.ent_type_ == "PERSON")
                 and c.lower_ not in NOT_A_SPEAKER and c.lower_ != "it" for c in v.children)
+
+
+def _subordinated(v: Token) -> bool:
+    """Is ``v`` the verb of a clause opened by a subordinator (``when Trump later referred to …``)?"""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in v.children)
 
 
 def _shelters(h: Token, lay: Layout) -> bool:

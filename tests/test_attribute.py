@@ -1072,3 +1072,11 @@ def test_a_negated_cue_reports_nothing(nlp, text, index, speaker):
 def test_an_in_which_clause_with_someone_for_subject_holds_the_quote(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_a_quote_in_a_when_clause_keeps_its_cue_past_a_weak_verb(nlp):
+    # PolNeAR train (Washington Post): "referred" heads the "when" clause; the crowd only applauded
+    text = ("When Trump later referred to the recent massacre at a gay nightclub in Orlando and said he would "
+            "\"protect our LGBTQ citizens,\" the crowd applauded loudly.")
+    a = only(nlp, text)
+    assert a.cue.text == "said" and a.mention is not None and a.mention.text == "Trump"
