@@ -51,8 +51,8 @@ from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
 from .records import QuoteSpan
-from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, depth,
-                     is_cue, mention_span, near_sentence, nearby_name, subject_of, token_before, words_end)
+from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, Layout, addressed, between_marks_and_cue, clause_start, denied,
+                     depth, is_cue, mention_span, near_sentence, nearby_name, subject_of, token_before, words_end)
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas); with
@@ -135,8 +135,12 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         # the first "said" under the second; the cue right after the marks is the quote's
         near = cue_after(qi, lay)
         if near is not None and (cue is None or near.i < cue.i or cue.i < lay.tokens[qi][0]) \
-                and not (cue is not None and _subordinate_to(cue, near)):
+                and not (cue is not None and _subordinate_to(cue, near, words_end(a.span.text) == ",")):
             cue, argument = near, True
+    if quotable and (cue is None or cue.i > lay.tokens[qi][-1]):
+        aside = _dash_aside(qi, lay)
+        if aside is not None:
+            return _set(a, "syntax", aside[0], aside[1], lay)
     if quotable and cue is not None and cue.i < lay.tokens[qi][0]:
         verb = _colon_clause(qi, cue, lay)
         if verb is not None:
@@ -247,11 +251,35 @@ def _inner_cue(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
     return None
 
 
-def _subordinate_to(cue: Token, main: Token) -> bool:
+def _subordinate_to(cue: Token, main: Token, comma: bool = False) -> bool:
     """Is ``cue`` the verb of an adverbial clause (``as Trump went on about '…,'``, ``when Trump said
     he would '…,'``) that hangs from ``main``, the verb after the quote? The quote closes the
-    clause; the verb after it is the main clause's, not the quote's cue."""
-    return cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children) and main in cue.ancestors
+    clause; the verb after it is the main clause's, not the quote's cue. When the quote's words end
+    in a comma, the cue may be a verb coordinated with the adverbial clause's (``When Trump later
+    referred to … and said he would '…,' the crowd applauded``)."""
+    while comma and cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
+        cue = cue.head
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")
+                                       for c in cue.children) and main in cue.ancestors
+
+
+def _dash_aside(qi: int, lay: Layout) -> tuple[Token, Token] | None:
+    """(verb, subject) of the clause right before a quote set off by dashes on both sides, when
+    someone does it: in ``although O'Malley lamented her tendency to commit gaffes - "does she have to
+    keep giving them so much ammunition?" - Democrats in Iowa … said …`` the aside is O'Malley's, and
+    the cue after the closing dash is the main clause's."""
+    q = lay.spans[qi]
+    before, after = lay.text[:q.open_start].rstrip(" "), lay.text[q.close_end:].lstrip(" ")
+    if not (before.endswith(("—", "–", " -", "--")) and after.startswith(("—", "–", "-"))):
+        return None
+    doc = lay.doc
+    dash = token_before(qi, lay)
+    for i in range(dash - 1, clause_start(dash, lay) - 1, -1):
+        v = doc[i]
+        if v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            subj = subject_of(v, lay)
+            return (v, subj) if subj is not None and _acts(subj) else None
+    return None
 
 
 def _colon_clause(qi: int, cue: Token, lay: Layout) -> Token | None:
@@ -522,7 +550,7 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
     if sent.end < j:
         return None
     cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and t.i not in used and is_cue(t, strict=True)
-            and not _denied(t) and not _under_used(t, used)]  # "He didn't suggest retaliation. '…'"
+            and not denied(t) and not _under_used(t, used)]  # "He didn't suggest retaliation. '…'"
     if any(not lay.outside(t) for t in sent):
         # the sentence has a quote of its own: only a second speaker coordinated with its cue
         # ("'…,' Ebeling said, and her husband cut in"), not "as the crowd cheered"
@@ -533,7 +561,7 @@ def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | N
             return cue, subj
     root = sent.root
     if not cues and lay.para(doc[j].idx) == lay.para(lay.spans[qi].open_start) and root.pos_ == "VERB" \
-            and lay.outside(root) and not _denied(root) \
+            and lay.outside(root) and not denied(root) \
             and all(lay.outside(t) or lay.spans[lay.in_quote[t.i]].kind == "title" for t in sent):
         # "Sen. Bernie Sanders identified young voters' exhaustion as one of the reasons. '…'": in one
         # paragraph, a named person's sentence leads into the quote; or a person noun's ("His former
@@ -577,10 +605,6 @@ def _subject_of_adjective(v: Token, lay: Layout) -> Token | None:
     if v.dep_ != "xcomp" or adj.dep_ != "acomp" or adj.pos_ != "ADJ":
         return None
     return subject_of(adj.head, lay)
-
-
-def _denied(v: Token) -> bool:
-    return any(c.dep_ == "neg" for c in v.children)
 
 
 def _finish(a: Attribution, lay: Layout) -> None:

@@ -13,8 +13,8 @@ from spacy.tokens import Token
 
 from .cues import FRAME_VERBS, IDEA_NOUNS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
 from .lemmas import lemma
-from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
-                     near_sentence, subject_of, token_before, verbless_root, words_end)
+from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, denied, depth, is_argument, is_cue,
+                     mistagged_cue, near_sentence, subject_of, token_before, verbless_root, words_end)
 
 
 SUBORDINATORS = frozenset(["when", "while", "though", "although", "because", "after", "before", "if", "since", "until"])
@@ -27,7 +27,9 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
     the outermost strong cue wins (``Cox says the NRA won't allow '…'`` is Cox's),
     else the nearest weak one; but a strong cue with its own subject in a clause that
     is not reported by the verbs above it (coordinated, adverbial, relative) stops the
-    walk, and so does any such clause above a strong cue (``as a guy walks in, saying '…'``).
+    walk, and so does any such clause above a strong cue (``as a guy walks in, saying '…'``), or an
+    "in which" clause with someone for subject below any (``an interview, in which Clinton expressed
+    confidence that …``). A negated cue reports nothing (``Comey cannot say that '…,' Lewandowski added``).
     The flag says whether the quote is an *argument* of the cue (what was said), rather than
     hanging from it by a preposition (``said on 'Meet the Press'``): only an argument makes a
     title a partial quote.
@@ -52,7 +54,7 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
             stray = stray or _stray_complement(below)
             if stray and h.pos_ in ("VERB", "AUX"):
                 argument, stray = True, False
-            if lay.outside(h) and is_cue(h):
+            if lay.outside(h) and is_cue(h) and not denied(h):
                 if is_cue(h, strict=True):
                     if strong is None or depth(h) < depth(strong[0]):
                         strong = (h, argument)
@@ -65,11 +67,22 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                     # 'a cartel'", "after Sanders said he was 'encouraged'"): the verbs above do not report it
                     own = own or (h, argument)
                     break
+            elif strong is None and _in_which(h, lay):
+                # "an interview …, in which Clinton expressed confidence that the server would not be an
+                # issue 'that is going to affect …'": what the document holds is its speaker's
+                own = (h, argument)
+                break
             elif (strong is not None or (weak is not None and _names_as(weak[0]))) and _shelters(h, lay):
                 # "Clinton asks as a maintenance guy walks in, saying he's 'here to fix …'", "with
                 # Lewandowski taking to Twitter to call Fields '…'": the cue below speaks for the
                 # clause's own subject, not for the verb above it
                 own = own or strong or weak
+                break
+            if strong is not None and lay.outside(h) and is_cue(h) and not is_cue(h, strict=True) \
+                    and _shelters(h, lay) and _subordinated(h):
+                # "When Trump later referred to the massacre and said he would 'protect …,' the crowd
+                # applauded": a weak cue's subordinate clause shelters the strong cue below it too
+                own = own or strong
                 break
             if h.head.i == h.i:
                 break
@@ -96,6 +109,20 @@ def _stray_complement(t: Token) -> bool:
     conjunction, not its subject (``argued for the second debate that '…'``, ``told Clinton at a
     debate that Americans were '…'``): the clause is what the verb above the noun says."""
     return t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+
+
+def _in_which(v: Token, lay: Layout) -> bool:
+    """Is ``v`` the verb of an "in which" / "during which" clause with someone for its own subject
+    (``a tweet …, followed by one in which he took credit for '…'``)?"""
+    which = any(c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in v.children)
+    return which and v.dep_ == "relcl" and v.pos_ in ("VERB", "AUX") and lay.outside(v) \
+        and any(c.dep_ == "nsubj" and (c.pos_ in ("PRON", "PROPN") or c.ent_type_ == "PERSON")
+                and c.lower_ not in NOT_A_SPEAKER and c.lower_ != "it" for c in v.children)
+
+
+def _subordinated(v: Token) -> bool:
+    """Is ``v`` the verb of a clause opened by a subordinator (``when Trump later referred to …``)?"""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in v.children)
 
 
 def _shelters(h: Token, lay: Layout) -> bool:

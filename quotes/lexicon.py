@@ -45,7 +45,7 @@ statement report email e-mail ad advertisement lawsuit poll study letter memo do
 release post tweet video book article story analysis data ruling order indictment note message petition bill
 law plan proposal speech transcript interview resolution declaration communique communiqué text sign website
 page column editorial op-ed headline caption footage record documents minutes platform agreement piece
-spot commercial
+spot commercial update
 """.split())
 #: Nouns for people that the suffix rule below would miss.
 PERSON_NOUNS = frozenset("""

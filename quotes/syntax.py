@@ -15,12 +15,16 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .lemmas import lemma
-from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
+from .lexicon import GENERIC_ORG_NOUNS, NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
 from .cues import PHRASAL_CUES, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
 from .records import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj")
+#: How many heads a subjectless verb climbs to the clause that has its subject: a preposition is a step of
+#: its own ("Sanders … has toned down his criticism, shifting his focus to defeating Donald Trump and
+#: admitting that …": from "admitting" up through defeating, to and shifting to "toned").
+CLIMB_STEPS = 5
 NOT_A_SPEAKER = frozenset(["this", "that", "which", "what", "there", "who", "whom", "you", "one"])
 NOT_SPEAKER_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 SPEAKER_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC"])
@@ -128,6 +132,13 @@ def is_cue(t: Token, strict: bool = False) -> bool:
                                     or (c.dep_ == "dobj" and lemma(c) in SPEECH_NOUNS) for c in t.children)
 
 
+def denied(v: Token) -> bool:
+    """Is the verb negated (``He didn't suggest retaliation``, ``Comey cannot say that '…,' Lewandowski
+    added``, ``for not calling the attack an act of 'radical Islamic terrorism'``)? What it holds was not
+    said by its subject."""
+    return any(c.dep_ == "neg" for c in v.children)
+
+
 def subject_of(v: Token, lay: Layout, depth: int = 0) -> Token | None:
     """Who does the verb: its subject, or the subject of the clause it hangs from (same paragraph)."""
     subj = _subject(v, lay, depth)
@@ -181,7 +192,7 @@ def _subject(v: Token, lay: Layout, depth: int) -> Token | None:
         # "Two military analysts, …, found in 2014 that …": a verb with a clause of its own is no
         # participle of the noun but the sentence's verb, the noun its subject
         return v.head
-    if depth < 3 and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
+    if depth < CLIMB_STEPS and v.dep_ in CLIMB_DEPS and v.head.i != v.i:
         return _subject(v.head, lay, depth + 1)
     return None
 
@@ -359,16 +370,24 @@ def between_marks_and_cue(qi: int, cue: Token, lay: Layout) -> SpacySpan | None:
 
 def clause_start(i: int, lay: Layout) -> int:
     """Where the writer's words before token ``i`` begin: back to a sentence mark, a semicolon or a
-    colon, a quote, the paragraph's start, or :data:`WINDOW` tokens."""
+    colon, a quote (not a title), the paragraph's start, or :data:`WINDOW` tokens."""
     doc = lay.doc
     para = lay.para(doc[i].idx)
     start = i
     while start > 0 and start > i - WINDOW:
         t = doc[start - 1]
-        if not lay.outside(t) or lay.para(t.idx) != para or t.text in (".", "!", "?", ";", ":"):
+        if (not lay.outside(t) and not _in_title(t, lay)) or lay.para(t.idx) != para \
+                or t.text in (".", "!", "?", ";", ":"):
             break
         start -= 1
     return start
+
+
+def _in_title(t: Token, lay: Layout) -> bool:
+    """Is ``t`` in a title in marks (``a reference to the blockbuster "Star Wars" sequel``)? A title
+    is part of the writer's words, not a quote that ends the clause before it."""
+    qi = lay.in_quote[t.i]
+    return qi >= 0 and lay.spans[qi].kind == "title"
 
 
 def nearby_name(cue: Token, lay: Layout) -> Token | None:
@@ -403,19 +422,38 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
         return found[0]
     # "'…,' an intelligence source, who was not authorized to speak, told Fox News": a person noun
     # heading the clause's first noun phrase, when the parse lost the subject
-    if nouns and is_person_noun(lemma(nouns[0])):
+    if nouns and (is_person_noun(lemma(nouns[0])) or _name_as_noun(nouns[0])):
         return nouns[0]
     if lemma(cue) in ("tell", "ask", "urge", "inform", "assure", "thank"):
         # their object is the one spoken to, but in "'…?' asked Mr. Manafort" the one speaking
         return _phrase_after(cue, lay) if lemma(cue) == "ask" else None
     after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos")
              and c.pos_ in ("NOUN", "PROPN", "ADJ") and lay.outside(c) and not is_time(c)]
-    if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para:
+    if after and after[0].left_edge.i <= cue.i + 3 and lay.para(after[0].idx) == para \
+            and _inverted_subject(after[0]):
         return after[0]
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
     if nxt is not None and lay.outside(nxt) and nxt.is_title and not nxt.is_stop and lay.para(nxt.idx) == para:
         return nxt  # "said Skelly" with Skelly tagged as an adverb
     return _phrase_after(cue, lay)
+
+
+def _name_as_noun(t: Token) -> bool:
+    """A name the tagger took for a common noun opening the sentence as its subject or root (``Trump
+    defended eminent domain, calling …`` with "Trump" a noun and "defended" its modifier): title
+    case, no article."""
+    return t.tag_ == "NN" and t.is_title and t.is_sent_start and t.dep_ in ("nsubj", "ROOT") \
+        and not any(c.dep_ == "det" for c in t.children)
+
+
+def _inverted_subject(t: Token) -> bool:
+    """Can the noun after a cue be its subject put after it (``said the 46-year-old``, ``read the
+    statement``, ``wrote a Trump supporter``)? A name, a person, a body or a text; not a thing the
+    verb acts on (``opposes "…" and recalled the three-year freeze on pay: "…"``)."""
+    if t.pos_ != "NOUN":
+        return True
+    base = lemma(t)
+    return is_person_noun(base) or base in NON_AGENTS or base in ORGANISATION_NOUNS or base in GENERIC_ORG_NOUNS
 
 
 def _who_clause(c: Token) -> bool:

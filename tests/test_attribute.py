@@ -1031,3 +1031,88 @@ def test_a_verb_parsed_as_the_participle_of_a_root_name_is_that_names(nlp, text,
 def test_a_quote_in_a_sentence_about_a_thing_goes_on_in_the_last_reported_words(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
     assert a.mention is not None and a.mention.text == speaker
+
+
+def test_a_thing_after_a_subjectless_cue_is_its_object_not_its_speaker(nlp):
+    # PolNeAR train (Washington Post): "recalled the three-year freeze" is no inverted "said the spokesman"
+    text = ("The union asked the candidates about pay.\n\nClinton supports \"appropriate pay raises,\" opposes "
+            "\"across-the-board arbitrary pay freezes\" and recalled the three-year freeze on basic federal pay rates: "
+            "\"I saw how difficult it was for employees to be told that even though they were working hard and "
+            "their living costs were going up, their paychecks were not.\"\n")
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
+    assert a.mention is not None and a.mention.text == "Clinton"
+
+
+def test_a_name_tagged_as_a_noun_opening_the_sentence_speaks(nlp):
+    # PolNeAR train (HuffPost): "Trump" tagged a noun, "defended" its modifier; not "the expropriation"
+    text = ("Trump defended eminent domain, calling the expropriation of private property for public use an "
+            "\"absolute necessity\" for the government to build schools.")
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text.startswith("Trump")
+
+
+def test_a_title_in_marks_does_not_end_the_clause_before_a_cue(nlp):
+    # PolNeAR train (Politico): "Star Wars" is the writer's words; the clause of "remarking" runs back to Clinton
+    text = ("“Too forced?” He tweeted when Clinton ended a Democratic debate last December with a reference to the "
+            "blockbuster \"Star Wars\" sequel hitting the theaters, remarking, “Thank you, and may The Force be with "
+            "you.”")
+    a = [a for a in attributions(nlp, text) if a.kind == "direct"][-1]
+    assert a.mention is not None and a.mention.text == "Clinton"
+
+
+def test_a_subjectless_cue_climbs_past_a_preposition_and_a_participle_to_its_subject(nlp):
+    # PolNeAR train (Politico): "admitting" is Sanders's, four heads up; not Donald Trump, named on the way
+    text = ("Sanders himself, who wasn’t present at the rally, has toned down his criticism of Hillary Clinton, "
+            "shifting his focus to defeating Donald Trump and admitting that his “political revolution” will almost "
+            "certainly end without him in the White House.")
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text.startswith("Sanders")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "said" after the closing dash is the main clause's
+    ("And although former Maryland governor Martin O'Malley lamented her tendency to commit gaffes - \"does she "
+     "have to keep giving them so much ammunition?\" - Democrats in Iowa who watched the Saturday debate said they "
+     "were unfazed by the 9/11 flap.", "former Maryland governor Martin O'Malley"),
+    # PolNeAR train (Breitbart): not "the balloons" after the aside
+    ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
+     "on the crowd.", "Trump"),
+])
+def test_a_quote_set_off_by_dashes_is_the_clause_befores(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, index, speaker", [
+    # PolNeAR train (Politico): Comey "cannot say" it; Lewandowski does
+    ("Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the prosecutor to "
+     "move forward or not.”", 1, "Lewandowski"),
+    # PolNeAR train (Western Journal): the name Obama is faulted for not using is Trump's word
+    ("Donald Trump, while being interviewed on Fox and Friends Monday morning, called again for President Obama to "
+     "resign for not calling the Orlando nightclub attack an act of “radical Islamic terrorism.”", 0, "Donald Trump"),
+])
+def test_a_negated_cue_reports_nothing(nlp, text, index, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][index]
+    assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): the interview is only a weak cue; the one who spoke in it is Clinton
+    ("The candidate herself took to the airwaves beginning Wednesday night during an interview with Univision’s Los "
+     "Angeles affiliate, in which Clinton expressed confidence that the use of her private server would not be an "
+     "issue “that is going to affect either the campaign or my presidency.”", "Clinton"),
+    # PolNeAR train (Washington Post): not "another" tweet, but he who took credit in it
+    ("Then came another, more sympathetic tweet about the Orlando tragedy, followed by one in which he took credit "
+     "for \"being right on radical Islamic terrorism.\"", "he"),
+])
+def test_an_in_which_clause_with_someone_for_subject_holds_the_quote(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
+
+
+def test_a_quote_in_a_when_clause_keeps_its_cue_past_a_weak_verb(nlp):
+    # PolNeAR train (Washington Post): "referred" heads the "when" clause; the crowd only applauded
+    text = ("When Trump later referred to the recent massacre at a gay nightclub in Orlando and said he would "
+            "\"protect our LGBTQ citizens,\" the crowd applauded loudly.")
+    a = only(nlp, text)
+    assert a.cue.text == "said" and a.mention is not None and a.mention.text == "Trump"
