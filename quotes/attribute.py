@@ -426,7 +426,7 @@ def _reporter_before(root: Token, lay: Layout) -> tuple[Token, Token] | None:
     if j < 0 or lay.para(doc[j].idx) != lay.para(root.idx) or doc[j].text not in (".", "!") or not lay.outside(doc[j]):
         return None
     sent = near_sentence(doc, j)
-    cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and is_cue(t, strict=True) and not _denied(t)]
+    cues = [t for t in sent if t.pos_ == "VERB" and lay.outside(t) and is_cue(t, strict=True) and not denied(t)]
     for cue in sorted(cues, key=depth):
         subj = subject_of(cue, lay)
         if subj is not None and _acts(subj):
