@@ -159,6 +159,8 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         owner = _claim_owner(qi, cue, lay)
         if owner is not None:
             return _set(a, "embedded", owner[0], owner[1], lay)
+    if quotable and cue is not None:
+        cue = _aside_cue(cue, lay) or cue
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay)
                                         or _name_after_marks(qi, cue, lay) if quotable else None)
@@ -273,6 +275,24 @@ def _colon_clause(qi: int, cue: Token, lay: Layout) -> Token | None:
                 and any(c.dep_ == "nsubj" and c.lower_ not in NOT_A_SPEAKER for c in v.children) \
                 and subject_of(v, lay) is not None:
             return v
+    return None
+
+
+def _aside_cue(cue: Token, lay: Layout) -> Token | None:
+    """A strong cue set off by commas before the governing cue (``CNN, Cruz said, called the
+    announcement 'highly significant'``, ``Nor, he said, did he say anything that could be
+    'interpreted as …'``): the aside reports the whole sentence, the quote with it, so its subject
+    is the source (PolNeAR credits the outer speaker). Not the cue of an earlier quote that the parse
+    hangs here (``'…,' Trump said, after Quick said …``): a comma, not a mark, opens an aside."""
+    doc = lay.doc
+    for p in cue.children:
+        if p.dep_ != "parataxis" or p.i > cue.i or p.pos_ != "VERB" or not lay.outside(p) \
+                or not is_cue(p, strict=True) or doc[p.i + 1].text != ",":
+            continue
+        subj = next((c for c in p.children if c.dep_ == "nsubj" and c.lower_ not in NOT_A_SPEAKER), None)
+        if subj is not None and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == "," \
+                and lay.outside(doc[subj.left_edge.i - 1]):
+            return p
     return None
 
 

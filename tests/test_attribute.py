@@ -995,3 +995,15 @@ def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
             "the apparent jihad shooting as a “workplace” or “gun control” issue.")
     atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
     assert atts[0].mention is not None and atts[0].mention.text == "White House officials"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (HuffPost): the aside "Cruz said" reports what CNN called the announcement
+    ('CNN, Cruz said, called the announcement “highly significant."', "Cruz"),
+    # PolNeAR train (Washington Post): the aside's "he", not the "he" of the clause it reports
+    ('Nor, he said, did he say anything that could be "interpreted as equivalent" to an order to stand down.',
+     "he"),
+])
+def test_a_cue_set_off_by_commas_before_the_verb_reports_the_sentence(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker and a.cue.text == "said"
