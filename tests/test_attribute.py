@@ -997,13 +997,18 @@ def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
     assert atts[0].mention is not None and atts[0].mention.text == "White House officials"
 
 
-@pytest.mark.parametrize("text, speaker", [
+@pytest.mark.parametrize("text, speaker, cue", [
     # PolNeAR train (HuffPost): the aside "Cruz said" reports what CNN called the announcement
-    ('CNN, Cruz said, called the announcement “highly significant."', "Cruz"),
+    ('CNN, Cruz said, called the announcement “highly significant."', "Cruz", "said"),
     # PolNeAR train (Washington Post): the aside's "he", not the "he" of the clause it reports
     ('Nor, he said, did he say anything that could be "interpreted as equivalent" to an order to stand down.',
-     "he"),
+     "he", "said"),
+    # PolNeAR train (USA Today): "as X noted" credits the clause, and the verb coordinated with it
+    ("They're using Sanders' success in an attempt to embarrass Democratic front-runner Hillary Clinton.\n\n"
+     "Republican National Committee spokesman Sean Spicer -- as Clinton's campaign noted this week -- even "
+     "promoted Sanders on Twitter as the winner of Democratic debates and has taunted the Clinton campaign for "
+     '"getting schooled by a nutty VT socialist."', "Clinton's campaign", "noted"),
 ])
-def test_a_cue_set_off_by_commas_before_the_verb_reports_the_sentence(nlp, text, speaker):
+def test_a_cue_in_an_aside_before_the_verb_reports_the_sentence(nlp, text, speaker, cue):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
-    assert a.mention is not None and a.mention.text == speaker and a.cue.text == "said"
+    assert a.mention is not None and a.mention.text == speaker and a.cue.text == cue
