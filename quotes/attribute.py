@@ -45,8 +45,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .cues import STATEMENT_NOUNS
-from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, quoted_verb, \
-    sentence_cue, statement_owner
+from .finders import CLAUSE_EDGES, according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, \
+    quoted_verb, sentence_cue, statement_owner
 from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
@@ -141,6 +141,9 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         verb = _colon_clause(qi, cue, lay)
         if verb is not None:
             return _set(a, "colon", verb, subject_of(verb, lay), lay)
+        at_colon = _cue_at_colon(qi, cue, lay)
+        if at_colon is not None:
+            return _set(a, "colon", at_colon[0], at_colon[1], lay)
     if quotable and cue is not None and not is_cue(cue, strict=True) and lemma(cue) != "call":
         # a weak verb above the quote ("AT&T just finished laying fiber, she said, to 'make sure …'"):
         # a strong reporting verb with a subject in the same sentence reports it
@@ -314,6 +317,27 @@ def _as_aside(v: Token) -> bool:
     return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
         and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ != "it") for c in v.children) \
         and any(c.dep_ == "nsubj" and c.lower_ not in NOT_A_SPEAKER for c in v.children)
+
+
+def _cue_at_colon(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
+    """(cue, subject) of a strong cue that ends the clause a colon right before the quote closes,
+    with a subject of its own, in a clause below the governing cue (``Cruz said as the heckler
+    yelled: "You suck!"``, ``Bundy says to Santilli on camera, who responds enthusiastically:
+    "Okay!"``): the colon hands the quote to the verb it closes, not to the main clause's. A relative
+    "who" is the mention itself, as PolNeAR marks it."""
+    doc = lay.doc
+    colon = token_before(qi, lay)
+    if colon < 1 or doc[colon].text != ":" or not lay.outside(doc[colon]):
+        return None
+    v = doc[colon - 1]
+    while v.pos_ in ("ADV", "PART") and v.i > colon - 3:
+        v = doc[v.i - 1]
+    if v.i == cue.i or cue not in v.ancestors or v.dep_ not in CLAUSE_EDGES or not lay.outside(v) \
+            or v.pos_ != "VERB" or not is_cue(v, strict=True):
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubj" and lay.outside(c)
+                 and (c.lower_ not in NOT_A_SPEAKER or (c.lower_ == "who" and v.dep_ == "relcl"))), None)
+    return (v, subj) if subj is not None else None
 
 
 def _claim_owner(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:

@@ -1012,3 +1012,16 @@ def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
 def test_a_cue_in_an_aside_before_the_verb_reports_the_sentence(nlp, text, speaker, cue):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
     assert a.mention is not None and a.mention.text == speaker and a.cue.text == cue
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (USA Today): the colon closes "the heckler yelled", an adverbial clause below "said"
+    ('"Apparently there\'s a young man who\'s having some problems," Cruz said as the heckler yelled: "You suck!"',
+     "the heckler"),
+    # PolNeAR train (Washington Post): the colon closes the relative clause "who responds enthusiastically"
+    ('"Let everybody know that they\'re to go to the Malheur National Wildlife Refuge," Bundy says to Santilli on '
+     'camera, who responds enthusiastically: "Okay!"', "who"),
+])
+def test_a_cue_closed_by_the_colon_in_a_clause_below_the_main_cue_speaks(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
+    assert a.mention is not None and a.mention.text == speaker
