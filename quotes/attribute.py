@@ -239,11 +239,12 @@ def _inner_cue(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
     """(cue, subject) of a strong cue between the quote and its governing cue whose subject is
     someone, when the governing cue's subject is a thing (``Farook's name was announced … long before
     White House officials started to portray the shooting as a 'workplace' issue``): the one below
-    speaks the words."""
+    speaks the words. The walk goes through the words of a quote coordinated with this one (``as a
+    'workplace' or 'gun control' issue``), as the walk to the governing cue does."""
     doc = lay.doc
     for i in lay.tokens[qi]:
         h = doc[i].head
-        while h.i != cue.i and h.head.i != h.i and lay.in_quote[h.i] in (-1, qi):
+        while h.i != cue.i and h.head.i != h.i:
             if lay.outside(h) and is_cue(h, strict=True) and h.pos_ == "VERB":
                 subj = subject_of(h, lay)
                 if subj is not None and _acts(subj):

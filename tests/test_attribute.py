@@ -997,6 +997,16 @@ def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
     assert atts[0].mention is not None and atts[0].mention.text == "White House officials"
 
 
+def test_a_strong_cue_below_a_things_cue_speaks_past_a_coordinated_quote(nlp):
+    # PolNeAR train (Breitbart): "gun control" reaches "portray" through the words of "workplace"
+    text = ("The timeline of events in the Islamist massacre Tuesday in San Bernardino, California, shows that Syed "
+            "Farook’s name was announced on a publicly available police scanner several times prior to President "
+            "Barack Obama being briefed on the subject – and long before White House officials started to portray "
+            "the apparent jihad shooting as a “workplace” or “gun control” issue.")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["White House officials"] * 2
+
+
 @pytest.mark.parametrize("text, speaker, cue", [
     # PolNeAR train (HuffPost): the aside "Cruz said" reports what CNN called the announcement
     ('CNN, Cruz said, called the announcement “highly significant."', "Cruz", "said"),
