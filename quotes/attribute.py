@@ -208,11 +208,18 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
 NAMING_VERBS = frozenset(["call", "dub", "term", "label", "describe", "brand"])
 
 
+#: Subjects of "what … call" that name no one in particular: the term is the main clause's subject's.
+GENERIC_NAMERS = ("some", "we", "many", "others", "you")
+
+
 def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | None:
     """In ``Williamson assails what he calls the 'lie'``, the pronoun of the free relative is the
     main clause's subject again: the name is the better mention (same person, and the one the
-    sentence is about). Only for ``what`` + he/she/they + a naming verb, below that subject's verb."""
-    if isinstance(subj, SpacySpan) or subj.lower_ not in ("he", "she", "they") or lemma(cue) not in NAMING_VERBS:
+    sentence is about). Only for ``what`` + he/she/they + a naming verb, below that subject's verb.
+    A generic "some" or "we" names no one (``Clinton also has called on Sanders to join her in supporting
+    new legislation to close what some call the 'Charleston loophole'``): the term is the subject's."""
+    if isinstance(subj, SpacySpan) or lemma(cue) not in NAMING_VERBS \
+            or subj.lower_ not in ("he", "she", "they") + GENERIC_NAMERS:
         return None
     if not any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass", "attr") for c in cue.children):
         return None
@@ -223,7 +230,8 @@ def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | No
                 continue
             # "they" is a group, or an organisation ("Clinton's campaign … what they call")
             plural = outer.tag_ in ("NNS", "NNPS") or lemma(outer) in ORGANISATION_NOUNS
-            if outer.pos_ in ("PROPN", "NOUN") and (subj.lower_ == "they") == plural:
+            generic = subj.lower_ in GENERIC_NAMERS  # "to close what some call the 'Charleston loophole'"
+            if outer.pos_ in ("PROPN", "NOUN") and (generic or (subj.lower_ == "they") == plural):
                 return outer
             return None
     return None

@@ -1035,3 +1035,19 @@ def test_a_cue_in_an_aside_before_the_verb_reports_the_sentence(nlp, text, speak
 def test_a_cue_closed_by_the_colon_in_a_clause_below_the_main_cue_speaks(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "some" names no one; Clinton uses the term
+    ('Clinton also has called on Sanders to join her in supporting new legislation to close what some call the '
+     '"Charleston loophole," which allows gun buyers who would fail a background check to still purchase a gun in '
+     'the event that the background system malfunctions.', "Clinton"),
+    # PolNeAR train (USA Today): the writer's "we" names the Whigs' improvements
+    ('In 1848, having lost the previous presidential election to Democrat James Polk, the Whig party faced a '
+     'dilemma. The Whigs had always stood for certain principles such as economic and industrial growth, bank credits to fund '
+     'expansion, tariffs to protect indigenous industries, and government-funded improvements of what we  call '
+     '"infrastructure."', "The Whigs"),
+])
+def test_what_some_call_is_the_main_subjects_term(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker
