@@ -59,6 +59,9 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                 elif weak is None or (weak[0].pos_ == "NOUN" and h.pos_ == "VERB"):
                     # "Fitton called Clinton's assertion 'disturbing'": the verb over its object noun
                     weak = (h, argument)
+                if _tag_after_marks(h, lay):
+                    own = own or (h, argument)
+                    break
                 if (argument or is_argument(below) or h.dep_ == "conj") and h.dep_ in CLAUSE_EDGES \
                         and (is_cue(h, strict=True) or _names_as(h)) and _own_subject(h, lay):
                     # a clause of its own ("…, and he pledged a 'political revolution'", "which he called
@@ -81,6 +84,20 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
 
 #: Edges by which a clause hangs from another without being what the other reports.
 CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
+
+
+def _tag_after_marks(h: Token, lay: Layout) -> bool:
+    """Is ``h`` the cue of a tag right after a quote that ends with a comma (``Comey cannot say that
+    "from his perspective," Lewandowski added, saying it should be "up to the prosecutor …"``)? The
+    parse may hang the tag as the complement of a verb before the quote, but a tag reports, it is not
+    reported: the walk stops there."""
+    if h.dep_ != "ccomp" or not is_cue(h, strict=True) or h.head.i > h.i:
+        return False
+    subj = next((c for c in h.children if c.dep_ == "nsubj" and c.i < h.i), None)
+    if subj is None or subj.left_edge.i < 2:
+        return False
+    mark, comma = lay.doc[subj.left_edge.i - 1], lay.doc[subj.left_edge.i - 2]
+    return mark.is_quote and lay.in_quote[mark.i] >= 0 and comma.text == ","
 
 
 def _names_as(v: Token) -> bool:

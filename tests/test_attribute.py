@@ -1051,3 +1051,16 @@ def test_a_cue_closed_by_the_colon_in_a_clause_below_the_main_cue_speaks(nlp, te
 def test_what_some_call_is_the_main_subjects_term(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): "Lewandowski added" is parsed as what Comey cannot say
+    ('Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the prosecutor '
+     'to move forward or not.”', "Lewandowski"),
+    # PolNeAR train (Politico): "the source recalled" reports Grayson's words, and is not reported by "said"
+    ('Grayson said Randolph “would have no chance to win,” the source recalled, adding that Grayson said of his '
+     'fiancée: “I’m going to marry her. She’s going to have the Grayson name. And she’s going to win.”', "the source"),
+])
+def test_a_tag_after_a_quote_is_not_the_complement_of_a_verb_before_it(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
+    assert a.mention is not None and a.mention.text == speaker
