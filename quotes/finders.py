@@ -162,6 +162,9 @@ def according_to(qi: int, lay: Layout) -> Token | None:
             owner = _in_words(t)
             if owner is not None:
                 return owner
+            owner = _to_whom(t, lay)
+            if owner is not None:
+                return owner
     return None
 
 
@@ -177,6 +180,24 @@ def _in_words(t: Token) -> Token | None:
     # the owner between "in" and "words", however the parse hangs it ("Forbes ’" is often no possessive)
     owners = [w for w in t.doc[t.head.i + 1:t.i] if w.pos_ == "PROPN" or w.tag_ == "PRP$"]
     return owners[-1] if owners else None
+
+
+def _to_whom(t: Token, lay: Layout) -> Token | None:
+    """X in ``To Sharp, Trump is the 'kind-hearted and caring' man …``, ``because to him, liberals pose
+    such a big threat that …``: a fronted "to X," says whose view the clause is, like ``in X's view``.
+    Only a person's name or a personal pronoun, set off by a comma at the start of its clause."""
+    if t.lower_ != "to" or t.dep_ != "prep" or t.i + 2 >= len(t.doc):
+        return None
+    obj, comma = t.doc[t.i + 1], t.doc[t.i + 2]
+    if obj.dep_ != "pobj" or obj.head.i != t.i or comma.text != "," or not lay.outside(obj):
+        return None
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    if before is not None and not (before.is_space or before.text in (".", ",", ";", ":")
+                                   or before.dep_ in ("mark", "cc") or before.is_sent_end):
+        return None
+    person = (obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "")) \
+        or obj.lower_ in ("him", "her", "them", "me", "us")
+    return obj if person else None
 
 
 def adjacent_cue(qi: int, lay: Layout) -> Token | None:

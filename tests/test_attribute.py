@@ -1064,3 +1064,17 @@ def test_what_some_call_is_the_main_subjects_term(nlp, text, speaker):
 def test_a_tag_after_a_quote_is_not_the_complement_of_a_verb_before_it(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Western Journal): "To Sharp," says whose view the quoted words are
+    ("To Sharp, Trump is the “kind-hearted and caring” man who saved her family’s farm back in 1986 in the wake "
+     "of her father’s suicide.", "Sharp"),
+    # PolNeAR train (Western Journal): "because to him," inside the sentence
+    ("He concludes that these reasons make the best case for why conservatives should get behind Trump and he "
+     "doesn’t understand how anyone can see otherwise because to him, liberals pose such a big threat to the future "
+     "of America that it is not an option to “refuse to vote for the only person who can stop them.”", "him"),
+])
+def test_a_fronted_to_someone_credits_the_clause_like_in_their_view(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker
