@@ -291,41 +291,21 @@ def _colon_clause(qi: int, cue: Token, lay: Layout) -> Token | None:
 
 
 def _aside_cue(cue: Token, lay: Layout) -> Token | None:
-    """A strong cue in an aside before the governing cue (``CNN, Cruz said, called the announcement
-    'highly significant'``, ``Nor, he said, did he say anything that could be 'interpreted as …'``,
-    ``Spicer -- as Clinton's campaign noted this week -- even promoted Sanders … and has taunted the
-    Clinton campaign for '…'``): the aside reports the whole sentence, the quote with it, so its
-    subject is the source (PolNeAR credits the outer speaker). The verbs a cue is coordinated with
-    share its asides."""
-    heads = [cue]
-    while heads[-1].dep_ == "conj" and heads[-1].head.pos_ in ("VERB", "AUX"):
-        heads.append(heads[-1].head)
-    for h in heads:
-        for v in h.children:
-            if v.i < h.i and v.pos_ == "VERB" and lay.outside(v) and is_cue(v, strict=True) \
-                    and (_comma_aside(v, lay) or _as_aside(v)):
-                return v
-    return None
-
-
-def _comma_aside(v: Token, lay: Layout) -> bool:
-    """Is ``v`` a cue the parse hangs as a parataxis, its clause set off by commas (``CNN, Cruz said,
-    called …``)? Not the cue of an earlier quote hung there (``'…,' Trump said, after Quick said …``):
-    a comma, not a mark, opens an aside."""
+    """A strong cue set off by commas before the governing cue (``CNN, Cruz said, called the
+    announcement 'highly significant'``, ``Nor, he said, did he say anything that could be
+    'interpreted as …'``): the aside reports the whole sentence, the quote with it, so its subject
+    is the source (PolNeAR credits the outer speaker). Not the cue of an earlier quote that the parse
+    hangs here (``'…,' Trump said, after Quick said …``): a comma, not a mark, opens an aside."""
     doc = lay.doc
-    if v.dep_ != "parataxis" or doc[v.i + 1].text != ",":
-        return False
-    subj = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in NOT_A_SPEAKER), None)
-    return subj is not None and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == "," \
-        and lay.outside(doc[subj.left_edge.i - 1])
-
-
-def _as_aside(v: Token) -> bool:
-    """Is ``v`` the cue of an "as X noted" clause with nothing said in it (``as Clinton's campaign
-    noted this week``), which credits the clause it hangs from?"""
-    return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
-        and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ != "it") for c in v.children) \
-        and any(c.dep_ == "nsubj" and c.lower_ not in NOT_A_SPEAKER for c in v.children)
+    for p in cue.children:
+        if p.dep_ != "parataxis" or p.i > cue.i or p.pos_ != "VERB" or not lay.outside(p) \
+                or not is_cue(p, strict=True) or doc[p.i + 1].text != ",":
+            continue
+        subj = next((c for c in p.children if c.dep_ == "nsubj" and c.lower_ not in NOT_A_SPEAKER), None)
+        if subj is not None and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == "," \
+                and lay.outside(doc[subj.left_edge.i - 1]):
+            return p
+    return None
 
 
 def _cue_at_colon(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:

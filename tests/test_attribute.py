@@ -1007,21 +1007,16 @@ def test_a_strong_cue_below_a_things_cue_speaks_past_a_coordinated_quote(nlp):
     assert [a.mention.text if a.mention is not None else None for a in atts] == ["White House officials"] * 2
 
 
-@pytest.mark.parametrize("text, speaker, cue", [
+@pytest.mark.parametrize("text, speaker", [
     # PolNeAR train (HuffPost): the aside "Cruz said" reports what CNN called the announcement
-    ('CNN, Cruz said, called the announcement “highly significant."', "Cruz", "said"),
+    ('CNN, Cruz said, called the announcement “highly significant."', "Cruz"),
     # PolNeAR train (Washington Post): the aside's "he", not the "he" of the clause it reports
     ('Nor, he said, did he say anything that could be "interpreted as equivalent" to an order to stand down.',
-     "he", "said"),
-    # PolNeAR train (USA Today): "as X noted" credits the clause, and the verb coordinated with it
-    ("They're using Sanders' success in an attempt to embarrass Democratic front-runner Hillary Clinton.\n\n"
-     "Republican National Committee spokesman Sean Spicer -- as Clinton's campaign noted this week -- even "
-     "promoted Sanders on Twitter as the winner of Democratic debates and has taunted the Clinton campaign for "
-     '"getting schooled by a nutty VT socialist."', "Clinton's campaign", "noted"),
+     "he"),
 ])
-def test_a_cue_in_an_aside_before_the_verb_reports_the_sentence(nlp, text, speaker, cue):
+def test_a_cue_set_off_by_commas_before_the_verb_reports_the_sentence(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
-    assert a.mention is not None and a.mention.text == speaker and a.cue.text == cue
+    assert a.mention is not None and a.mention.text == speaker and a.cue.text == "said"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -1078,3 +1073,4 @@ def test_a_tag_after_a_quote_is_not_the_complement_of_a_verb_before_it(nlp, text
 def test_a_fronted_to_someone_credits_the_clause_like_in_their_view(nlp, text, speaker):
     a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
     assert a.mention is not None and a.mention.text == speaker
+
