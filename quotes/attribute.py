@@ -45,8 +45,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .cues import STATEMENT_NOUNS
-from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, quoted_verb, \
-    sentence_cue, statement_owner
+from .finders import CLAUSE_EDGES, according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, \
+    quoted_verb, sentence_cue, statement_owner
 from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
@@ -145,6 +145,9 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         verb = _colon_clause(qi, cue, lay)
         if verb is not None:
             return _set(a, "colon", verb, subject_of(verb, lay), lay)
+        at_colon = _cue_at_colon(qi, cue, lay)
+        if at_colon is not None:
+            return _set(a, "colon", at_colon[0], at_colon[1], lay)
     if quotable and cue is not None and not is_cue(cue, strict=True) and lemma(cue) != "call":
         # a weak verb above the quote ("AT&T just finished laying fiber, she said, to 'make sure …'"):
         # a strong reporting verb with a subject in the same sentence reports it
@@ -163,6 +166,8 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
         owner = _claim_owner(qi, cue, lay)
         if owner is not None:
             return _set(a, "embedded", owner[0], owner[1], lay)
+    if quotable and cue is not None:
+        cue = _aside_cue(cue, lay) or cue
     if cue is not None and (quotable or (argument and cue.pos_ == "VERB")):
         subj = subject_of(cue, lay) or (nearby_name(cue, lay) or between_marks_and_cue(qi, cue, lay)
                                         or _name_after_marks(qi, cue, lay) if quotable else None)
@@ -207,11 +212,18 @@ def _sieve(qi: int, a: Attribution, lay: Layout) -> None:
 NAMING_VERBS = frozenset(["call", "dub", "term", "label", "describe", "brand"])
 
 
+#: Subjects of "what … call" that name no one in particular: the term is the main clause's subject's.
+GENERIC_NAMERS = ("some", "we", "many", "others", "you")
+
+
 def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | None:
     """In ``Williamson assails what he calls the 'lie'``, the pronoun of the free relative is the
     main clause's subject again: the name is the better mention (same person, and the one the
-    sentence is about). Only for ``what`` + he/she/they + a naming verb, below that subject's verb."""
-    if isinstance(subj, SpacySpan) or subj.lower_ not in ("he", "she", "they") or lemma(cue) not in NAMING_VERBS:
+    sentence is about). Only for ``what`` + he/she/they + a naming verb, below that subject's verb.
+    A generic "some" or "we" names no one (``Clinton also has called on Sanders to join her in supporting
+    new legislation to close what some call the 'Charleston loophole'``): the term is the subject's."""
+    if isinstance(subj, SpacySpan) or lemma(cue) not in NAMING_VERBS \
+            or subj.lower_ not in ("he", "she", "they") + GENERIC_NAMERS:
         return None
     if not any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass", "attr") for c in cue.children):
         return None
@@ -222,7 +234,8 @@ def _naming_echo(cue: Token, subj: Token | SpacySpan, lay: Layout) -> Token | No
                 continue
             # "they" is a group, or an organisation ("Clinton's campaign … what they call")
             plural = outer.tag_ in ("NNS", "NNPS") or lemma(outer) in ORGANISATION_NOUNS
-            if outer.pos_ in ("PROPN", "NOUN") and (subj.lower_ == "they") == plural:
+            generic = subj.lower_ in GENERIC_NAMERS  # "to close what some call the 'Charleston loophole'"
+            if outer.pos_ in ("PROPN", "NOUN") and (generic or (subj.lower_ == "they") == plural):
                 return outer
             return None
     return None
@@ -238,11 +251,12 @@ def _inner_cue(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
     """(cue, subject) of a strong cue between the quote and its governing cue whose subject is
     someone, when the governing cue's subject is a thing (``Farook's name was announced … long before
     White House officials started to portray the shooting as a 'workplace' issue``): the one below
-    speaks the words."""
+    speaks the words. The walk goes through the words of a quote coordinated with this one (``as a
+    'workplace' or 'gun control' issue``), as the walk to the governing cue does."""
     doc = lay.doc
     for i in lay.tokens[qi]:
         h = doc[i].head
-        while h.i != cue.i and h.head.i != h.i and lay.in_quote[h.i] in (-1, qi):
+        while h.i != cue.i and h.head.i != h.i:
             if lay.outside(h) and is_cue(h, strict=True) and h.pos_ == "VERB":
                 subj = subject_of(h, lay)
                 if subj is not None and _acts(subj):
@@ -302,6 +316,45 @@ def _colon_clause(qi: int, cue: Token, lay: Layout) -> Token | None:
                 and subject_of(v, lay) is not None:
             return v
     return None
+
+
+def _aside_cue(cue: Token, lay: Layout) -> Token | None:
+    """A strong cue set off by commas before the governing cue (``CNN, Cruz said, called the
+    announcement 'highly significant'``, ``Nor, he said, did he say anything that could be
+    'interpreted as …'``): the aside reports the whole sentence, the quote with it, so its subject
+    is the source (PolNeAR credits the outer speaker). Not the cue of an earlier quote that the parse
+    hangs here (``'…,' Trump said, after Quick said …``): a comma, not a mark, opens an aside."""
+    doc = lay.doc
+    for p in cue.children:
+        if p.dep_ != "parataxis" or p.i > cue.i or p.pos_ != "VERB" or not lay.outside(p) \
+                or not is_cue(p, strict=True) or doc[p.i + 1].text != ",":
+            continue
+        subj = next((c for c in p.children if c.dep_ == "nsubj" and c.lower_ not in NOT_A_SPEAKER), None)
+        if subj is not None and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == "," \
+                and lay.outside(doc[subj.left_edge.i - 1]):
+            return p
+    return None
+
+
+def _cue_at_colon(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:
+    """(cue, subject) of a strong cue that ends the clause a colon right before the quote closes,
+    with a subject of its own, in a clause below the governing cue (``Cruz said as the heckler
+    yelled: "You suck!"``, ``Bundy says to Santilli on camera, who responds enthusiastically:
+    "Okay!"``): the colon hands the quote to the verb it closes, not to the main clause's. A relative
+    "who" is the mention itself, as PolNeAR marks it."""
+    doc = lay.doc
+    colon = token_before(qi, lay)
+    if colon < 1 or doc[colon].text != ":" or not lay.outside(doc[colon]):
+        return None
+    v = doc[colon - 1]
+    while v.pos_ in ("ADV", "PART") and v.i > colon - 3:
+        v = doc[v.i - 1]
+    if v.i == cue.i or cue not in v.ancestors or v.dep_ not in CLAUSE_EDGES or not lay.outside(v) \
+            or v.pos_ != "VERB" or not is_cue(v, strict=True):
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubj" and lay.outside(c)
+                 and (c.lower_ not in NOT_A_SPEAKER or (c.lower_ == "who" and v.dep_ == "relcl"))), None)
+    return (v, subj) if subj is not None else None
 
 
 def _claim_owner(qi: int, cue: Token, lay: Layout) -> tuple[Token, Token] | None:

@@ -61,6 +61,9 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
                 elif weak is None or (weak[0].pos_ == "NOUN" and h.pos_ == "VERB"):
                     # "Fitton called Clinton's assertion 'disturbing'": the verb over its object noun
                     weak = (h, argument)
+                if _tag_after_marks(h, lay):
+                    own = own or (h, argument)
+                    break
                 if (argument or is_argument(below) or h.dep_ == "conj") and h.dep_ in CLAUSE_EDGES \
                         and (is_cue(h, strict=True) or _names_as(h)) and _own_subject(h, lay):
                     # a clause of its own ("…, and he pledged a 'political revolution'", "which he called
@@ -94,6 +97,20 @@ def governing_cue(qi: int, lay: Layout) -> tuple[Token | None, bool]:
 
 #: Edges by which a clause hangs from another without being what the other reports.
 CLAUSE_EDGES = frozenset(["conj", "advcl", "relcl", "parataxis"])
+
+
+def _tag_after_marks(h: Token, lay: Layout) -> bool:
+    """Is ``h`` the cue of a tag right after a quote that ends with a comma (``Comey cannot say that
+    "from his perspective," Lewandowski added, saying it should be "up to the prosecutor …"``)? The
+    parse may hang the tag as the complement of a verb before the quote, but a tag reports, it is not
+    reported: the walk stops there."""
+    if h.dep_ != "ccomp" or not is_cue(h, strict=True) or h.head.i > h.i:
+        return False
+    subj = next((c for c in h.children if c.dep_ == "nsubj" and c.i < h.i), None)
+    if subj is None or subj.left_edge.i < 2:
+        return False
+    mark, comma = lay.doc[subj.left_edge.i - 1], lay.doc[subj.left_edge.i - 2]
+    return mark.is_quote and lay.in_quote[mark.i] >= 0 and comma.text == ","
 
 
 def _names_as(v: Token) -> bool:
@@ -172,6 +189,9 @@ def according_to(qi: int, lay: Layout) -> Token | None:
             owner = _in_words(t)
             if owner is not None:
                 return owner
+            owner = _to_whom(t, lay)
+            if owner is not None:
+                return owner
     return None
 
 
@@ -187,6 +207,24 @@ def _in_words(t: Token) -> Token | None:
     # the owner between "in" and "words", however the parse hangs it ("Forbes ’" is often no possessive)
     owners = [w for w in t.doc[t.head.i + 1:t.i] if w.pos_ == "PROPN" or w.tag_ == "PRP$"]
     return owners[-1] if owners else None
+
+
+def _to_whom(t: Token, lay: Layout) -> Token | None:
+    """X in ``To Sharp, Trump is the 'kind-hearted and caring' man …``, ``because to him, liberals pose
+    such a big threat that …``: a fronted "to X," says whose view the clause is, like ``in X's view``.
+    Only a person's name or a personal pronoun, set off by a comma at the start of its clause."""
+    if t.lower_ != "to" or t.dep_ != "prep" or t.i + 2 >= len(t.doc):
+        return None
+    obj, comma = t.doc[t.i + 1], t.doc[t.i + 2]
+    if obj.dep_ != "pobj" or obj.head.i != t.i or comma.text != "," or not lay.outside(obj):
+        return None
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    if before is not None and not (before.is_space or before.text in (".", ",", ";", ":")
+                                   or before.dep_ in ("mark", "cc") or before.is_sent_end):
+        return None
+    person = (obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "")) \
+        or obj.lower_ in ("him", "her", "them", "me", "us")
+    return obj if person else None
 
 
 def adjacent_cue(qi: int, lay: Layout) -> Token | None:

@@ -1116,3 +1116,81 @@ def test_a_quote_in_a_when_clause_keeps_its_cue_past_a_weak_verb(nlp):
             "\"protect our LGBTQ citizens,\" the crowd applauded loudly.")
     a = only(nlp, text)
     assert a.cue.text == "said" and a.mention is not None and a.mention.text == "Trump"
+
+
+def test_a_strong_cue_below_a_things_cue_speaks_past_a_coordinated_quote(nlp):
+    # PolNeAR train (Breitbart): "gun control" reaches "portray" through the words of "workplace"
+    text = ("The timeline of events in the Islamist massacre Tuesday in San Bernardino, California, shows that Syed "
+            "Farook’s name was announced on a publicly available police scanner several times prior to President "
+            "Barack Obama being briefed on the subject – and long before White House officials started to portray "
+            "the apparent jihad shooting as a “workplace” or “gun control” issue.")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["White House officials"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (HuffPost): the aside "Cruz said" reports what CNN called the announcement
+    ('CNN, Cruz said, called the announcement “highly significant."', "Cruz"),
+    # PolNeAR train (Washington Post): the aside's "he", not the "he" of the clause it reports
+    ('Nor, he said, did he say anything that could be "interpreted as equivalent" to an order to stand down.',
+     "he"),
+])
+def test_a_cue_set_off_by_commas_before_the_verb_reports_the_sentence(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker and a.cue.text == "said"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (USA Today): the colon closes "the heckler yelled", an adverbial clause below "said"
+    ('"Apparently there\'s a young man who\'s having some problems," Cruz said as the heckler yelled: "You suck!"',
+     "the heckler"),
+    # PolNeAR train (Washington Post): the colon closes the relative clause "who responds enthusiastically"
+    ('"Let everybody know that they\'re to go to the Malheur National Wildlife Refuge," Bundy says to Santilli on '
+     'camera, who responds enthusiastically: "Okay!"', "who"),
+])
+def test_a_cue_closed_by_the_colon_in_a_clause_below_the_main_cue_speaks(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
+    assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "some" names no one; Clinton uses the term
+    ('Clinton also has called on Sanders to join her in supporting new legislation to close what some call the '
+     '"Charleston loophole," which allows gun buyers who would fail a background check to still purchase a gun in '
+     'the event that the background system malfunctions.', "Clinton"),
+    # PolNeAR train (USA Today): the writer's "we" names the Whigs' improvements
+    ('In 1848, having lost the previous presidential election to Democrat James Polk, the Whig party faced a '
+     'dilemma. The Whigs had always stood for certain principles such as economic and industrial growth, bank credits to fund '
+     'expansion, tariffs to protect indigenous industries, and government-funded improvements of what we  call '
+     '"infrastructure."', "The Whigs"),
+])
+def test_what_some_call_is_the_main_subjects_term(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Politico): "Lewandowski added" is parsed as what Comey cannot say
+    ('Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the prosecutor '
+     'to move forward or not.”', "Lewandowski"),
+    # PolNeAR train (Politico): "the source recalled" reports Grayson's words, and is not reported by "said"
+    ('Grayson said Randolph “would have no chance to win,” the source recalled, adding that Grayson said of his '
+     'fiancée: “I’m going to marry her. She’s going to have the Grayson name. And she’s going to win.”', "the source"),
+])
+def test_a_tag_after_a_quote_is_not_the_complement_of_a_verb_before_it(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][-1]
+    assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Western Journal): "To Sharp," says whose view the quoted words are
+    ("To Sharp, Trump is the “kind-hearted and caring” man who saved her family’s farm back in 1986 in the wake "
+     "of her father’s suicide.", "Sharp"),
+    # PolNeAR train (Western Journal): "because to him," inside the sentence
+    ("He concludes that these reasons make the best case for why conservatives should get behind Trump and he "
+     "doesn’t understand how anyone can see otherwise because to him, liberals pose such a big threat to the future "
+     "of America that it is not an option to “refuse to vote for the only person who can stop them.”", "him"),
+])
+def test_a_fronted_to_someone_credits_the_clause_like_in_their_view(nlp, text, speaker):
+    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
+    assert a.mention is not None and a.mention.text == speaker
