@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .cues import STATEMENT_NOUNS
 from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, quoted_verb, \
-    sentence_cue, statement_owner
+    sentence_cue, statement_by, statement_owner
 from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
@@ -361,6 +361,10 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
         noun, poss = owner
         named = _named_subject(noun, lay) if poss.pos_ == "PRON" else None
         _set(a, "embedded", noun, named or poss, lay)
+        return True
+    made = statement_by(qi, lay)
+    if made is not None:
+        _set(a, "embedded", made[0], made[1], lay)
         return True
     if _sentence_cue(qi, a, lay):
         return True

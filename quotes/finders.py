@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from .cues import FRAME_VERBS, IDEA_NOUNS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
 from .lemmas import lemma
+from .lexicon import is_person_noun
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, depth, is_argument, is_cue, mistagged_cue,
                      near_sentence, subject_of, token_before, words_end)
 
@@ -300,6 +301,39 @@ def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
                                or (c.pos_ == "PRON" and c.lower_ not in ("its", "their", "your", "my", "our")))), None)
             if owner is not None:
                 return h, owner
+    return None
+
+
+#: Statement nouns whose "of" phrase is what they are about, not who made them ("a description of Trump").
+TOPIC_NOUNS = frozenset("description characterization characterisation assessment question dismissal rejection "
+                        "explanation observation report words".split())
+
+
+def statement_by(qi: int, lay: Layout) -> tuple[Token, Token] | None:
+    """(noun, maker) when the quote lies in the "that" clause of a statement noun whose maker a
+    "by" or "of" phrase names: ``it was a report by Politico that he "fabricated" the story``, ``the
+    contention of Hillary Clinton that her emails were subjected to "over-classification"``. The
+    clause is what the maker said, as with ``Politico's report that …``."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    sent = near_sentence(doc, toks[0])
+    mark = next((t for t in reversed(doc[sent.start:toks[0]]) if t.lower_ == "that" and t.dep_ == "mark"), None)
+    if mark is None or not lay.outside(mark) or not mark.head.left_edge.i <= toks[0] <= mark.head.right_edge.i:
+        return None
+    for p in range(mark.i - 1, max(sent.start, mark.i - 10), -1):
+        t = doc[p]
+        if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or not lay.outside(t):
+            return None
+        noun = doc[p - 1]
+        if t.lower_ not in ("by", "of") or noun.pos_ != "NOUN" or lemma(noun) not in STATEMENT_NOUNS \
+                or (t.lower_ == "of" and lemma(noun) in TOPIC_NOUNS):
+            continue
+        maker = next((c for c in t.children if c.dep_ == "pobj" and c.i < mark.i), None)
+        if maker is not None and (maker.pos_ == "PROPN" or maker.ent_type_ in SPEAKER_ENTS
+                                  or is_person_noun(lemma(maker))):
+            return noun, maker
     return None
 
 

@@ -604,6 +604,22 @@ def test_a_claim_below_the_cue_is_its_owners(nlp, text, speaker):
     assert a.mention is not None and a.mention.text == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (USA Today): "a report by X that …" is X's, as "X's report that …" is
+    ('And on Friday, it was a report by Politico that he "fabricated" the story of an offer to attend West Point.',
+     "Politico"),
+    # PolNeAR train (Washington Post): "the contention of X that …"; "of state" is no maker
+    ("His remarks buttress the contention of former secretary of state Hillary Clinton that some of her emails "
+     "have been retroactively subjected to \"over-classification.\"", "former secretary of state Hillary Clinton"),
+    # PolNeAR train (Washington Post): the quote holds the clause's verb
+    ("Trump's attacks on Curiel stand out for their personal nature, for the racial remarks and for the "
+     "suggestion by a potential president that someone \"ought to look into\" the judge.", "a potential president"),
+])
+def test_a_statement_by_someone_is_its_makers(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
+
+
 def test_his_own_claim_stays_with_the_named_subject(nlp):
     text = "De Blasio also repeated his claim that “profit-making” was the motivation for some technology companies."
     assert only(nlp, text).mention.text == "De Blasio"
