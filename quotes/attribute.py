@@ -366,6 +366,10 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
     if made is not None:
         _set(a, "embedded", made[0], made[1], lay)
         return True
+    held = _that_holder(qi, lay)
+    if held is not None:
+        _set(a, "embedded", held, subject_of(held, lay), lay)
+        return True
     if _sentence_cue(qi, a, lay):
         return True
     root = clause_root(qi, lay)
@@ -381,6 +385,31 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
             subj = subject_of(up, lay)
     _set(a, "embedded", None, subj, lay)
     return True
+
+
+def _that_holder(qi: int, lay: Layout) -> Token | None:
+    """The verb whose "that" clause holds the quote, with someone for subject, when no strong cue
+    above the quote reports it: in ``Walter Hewlett sniped that Fiorina was "learning on the job,"
+    while Fiorina … penned …`` the clause is what Hewlett holds, whatever the verb; a cue in another
+    clause of the sentence does not report it."""
+    up = clause_root(qi, lay)
+    if up is None:
+        return None
+    first = lay.tokens[qi][0]
+    if _that_clause(up):
+        up = up.head  # the quote's own clause: "that Fiorina was '…'"
+    elif not any(_that_clause(c) and c.left_edge.i <= first <= c.right_edge.i for c in up.children):
+        return None  # no "that" clause between the quote and its clause root
+    subj = subject_of(up, lay) if up.pos_ in ("VERB", "AUX") and lay.outside(up) else None
+    if subj is None or isinstance(subj, SpacySpan) or not _acts(subj):
+        return None
+    cue = sentence_cue(qi, lay)
+    return None if cue is not None and cue in up.ancestors else up
+
+
+def _that_clause(v: Token) -> bool:
+    """Is ``v`` the verb of a complement clause opened by "that" (``sniped that Fiorina was …``)?"""
+    return v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
 
 
 def _set(a: Attribution, sieve: str, cue: Token | None, subj: Token | SpacySpan, lay: Layout) -> None:

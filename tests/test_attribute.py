@@ -620,6 +620,20 @@ def test_a_statement_by_someone_is_its_makers(nlp, text, speaker):
     assert a.mention is not None and a.mention.text == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "sniped that …" holds the quote; "penned" is another clause's
+    ('Walter Hewlett sniped that Fiorina, a first-time chief executive, was "learning on the job," while Fiorina '
+     'and other HP leaders penned a series of excoriating letters.', "Walter Hewlett"),
+    # PolNeAR train (Politico): "acknowledge" is in a clause beside the quote's, not above it
+    ('As the debate progressed and Trump stood by his comment Monday that "Islam hates us," refusing to '
+     'acknowledge that not all Muslims hate the U.S., Rubio again tried to rebuke the front-runner, but in a calm, '
+     'confident manner.', "Trump"),
+])
+def test_the_verb_holding_a_that_clause_beats_a_cue_beside_it(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
+
+
 def test_his_own_claim_stays_with_the_named_subject(nlp):
     text = "De Blasio also repeated his claim that “profit-making” was the motivation for some technology companies."
     assert only(nlp, text).mention.text == "De Blasio"
