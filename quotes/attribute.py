@@ -45,8 +45,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .cues import STATEMENT_NOUNS
-from .finders import according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, quoted_verb, \
-    sentence_cue, statement_by, statement_owner
+from .finders import SUBORDINATORS, according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, \
+    quoted_verb, sentence_cue, statement_by, statement_owner
 from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
@@ -346,11 +346,29 @@ def _sentence_cue(qi: int, a: Attribution, lay: Layout) -> bool:
     """A strong cue with a subject elsewhere in the quote's sentence (``'A big truck' plowed through
     the barriers, he said``): it reports the quote, not a speaker of the sentence before."""
     cue = sentence_cue(qi, lay)
+    if cue is not None and _side_clause(cue, qi, lay):
+        return False
     subj = subject_of(cue, lay) if cue is not None else None
     if subj is None:
         return False
     _set(a, "sentence", cue, subj, lay)
     return True
+
+
+def _side_clause(cue: Token, qi: int, lay: Layout) -> bool:
+    """Is the cue in an adverbial clause of its own (``hours after the staffer was charged``) that
+    hangs from a verb above the quote? It tells when, not who said the quote."""
+    for v in (cue, *cue.ancestors):
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in v.children):
+            first = lay.tokens[qi][0]
+            above = list(lay.doc[first].ancestors)
+            # a clause before the quote's is set off by a comma ("While Sullivan proclaims …, Clinton
+            # fixates on the 'pivot' line"); without one the parse may have cut a cue from its clause
+            # ("after Trump told The Washington Post he was 'not quite there yet'")
+            ends = v.right_edge.i
+            set_off = ends > first or (ends + 1 < first and lay.doc[ends + 1].text == ",")
+            return v.head in above and v not in above and set_off
+    return False
 
 
 def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:

@@ -634,6 +634,23 @@ def test_the_verb_holding_a_that_clause_beats_a_cue_beside_it(nlp, text, speaker
     assert a.mention is not None and a.mention.text == speaker
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # PolNeAR train (Washington Post): "hours after the staffer was charged" tells when, not who
+    ('Republican presidential front-runner Donald Trump defended his campaign manager as a "very decent man" '
+     'Tuesday, hours after the staffer was charged with battery in Florida for allegedly grabbing a reporter.',
+     ["Republican presidential front-runner Donald Trump"]),
+    # PolNeAR train (Politico): the "while" clause has its own quote and its own speaker
+    ("While Sullivan proclaims the article a “terrific piece and well worth the trip to India to produce,” "
+     "Clinton fixates on the “pivot” line.", ["Sullivan", "Clinton"]),
+    # PolNeAR train (HuffPost): no comma after the clause, whose cue the parse cut from the quote's clause
+    ("The endorsement comes just three days after Trump told The Washington Post he was “not quite there yet” "
+     "on supporting Ryan, who will face challenger Paul Nehlen in a primary on Tuesday.", ["Trump"]),
+])
+def test_a_cue_in_an_adverbial_clause_beside_the_quote_does_not_report_it(nlp, text, speakers):
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
+
+
 def test_his_own_claim_stays_with_the_named_subject(nlp):
     text = "De Blasio also repeated his claim that “profit-making” was the motivation for some technology companies."
     assert only(nlp, text).mention.text == "De Blasio"
