@@ -394,15 +394,23 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
     subj = subject_of(root, lay) if root is not None else None
     if subj is None:
         return False
-    if not _acts(subj) and lemma(subj) not in STATEMENT_NOUNS:
+    if (not _acts(subj) and lemma(subj) not in STATEMENT_NOUNS) or _relative(root):
         # "he signed a bill that created the 'Choose Life' plates": a thing's clause inside a person's
-        # (a statement's clause stays with the statement: "his warning that …")
-        up = next((v for v in root.ancestors if v.pos_ in ("VERB", "AUX") and lay.outside(v)
+        # (a statement's clause stays with the statement: "his warning that …"); so is a relative clause
+        up = next((v for v in root.ancestors if v.pos_ in ("VERB", "AUX") and lay.outside(v) and not _relative(v)
                    and (s := subject_of(v, lay)) is not None and _acts(s)), None)
         if up is not None:
             subj = subject_of(up, lay)
     _set(a, "embedded", None, subj, lay)
     return True
+
+
+def _relative(v: Token) -> bool:
+    """Is ``v`` the verb of a relative clause whose subject is its pronoun (``federal judges who serve
+    in 'good behavior'``)? The clause describes its noun in the words of the sentence's subject. Not a
+    cue's (``a candidate who has called for '…'``): that one reports its noun's words."""
+    return v.dep_ == "relcl" and not is_cue(v) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which") for c in v.children)
 
 
 def _that_holder(qi: int, lay: Layout) -> Token | None:

@@ -651,6 +651,20 @@ def test_a_cue_in_an_adverbial_clause_beside_the_quote_does_not_report_it(nlp, t
     assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # PolNeAR train (Washington Post): the judges "who serve" are described in the Constitution's words
+    ('The Constitution mandates lifetime tenure for federal judges who serve in "good behavior" and protects them '
+     'against recrimination by forbidding that their salaries be reduced.', ["The Constitution"]),
+    # PolNeAR train (Washington Post): relative clauses inside relative clauses, all in Trump's lament
+    ('Preceded at the lectern by Joe Arpaio, the Arizona sheriff and anti-immigration hard-liner, Trump launched '
+     'into a lament for the "countless Americans" who are "victims of violence" by illegal immigrants who are '
+     '"dangerous, dangerous, dangerous criminals."', ["Trump"] * 3),
+])
+def test_a_relative_clause_describes_its_noun_in_the_subjects_words(nlp, text, speakers):
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
+
+
 def test_his_own_claim_stays_with_the_named_subject(nlp):
     text = "De Blasio also repeated his claim that “profit-making” was the motivation for some technology companies."
     assert only(nlp, text).mention.text == "De Blasio"
