@@ -391,7 +391,12 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
     if _sentence_cue(qi, a, lay):
         return True
     root = clause_root(qi, lay)
-    subj = subject_of(root, lay) if root is not None else None
+    if root is None:
+        lost = _verbless_root(qi, lay)
+        if lost is not None:
+            _set(a, "embedded", lost[0], lost[1], lay)
+        return lost is not None
+    subj = subject_of(root, lay)
     if subj is None:
         return False
     if (not _acts(subj) and lemma(subj) not in STATEMENT_NOUNS) or _relative(root):
@@ -403,6 +408,19 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
             subj = subject_of(up, lay)
     _set(a, "embedded", None, subj, lay)
     return True
+
+
+def _verbless_root(qi: int, lay: Layout) -> tuple[Token, Token] | None:
+    """(verb, person) when the parse made a person the root of the quote's sentence and hung the
+    sentence's verb from the name as a modifier (``Beruff, a Scott ally, called Florida's standards
+    "strong."``, ``Ted Cruz, who …, named "Criminal Minds" … as his top shows``): a sentence has a
+    verb, so the name is its subject."""
+    toks = lay.tokens[qi]
+    root = next((h for h in lay.doc[toks[0]].ancestors if h.dep_ == "ROOT"), None) if toks else None
+    if root is None or not lay.outside(root) or root.pos_ not in ("PROPN", "NOUN") or not _names_someone(root):
+        return None
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > root.i), None)
+    return (verb, root) if verb is not None else None
 
 
 def _relative(v: Token) -> bool:

@@ -665,6 +665,18 @@ def test_a_relative_clause_describes_its_noun_in_the_subjects_words(nlp, text, s
     assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # PolNeAR train (Politico): "called" hung from the name as a modifier; the sentence has no other verb
+    ("Beruff, a Scott ally, called Florida’s standards “strong.”", ["Beruff, a Scott ally"]),
+    # PolNeAR train (Politico): the list of shows is what Cruz named, not the last speaker's
+    ("Texas Sen. Ted Cruz, who has experienced a surge in Iowa, named “Criminal Minds,” “Game of Thrones,” "
+     "“Breaking Bad” and “Veep” as his top shows.", ["Texas Sen. Ted Cruz, who has experienced a surge in Iowa"] * 4),
+])
+def test_a_verb_parsed_as_the_root_names_modifier_is_the_names(nlp, text, speakers):
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
+
+
 def test_his_own_claim_stays_with_the_named_subject(nlp):
     text = "De Blasio also repeated his claim that “profit-making” was the motivation for some technology companies."
     assert only(nlp, text).mention.text == "De Blasio"
