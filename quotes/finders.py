@@ -186,9 +186,9 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
             near = i - toks[-1] <= 4
             if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and mistagged_cue(t)):
                 if ended and any(c.dep_ in ("ccomp", "dobj", "xcomp") and lay.outside(c) for c in t.children):
-                    return None  # "'… enforcement.' She further announced that …": a sentence of its own
+                    break  # "'… enforcement.' She further announced that …": a sentence of its own
                 if ended and any(doc[k].text == "," for k in range(toks[-1] + 1, i)):
-                    return None  # "'… a Muslim.' Perhaps, he said, this …": the cue of the next sentence
+                    break  # "'… a Muslim.' Perhaps, he said, this …": the cue of the next sentence
                 return t
             if closed and t.pos_ == "AUX" and t.dep_ == "ROOT":
                 break  # "'… Wisconsin?' Dalton Brody is a … store, which sells …": the next sentence's copula

@@ -677,6 +677,16 @@ def test_a_verb_parsed_as_the_root_names_modifier_is_the_names(nlp, text, speake
     assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
 
 
+def test_a_cue_of_the_next_sentence_does_not_hide_the_cue_before_the_quote(nlp):
+    # PolNeAR train (Breitbart): "Asked if …" opens a sentence of its own; "he said," still introduces the quote
+    text = ("Trump said in the past he would look into paying legal fees.\n\nOn ABC’s “Good Morning America” "
+            "Tuesday, he said, “I never said I was going to pay for fees.” Asked if it had appeared he was "
+            "encouraging violence with his initial statement, Trump replied, “Well, maybe so. Maybe that’s why I "
+            "wouldn’t do it.”")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["he", "Trump"]
+
+
 def test_his_own_claim_stays_with_the_named_subject(nlp):
     text = "De Blasio also repeated his claim that “profit-making” was the motivation for some technology companies."
     assert only(nlp, text).mention.text == "De Blasio"
