@@ -119,7 +119,7 @@ def _own_subject(v: Token, lay: Layout) -> bool:
 
 
 def according_to(qi: int, lay: Layout) -> Token | None:
-    """Sieve 2: ``according to X`` in the quote's sentence; returns X."""
+    """Sieve 2: ``according to X`` (``in X's words``, ``To X, …``) in the quote's sentence; returns X."""
     doc = lay.doc
     toks = lay.tokens[qi]
     if not toks:
@@ -143,7 +143,7 @@ def according_to(qi: int, lay: Layout) -> Token | None:
                         return objs[0]
                     if t.i + n < len(doc) and doc[t.i + n].pos_ in ("PROPN", "NOUN", "PRON"):
                         return doc[t.i + n]
-            owner = _in_words(t)
+            owner = _in_words(t) or _to_someone(t)
             if owner is not None:
                 return owner
     return None
@@ -161,6 +161,26 @@ def _in_words(t: Token) -> Token | None:
     # the owner between "in" and "words", however the parse hangs it ("Forbes ’" is often no possessive)
     owners = [w for w in t.doc[t.head.i + 1:t.i] if w.pos_ == "PROPN" or w.tag_ == "PRP$"]
     return owners[-1] if owners else None
+
+
+#: Words after which "to X," opens a clause: the sentence's start, a conjunction, a subordinator.
+CLAUSE_OPENERS = frozenset(["because", "but", "and", "that", "so", "yet", "while", "since", "for"])
+
+
+def _to_someone(t: Token) -> Token | None:
+    """X in ``To Sharp, Trump is the "kind-hearted and caring" man``, ``because to him, liberals pose
+    …``: "to" and a person set off by a comma at the head of a clause name whose view the clause is."""
+    doc = t.doc
+    if t.lower_ != "to" or t.i + 2 >= len(doc):
+        return None
+    before = doc[t.i - 1] if t.i > 0 else None
+    if not (before is None or t.is_sent_start or before.is_punct or before.is_space or before.lower_ in CLAUSE_OPENERS):
+        return None  # "spoke to reporters, …": an object of the verb before
+    who = next((c for c in t.children if c.dep_ == "pobj"), None)
+    end = who.right_edge.i + 1 if who is not None else len(doc)
+    if end >= len(doc) or doc[end].text != "," or end - t.i > 5:
+        return None
+    return who if who.pos_ == "PROPN" or who.ent_type_ == "PERSON" or who.lower_ in ("him", "her", "them") else None
 
 
 def adjacent_cue(qi: int, lay: Layout) -> Token | None:

@@ -61,6 +61,18 @@ def test_according_to(nlp):
     assert a.sieve == "according" and "poll" in a.mention.text
 
 
+@pytest.mark.parametrize("text, source", [
+    # PolNeAR train (Western Journal): "To X," opening the sentence names whose view it is
+    ("To Sharp, Trump is the “kind-hearted and caring” man who saved her family’s farm back in 1986.", "Sharp"),
+    # PolNeAR train (Western Journal): after "because"
+    ("He doesn’t understand how anyone can see otherwise because to him, liberals pose such a big threat to the "
+     "future of America that it is not an option to “refuse to vote for the only person who can stop them.”", "him"),
+])
+def test_to_someone_set_off_by_a_comma_names_the_source(nlp, text, source):
+    a = only(nlp, text)
+    assert a.sieve == "according" and a.mention.text == source
+
+
 def test_colon_introduces_next_paragraph(nlp):
     text = "Cruz continued:\n\n“You look at the questions: Donald Trump, are you a comic book villain?”\n"
     a = only(nlp, text)
