@@ -95,10 +95,19 @@ def is_partial(q: QuoteSpan, text: str) -> bool:
     i = q.open_start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    if i < 0 or text[i] in "\n.!?:;":
-        return False
     inner = q.text.lstrip(" '\"‘“«„")
+    if i < 0 or (text[i] in "\n.!?:;" and not _abbreviation(text, i)):
+        return False
     return bool(inner) and (inner[0].islower() or text[i].isalnum())
+
+
+def _abbreviation(text: str, i: int) -> bool:
+    """Is the full stop at ``i`` the end of an abbreviation with stops inside (``the U.S. "does not
+    have …"``, ``D.C.``), not of a sentence?"""
+    if text[i] != ".":
+        return False
+    parts = text[max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1:i].split(".")
+    return len(parts) >= 2 and all(part.isalpha() and len(part) <= 2 for part in parts)
 
 
 def attribute(doc: Doc, spans: list[QuoteSpan], text: str | None = None) -> list[Attribution]:

@@ -161,6 +161,21 @@ def test_is_partial():
     assert not is_partial(QuoteSpan(1, 29, whole[1:29], 0, 30), whole)
 
 
+def test_a_quote_after_an_abbreviation_is_partial(nlp):
+    # PolNeAR train (HuffPost): the stop of "U.S." ends no sentence; the quote is inside the writer's
+    text = ("His office put out a statement saying the U.S. “does not have the capacity to properly vet every "
+            "incoming refugee.”")
+    i = text.index("“")
+    assert is_partial(QuoteSpan(i + 1, len(text) - 1, text[i + 1:-1], i, len(text)), text)
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == "His office"
+    # a sentence that ends in one still ends there
+    text = "He moved to the U.S. “It was the best decision,” he said."
+    i = text.index("“")
+    assert not is_partial(QuoteSpan(i + 1, text.index("”"), text[i + 1:text.index("”")], i, text.index("”") + 1),
+                          text)
+
+
 def test_empty_and_quote_free_documents(nlp):
     assert attribute(nlp(""), []) == []
     assert attributions(nlp, "No quotation here at all.") == []
