@@ -45,8 +45,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .cues import STATEMENT_NOUNS
-from .finders import CLAUSE_EDGES, according_to, adjacent_cue, clause_root, colon_intro, cue_after, governing_cue, \
-    quoted_verb, sentence_cue, statement_owner
+from .finders import CLAUSE_EDGES, SUBORDINATORS, according_to, adjacent_cue, clause_root, colon_intro, cue_after, \
+    governing_cue, quoted_verb, sentence_cue, statement_by, statement_owner
 from .labels import silent_turn, speaker_label
 from .lemmas import lemma
 from .lexicon import NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
@@ -95,10 +95,19 @@ def is_partial(q: QuoteSpan, text: str) -> bool:
     i = q.open_start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    if i < 0 or text[i] in "\n.!?:;":
-        return False
     inner = q.text.lstrip(" '\"‘“«„")
+    if i < 0 or (text[i] in "\n.!?:;" and not _abbreviation(text, i)):
+        return False
     return bool(inner) and (inner[0].islower() or text[i].isalnum())
+
+
+def _abbreviation(text: str, i: int) -> bool:
+    """Is the full stop at ``i`` the end of an abbreviation with stops inside (``the U.S. "does not
+    have …"``, ``D.C.``), not of a sentence?"""
+    if text[i] != ".":
+        return False
+    parts = text[max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1:i].split(".")
+    return len(parts) >= 2 and all(part.isalpha() and len(part) <= 2 for part in parts)
 
 
 def attribute(doc: Doc, spans: list[QuoteSpan], text: str | None = None) -> list[Attribution]:
@@ -427,11 +436,29 @@ def _sentence_cue(qi: int, a: Attribution, lay: Layout) -> bool:
     """A strong cue with a subject elsewhere in the quote's sentence (``'A big truck' plowed through
     the barriers, he said``): it reports the quote, not a speaker of the sentence before."""
     cue = sentence_cue(qi, lay)
+    if cue is not None and _side_clause(cue, qi, lay):
+        return False
     subj = subject_of(cue, lay) if cue is not None else None
     if subj is None:
         return False
     _set(a, "sentence", cue, subj, lay)
     return True
+
+
+def _side_clause(cue: Token, qi: int, lay: Layout) -> bool:
+    """Is the cue in an adverbial clause of its own (``hours after the staffer was charged``) that
+    hangs from a verb above the quote? It tells when, not who said the quote."""
+    for v in (cue, *cue.ancestors):
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in v.children):
+            first = lay.tokens[qi][0]
+            above = list(lay.doc[first].ancestors)
+            # a clause before the quote's is set off by a comma ("While Sullivan proclaims …, Clinton
+            # fixates on the 'pivot' line"); without one the parse may have cut a cue from its clause
+            # ("after Trump told The Washington Post he was 'not quite there yet'")
+            ends = v.right_edge.i
+            set_off = ends > first or (ends + 1 < first and lay.doc[ends + 1].text == ",")
+            return v.head in above and v not in above and set_off
+    return False
 
 
 def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
@@ -443,16 +470,24 @@ def _embedded(qi: int, a: Attribution, lay: Layout) -> bool:
         named = _named_subject(noun, lay) if poss.pos_ == "PRON" else None
         _set(a, "embedded", noun, named or poss, lay)
         return True
+    made = statement_by(qi, lay)
+    if made is not None:
+        _set(a, "embedded", made[0], made[1], lay)
+        return True
+    held = _that_holder(qi, lay)
+    if held is not None:
+        _set(a, "embedded", held, subject_of(held, lay), lay)
+        return True
     if _sentence_cue(qi, a, lay):
         return True
     root = clause_root(qi, lay)
     subj = subject_of(root, lay) if root is not None else None
     if subj is None:
         return False
-    if not _acts(subj) and lemma(subj) not in STATEMENT_NOUNS:
+    if (not _acts(subj) and lemma(subj) not in STATEMENT_NOUNS) or _relative(root):
         # "he signed a bill that created the 'Choose Life' plates": a thing's clause inside a person's
-        # (a statement's clause stays with the statement: "his warning that …")
-        up = next((v for v in root.ancestors if v.pos_ in ("VERB", "AUX") and lay.outside(v)
+        # (a statement's clause stays with the statement: "his warning that …"); so is a relative clause
+        up = next((v for v in root.ancestors if v.pos_ in ("VERB", "AUX") and lay.outside(v) and not _relative(v)
                    and (s := subject_of(v, lay)) is not None and _acts(s)), None)
         if up is not None:
             subj = subject_of(up, lay)
@@ -485,6 +520,39 @@ def _reporter_before(root: Token, lay: Layout) -> tuple[Token, Token] | None:
         if subj is not None and _acts(subj):
             return cue, subj
     return None
+
+
+def _relative(v: Token) -> bool:
+    """Is ``v`` the verb of a relative clause whose subject is its pronoun (``federal judges who serve
+    in 'good behavior'``)? The clause describes its noun in the words of the sentence's subject. Not a
+    cue's (``a candidate who has called for '…'``): that one reports its noun's words."""
+    return v.dep_ == "relcl" and not is_cue(v) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which") for c in v.children)
+
+
+def _that_holder(qi: int, lay: Layout) -> Token | None:
+    """The verb whose "that" clause holds the quote, with someone for subject, when no strong cue
+    above the quote reports it: in ``Walter Hewlett sniped that Fiorina was "learning on the job,"
+    while Fiorina … penned …`` the clause is what Hewlett holds, whatever the verb; a cue in another
+    clause of the sentence does not report it."""
+    up = clause_root(qi, lay)
+    if up is None:
+        return None
+    first = lay.tokens[qi][0]
+    if _that_clause(up):
+        up = up.head  # the quote's own clause: "that Fiorina was '…'"
+    elif not any(_that_clause(c) and c.left_edge.i <= first <= c.right_edge.i for c in up.children):
+        return None  # no "that" clause between the quote and its clause root
+    subj = subject_of(up, lay) if up.pos_ in ("VERB", "AUX") and lay.outside(up) else None
+    if subj is None or isinstance(subj, SpacySpan) or not _acts(subj):
+        return None
+    cue = sentence_cue(qi, lay)
+    return None if cue is not None and cue in up.ancestors else up
+
+
+def _that_clause(v: Token) -> bool:
+    """Is ``v`` the verb of a complement clause opened by "that" (``sniped that Fiorina was …``)?"""
+    return v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
 
 
 def _set(a: Attribution, sieve: str, cue: Token | None, subj: Token | SpacySpan, lay: Layout) -> None:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from .cues import FRAME_VERBS, IDEA_NOUNS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
 from .lemmas import lemma
+from .lexicon import is_person_noun
 from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, denied, depth, is_argument, is_cue,
                      mistagged_cue, near_sentence, subject_of, token_before, verbless_root, words_end)
 
@@ -162,7 +163,7 @@ def _own_subject(v: Token, lay: Layout) -> bool:
 
 
 def according_to(qi: int, lay: Layout) -> Token | None:
-    """Sieve 2: ``according to X`` in the quote's sentence; returns X."""
+    """Sieve 2: ``according to X`` (``in X's words``, ``To X, …``) in the quote's sentence; returns X."""
     doc = lay.doc
     toks = lay.tokens[qi]
     if not toks:
@@ -186,10 +187,7 @@ def according_to(qi: int, lay: Layout) -> Token | None:
                         return objs[0]
                     if t.i + n < len(doc) and doc[t.i + n].pos_ in ("PROPN", "NOUN", "PRON"):
                         return doc[t.i + n]
-            owner = _in_words(t)
-            if owner is not None:
-                return owner
-            owner = _to_whom(t, lay)
+            owner = _in_words(t) or _to_someone(t)
             if owner is not None:
                 return owner
     return None
@@ -209,22 +207,24 @@ def _in_words(t: Token) -> Token | None:
     return owners[-1] if owners else None
 
 
-def _to_whom(t: Token, lay: Layout) -> Token | None:
-    """X in ``To Sharp, Trump is the 'kind-hearted and caring' man …``, ``because to him, liberals pose
-    such a big threat that …``: a fronted "to X," says whose view the clause is, like ``in X's view``.
-    Only a person's name or a personal pronoun, set off by a comma at the start of its clause."""
-    if t.lower_ != "to" or t.dep_ != "prep" or t.i + 2 >= len(t.doc):
+#: Words after which "to X," opens a clause: the sentence's start, a conjunction, a subordinator.
+CLAUSE_OPENERS = frozenset(["because", "but", "and", "that", "so", "yet", "while", "since", "for"])
+
+
+def _to_someone(t: Token) -> Token | None:
+    """X in ``To Sharp, Trump is the "kind-hearted and caring" man``, ``because to him, liberals pose
+    …``: "to" and a person set off by a comma at the head of a clause name whose view the clause is."""
+    doc = t.doc
+    if t.lower_ != "to" or t.i + 2 >= len(doc):
         return None
-    obj, comma = t.doc[t.i + 1], t.doc[t.i + 2]
-    if obj.dep_ != "pobj" or obj.head.i != t.i or comma.text != "," or not lay.outside(obj):
+    before = doc[t.i - 1] if t.i > 0 else None
+    if not (before is None or t.is_sent_start or before.is_punct or before.is_space or before.lower_ in CLAUSE_OPENERS):
+        return None  # "spoke to reporters, …": an object of the verb before
+    who = next((c for c in t.children if c.dep_ == "pobj"), None)
+    end = who.right_edge.i + 1 if who is not None else len(doc)
+    if end >= len(doc) or doc[end].text != "," or end - t.i > 5:
         return None
-    before = t.doc[t.i - 1] if t.i > 0 else None
-    if before is not None and not (before.is_space or before.text in (".", ",", ";", ":")
-                                   or before.dep_ in ("mark", "cc") or before.is_sent_end):
-        return None
-    person = (obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "")) \
-        or obj.lower_ in ("him", "her", "them", "me", "us")
-    return obj if person else None
+    return who if who.pos_ == "PROPN" or who.ent_type_ == "PERSON" or who.lower_ in ("him", "her", "them") else None
 
 
 def adjacent_cue(qi: int, lay: Layout) -> Token | None:
@@ -250,9 +250,9 @@ def adjacent_cue(qi: int, lay: Layout) -> Token | None:
             near = i - toks[-1] <= 4
             if is_cue(t, strict=not near) or (i - toks[-1] <= 10 and mistagged_cue(t)):
                 if ended and any(c.dep_ in ("ccomp", "dobj", "xcomp") and lay.outside(c) for c in t.children):
-                    return None  # "'… enforcement.' She further announced that …": a sentence of its own
+                    break  # "'… enforcement.' She further announced that …": a sentence of its own
                 if ended and any(doc[k].text == "," for k in range(toks[-1] + 1, i)):
-                    return None  # "'… a Muslim.' Perhaps, he said, this …": the cue of the next sentence
+                    break  # "'… a Muslim.' Perhaps, he said, this …": the cue of the next sentence
                 return t
             if closed and t.pos_ == "AUX" and t.dep_ == "ROOT":
                 break  # "'… Wisconsin?' Dalton Brody is a … store, which sells …": the next sentence's copula
@@ -365,6 +365,39 @@ def statement_owner(qi: int, lay: Layout) -> tuple[Token, Token] | None:
                                or (c.pos_ == "PRON" and c.lower_ not in ("its", "their", "your", "my", "our")))), None)
             if owner is not None:
                 return h, owner
+    return None
+
+
+#: Statement nouns whose "of" phrase is what they are about, not who made them ("a description of Trump").
+TOPIC_NOUNS = frozenset("description characterization characterisation assessment question dismissal rejection "
+                        "explanation observation report words".split())
+
+
+def statement_by(qi: int, lay: Layout) -> tuple[Token, Token] | None:
+    """(noun, maker) when the quote lies in the "that" clause of a statement noun whose maker a
+    "by" or "of" phrase names: ``it was a report by Politico that he "fabricated" the story``, ``the
+    contention of Hillary Clinton that her emails were subjected to "over-classification"``. The
+    clause is what the maker said, as with ``Politico's report that …``."""
+    doc = lay.doc
+    toks = lay.tokens[qi]
+    if not toks:
+        return None
+    sent = near_sentence(doc, toks[0])
+    mark = next((t for t in reversed(doc[sent.start:toks[0]]) if t.lower_ == "that" and t.dep_ == "mark"), None)
+    if mark is None or not lay.outside(mark) or not mark.head.left_edge.i <= toks[0] <= mark.head.right_edge.i:
+        return None
+    for p in range(mark.i - 1, max(sent.start, mark.i - 10), -1):
+        t = doc[p]
+        if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or not lay.outside(t):
+            return None
+        noun = doc[p - 1]
+        if t.lower_ not in ("by", "of") or noun.pos_ != "NOUN" or lemma(noun) not in STATEMENT_NOUNS \
+                or (t.lower_ == "of" and lemma(noun) in TOPIC_NOUNS):
+            continue
+        maker = next((c for c in t.children if c.dep_ == "pobj" and c.i < mark.i), None)
+        if maker is not None and (maker.pos_ == "PROPN" or maker.ent_type_ in SPEAKER_ENTS
+                                  or is_person_noun(lemma(maker))):
+            return noun, maker
     return None
 
 

@@ -61,6 +61,18 @@ def test_according_to(nlp):
     assert a.sieve == "according" and "poll" in a.mention.text
 
 
+@pytest.mark.parametrize("text, source", [
+    # PolNeAR train (Western Journal): "To X," opening the sentence names whose view it is
+    ("To Sharp, Trump is the “kind-hearted and caring” man who saved her family’s farm back in 1986.", "Sharp"),
+    # PolNeAR train (Western Journal): after "because"
+    ("He doesn’t understand how anyone can see otherwise because to him, liberals pose such a big threat to the "
+     "future of America that it is not an option to “refuse to vote for the only person who can stop them.”", "him"),
+])
+def test_to_someone_set_off_by_a_comma_names_the_source(nlp, text, source):
+    a = only(nlp, text)
+    assert a.sieve == "according" and a.mention.text == source
+
+
 def test_colon_introduces_next_paragraph(nlp):
     text = "Cruz continued:\n\n“You look at the questions: Donald Trump, are you a comic book villain?”\n"
     a = only(nlp, text)
@@ -147,6 +159,21 @@ def test_is_partial():
     assert is_partial(span, text)
     whole = "'We have reached an agreement,' Ouahbi stated."
     assert not is_partial(QuoteSpan(1, 29, whole[1:29], 0, 30), whole)
+
+
+def test_a_quote_after_an_abbreviation_is_partial(nlp):
+    # PolNeAR train (HuffPost): the stop of "U.S." ends no sentence; the quote is inside the writer's
+    text = ("His office put out a statement saying the U.S. “does not have the capacity to properly vet every "
+            "incoming refugee.”")
+    i = text.index("“")
+    assert is_partial(QuoteSpan(i + 1, len(text) - 1, text[i + 1:-1], i, len(text)), text)
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == "His office"
+    # a sentence that ends in one still ends there
+    text = "He moved to the U.S. “It was the best decision,” he said."
+    i = text.index("“")
+    assert not is_partial(QuoteSpan(i + 1, text.index("”"), text[i + 1:text.index("”")], i, text.index("”") + 1),
+                          text)
 
 
 def test_empty_and_quote_free_documents(nlp):
@@ -611,6 +638,77 @@ def test_as_x_put_it_after_the_quote(nlp):
 def test_a_claim_below_the_cue_is_its_owners(nlp, text, speaker):
     a = only(nlp, text)
     assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (USA Today): "a report by X that …" is X's, as "X's report that …" is
+    ('And on Friday, it was a report by Politico that he "fabricated" the story of an offer to attend West Point.',
+     "Politico"),
+    # PolNeAR train (Washington Post): "the contention of X that …"; "of state" is no maker
+    ("His remarks buttress the contention of former secretary of state Hillary Clinton that some of her emails "
+     "have been retroactively subjected to \"over-classification.\"", "former secretary of state Hillary Clinton"),
+    # PolNeAR train (Washington Post): the quote holds the clause's verb
+    ("Trump's attacks on Curiel stand out for their personal nature, for the racial remarks and for the "
+     "suggestion by a potential president that someone \"ought to look into\" the judge.", "a potential president"),
+])
+def test_a_statement_by_someone_is_its_makers(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (Washington Post): "sniped that …" holds the quote; "penned" is another clause's
+    ('Walter Hewlett sniped that Fiorina, a first-time chief executive, was "learning on the job," while Fiorina '
+     'and other HP leaders penned a series of excoriating letters.', "Walter Hewlett"),
+    # PolNeAR train (Politico): "acknowledge" is in a clause beside the quote's, not above it
+    ('As the debate progressed and Trump stood by his comment Monday that "Islam hates us," refusing to '
+     'acknowledge that not all Muslims hate the U.S., Rubio again tried to rebuke the front-runner, but in a calm, '
+     'confident manner.', "Trump"),
+])
+def test_the_verb_holding_a_that_clause_beats_a_cue_beside_it(nlp, text, speaker):
+    a = only(nlp, text)
+    assert a.mention is not None and a.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # PolNeAR train (Washington Post): "hours after the staffer was charged" tells when, not who
+    ('Republican presidential front-runner Donald Trump defended his campaign manager as a "very decent man" '
+     'Tuesday, hours after the staffer was charged with battery in Florida for allegedly grabbing a reporter.',
+     ["Republican presidential front-runner Donald Trump"]),
+    # PolNeAR train (Politico): the "while" clause has its own quote and its own speaker
+    ("While Sullivan proclaims the article a “terrific piece and well worth the trip to India to produce,” "
+     "Clinton fixates on the “pivot” line.", ["Sullivan", "Clinton"]),
+    # PolNeAR train (HuffPost): no comma after the clause, whose cue the parse cut from the quote's clause
+    ("The endorsement comes just three days after Trump told The Washington Post he was “not quite there yet” "
+     "on supporting Ryan, who will face challenger Paul Nehlen in a primary on Tuesday.", ["Trump"]),
+])
+def test_a_cue_in_an_adverbial_clause_beside_the_quote_does_not_report_it(nlp, text, speakers):
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # PolNeAR train (Washington Post): the judges "who serve" are described in the Constitution's words
+    ('The Constitution mandates lifetime tenure for federal judges who serve in "good behavior" and protects them '
+     'against recrimination by forbidding that their salaries be reduced.', ["The Constitution"]),
+    # PolNeAR train (Washington Post): relative clauses inside relative clauses, all in Trump's lament
+    ('Preceded at the lectern by Joe Arpaio, the Arizona sheriff and anti-immigration hard-liner, Trump launched '
+     'into a lament for the "countless Americans" who are "victims of violence" by illegal immigrants who are '
+     '"dangerous, dangerous, dangerous criminals."', ["Trump"] * 3),
+])
+def test_a_relative_clause_describes_its_noun_in_the_subjects_words(nlp, text, speakers):
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
+
+
+def test_a_cue_of_the_next_sentence_does_not_hide_the_cue_before_the_quote(nlp):
+    # PolNeAR train (Breitbart): "Asked if …" opens a sentence of its own; "he said," still introduces the quote
+    text = ("Trump said in the past he would look into paying legal fees.\n\nOn ABC’s “Good Morning America” "
+            "Tuesday, he said, “I never said I was going to pay for fees.” Asked if it had appeared he was "
+            "encouraging violence with his initial statement, Trump replied, “Well, maybe so. Maybe that’s why I "
+            "wouldn’t do it.”")
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == ["he", "Trump"]
 
 
 def test_his_own_claim_stays_with_the_named_subject(nlp):
@@ -1182,15 +1280,3 @@ def test_a_tag_after_a_quote_is_not_the_complement_of_a_verb_before_it(nlp, text
     assert a.mention is not None and a.mention.text == speaker
 
 
-@pytest.mark.parametrize("text, speaker", [
-    # PolNeAR train (Western Journal): "To Sharp," says whose view the quoted words are
-    ("To Sharp, Trump is the “kind-hearted and caring” man who saved her family’s farm back in 1986 in the wake "
-     "of her father’s suicide.", "Sharp"),
-    # PolNeAR train (Western Journal): "because to him," inside the sentence
-    ("He concludes that these reasons make the best case for why conservatives should get behind Trump and he "
-     "doesn’t understand how anyone can see otherwise because to him, liberals pose such a big threat to the future "
-     "of America that it is not an option to “refuse to vote for the only person who can stop them.”", "him"),
-])
-def test_a_fronted_to_someone_credits_the_clause_like_in_their_view(nlp, text, speaker):
-    a = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")][0]
-    assert a.mention is not None and a.mention.text == speaker
