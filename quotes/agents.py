@@ -1,0 +1,58 @@
+"""Who can speak: the tests the sieve puts to a subject before it takes it for a speaker.
+
+A person, a group, an organisation or a pronoun says things; a thing ("the plan", "it")
+does not, unless it is a text that speaks for its authors ("the statement", "the ad").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from .cues import STATEMENT_NOUNS
+from .lemmas import lemma
+from .lexicon import NON_AGENTS, is_person_noun
+from .syntax import SPEAKER_ENTS, is_cue
+
+
+#: Common nouns that name people or bodies of people, who speak (lemmas); with
+#: :func:`quotes.lexicon.is_person_noun` for the nouns of people coreference knows.
+SPEAKING_NOUNS = frozenset("""
+official spokesman spokeswoman spokesperson aide adviser advisor source lawmaker senator governor president
+minister secretary judge lawyer attorney witness candidate voter supporter critic analyst expert economist
+professor scientist researcher author writer reporter editor columnist host anchor moderator chairman chairwoman
+chair director leader member representative delegate activist organizer strategist pollster campaign committee
+agency department ministry government administration company firm group organization party union council court
+police officer prosecutor investigator doctor resident worker employee executive manager founder owner
+woman man people person father mother wife husband son daughter friend neighbor voice narrator
+pope bishop priest pastor rabbi imam king queen prince princess lady mayor sheriff chief commander general admiral
+soldier veteran student teacher coach player fan protester demonstrator crowd audience
+""".split())
+
+
+def speaks(cue: Token, subj: Token | SpacySpan) -> bool:
+    """Is the subject someone saying something: a person, a group or a pronoun doing a verb of saying?"""
+    head = subj.root if isinstance(subj, SpacySpan) else subj
+    return is_cue(cue, strict=True) and names_someone(head)
+
+
+def someone(subj: Token | SpacySpan) -> bool:
+    """Is the word a person, a group or a pronoun (someone who could speak), not a thing? Also a
+    name the tagger took for a noun at the start of a sentence ("Trump went further")."""
+    head = subj.root if isinstance(subj, SpacySpan) else subj
+    return names_someone(head) or (head.tag_ == "NN" and head.is_title
+                                    and not any(c.dep_ == "det" for c in head.children))
+
+
+def acts(subj: Token) -> bool:
+    """Is the subject someone who could say the words, not a thing nor "it"?"""
+    return someone(subj) and subj.lower_ != "it"
+
+
+def names_someone(head: Token) -> bool:
+    return head.pos_ in ("PRON", "PROPN") or head.ent_type_ in SPEAKER_ENTS or lemma(head) in SPEAKING_NOUNS \
+        or is_person_noun(lemma(head))
+
+
+def document(subj: Token | SpacySpan) -> bool:
+    """Is the subject a text that speaks for its authors (a statement, an ad, a story)?"""
+    head = subj.root if isinstance(subj, SpacySpan) else subj
+    return lemma(head) in NON_AGENTS or lemma(head) in STATEMENT_NOUNS

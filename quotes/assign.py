@@ -1,0 +1,41 @@
+"""The attribution record of one quote, and how a sieve fills it in.
+
+Kept apart from the sieve so that the rules for quotes inside the writer's sentence
+(:mod:`quotes.embedded`) and for quotes with no cue of their own (:mod:`quotes.continued`)
+can fill records without importing :mod:`quotes.attribute`, which calls them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from .records import QuoteSpan
+from .syntax import Layout, mention_span
+
+
+#: Sieves that find a quote's speaker is not named (a question put to someone, a transcript
+#: turn tagged "VIDEO:"): no later sieve gives it the last speaker.
+UNKNOWN_SPEAKER = frozenset(["addressed", "silent"])
+
+
+@dataclass(slots=True)
+class Attribution:
+    """The attribution of one quote span; ``sieve`` names the rule that found it."""
+
+    span: QuoteSpan
+    kind: str = "direct"
+    cue: SpacySpan | None = None
+    mention: SpacySpan | None = None
+    sentence: SpacySpan | None = None
+    venue: str | None = None
+    sieve: str | None = None
+    continues: int | None = None
+    paragraph: int = 0
+
+
+def assign(a: Attribution, sieve: str, cue: Token | None, subj: Token | SpacySpan, lay: Layout) -> None:
+    doc = lay.doc
+    a.sieve = sieve
+    a.cue = doc[cue.i:cue.i + 1] if cue is not None else None
+    a.mention = subj if isinstance(subj, SpacySpan) else mention_span(subj, lay, cue)
