@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from .cues import STATEMENT_NOUNS
 from .lemmas import lemma
 from .lexicon import NON_AGENTS, is_person_noun
-from .syntax import SPEAKER_ENTS, is_cue
+from .syntax import SPEAKER_ENTS, is_cue, titled_noun
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas); with
@@ -38,8 +38,7 @@ def someone(subj: Token | SpacySpan) -> bool:
     """Is the word a person, a group or a pronoun (someone who could speak), not a thing? Also a
     name the tagger took for a noun at the start of a sentence ("Trump went further")."""
     head = subj.root if isinstance(subj, SpacySpan) else subj
-    return names_someone(head) or (head.tag_ == "NN" and head.is_title
-                                    and not any(c.dep_ == "det" for c in head.children))
+    return names_someone(head) or titled_noun(head)
 
 
 def acts(subj: Token) -> bool:

@@ -438,12 +438,16 @@ def nearby_name(cue: Token, lay: Layout) -> Token | None:
     return _phrase_after(cue, lay)
 
 
+def titled_noun(t: Token) -> bool:
+    """Is ``t`` a common noun in title case with no article, which at the head of a sentence is most
+    often a name the tagger took for a noun ("Trump went further")?"""
+    return t.tag_ == "NN" and t.is_title and not any(c.dep_ == "det" for c in t.children)
+
+
 def _name_as_noun(t: Token) -> bool:
     """A name the tagger took for a common noun opening the sentence as its subject or root (``Trump
-    defended eminent domain, calling …`` with "Trump" a noun and "defended" its modifier): title
-    case, no article."""
-    return t.tag_ == "NN" and t.is_title and t.is_sent_start and t.dep_ in ("nsubj", "ROOT") \
-        and not any(c.dep_ == "det" for c in t.children)
+    defended eminent domain, calling …`` with "Trump" a noun and "defended" its modifier)."""
+    return titled_noun(t) and t.is_sent_start and t.dep_ in ("nsubj", "ROOT")
 
 
 def _inverted_subject(t: Token) -> bool:
