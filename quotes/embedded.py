@@ -75,13 +75,13 @@ def embedded_quote(qi: int, a: Attribution, lay: Layout) -> bool:
     if made is not None:
         assign(a, "embedded", made[0], made[1], lay)
         return True
-    held = _that_holder(qi, lay)
+    root = clause_root(qi, lay)
+    held = _that_holder(qi, root, lay)
     if held is not None:
         assign(a, "embedded", held, subject_of(held, lay), lay)
         return True
     if by_sentence_cue(qi, a, lay):
         return True
-    root = clause_root(qi, lay)
     subj = subject_of(root, lay) if root is not None else None
     if subj is None:
         return False
@@ -131,12 +131,11 @@ def _relative(v: Token) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which") for c in v.children)
 
 
-def _that_holder(qi: int, lay: Layout) -> Token | None:
+def _that_holder(qi: int, up: Token | None, lay: Layout) -> Token | None:
     """The verb whose "that" clause holds the quote, with someone for subject, when no strong cue
     above the quote reports it: in ``Walter Hewlett sniped that Fiorina was "learning on the job,"
     while Fiorina … penned …`` the clause is what Hewlett holds, whatever the verb; a cue in another
-    clause of the sentence does not report it."""
-    up = clause_root(qi, lay)
+    clause of the sentence does not report it. ``up`` is the quote's :func:`clause_root`."""
     if up is None:
         return None
     first = lay.tokens[qi][0]
