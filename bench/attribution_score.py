@@ -29,10 +29,10 @@ CACHE = Path(os.environ.get("QUOTES_DOCBIN_CACHE", "/tmp/quotes-docbin"))
 def parsed(nlp, names, texts):
     from spacy.tokens import DocBin
 
-    from quotes.nlp import fingerprint
+    from quotes.nlp.model import fingerprint
 
     CACHE.mkdir(exist_ok=True)
-    # the parse depends on the texts, the pipeline and how quotes.nlp reads marks
+    # the parse depends on the texts, the pipeline and how quotes.nlp.model reads marks
     key = hashlib.sha1(("\0".join(names) + nlp.meta["name"] + ",".join(nlp.pipe_names)
                         + fingerprint()).encode()).hexdigest()[:16]
     f = CACHE / f"{key}.spacy"
@@ -73,10 +73,10 @@ def main():
     ap.add_argument("--detection", action="store_true", help="print detection TP/FP by kind and sieve, and FPs")
     args = ap.parse_args()
 
-    from quotes.attribute import attribute
-    from quotes.coref import resolve
-    from quotes.detect import detect
-    from quotes.nlp import load_pipeline
+    from quotes.attribution.sieve import attribute
+    from quotes.coref.resolve import resolve
+    from quotes.detect.spans import detect
+    from quotes.nlp.model import load_pipeline
 
     arts = list(articles(args.corpus))
     if args.limit:

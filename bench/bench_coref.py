@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 
-from quotes.coref import resolve  # noqa: E402
-from quotes.nlp import load_pipeline  # noqa: E402
+from quotes.coref.resolve import resolve  # noqa: E402
+from quotes.nlp.model import load_pipeline  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "polnear" / "dev"
 SEED = ROOT / "fixtures" / "morocco-france-justice.txt"

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quotes.detect import detect  # noqa: E402
+from quotes.detect.spans import detect  # noqa: E402
 
 SEED = ROOT / "fixtures" / "morocco-france-justice.txt"
 

@@ -9,9 +9,9 @@ words). Negatives: sentences of the same articles from lines with no
 quotation marks (same outlets, topics and speakers; never in the index).
 Then short citations: runs of 4-12 words from those sentences (negatives)
 and from quotations with one word changed (positives). For each query the
-best word-level score among the rows :meth:`quotes.check.Checker.near` hands
+best word-level score among the rows :meth:`quotes.check.verdict.Checker.near` hands
 on is compared with fixed thresholds and with the rule check uses
-(:func:`quotes.check.altered_min`). Counts only, no timings.
+(:func:`quotes.check.verdict.altered_min`). Counts only, no timings.
 
 Measured 2026-11-29 (`bench/check_thresholds.py 600 11`, 6634 indexed
 passages). Whole sentences: of 600 unquoted sentences the highest genuine
@@ -35,8 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quotes.align import Citation  # noqa: E402
-from quotes.check import Checker, altered_min  # noqa: E402
+from quotes.check.align import Citation  # noqa: E402
+from quotes.check.verdict import Checker, altered_min  # noqa: E402
 
 POLNEAR = Path(__file__).resolve().parent.parent.parent / "shared" / "polnear"
 QUOTED = re.compile(r'["“]([^"“”\n]+)["”]')

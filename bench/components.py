@@ -1,12 +1,12 @@
 """Where the parse spends its time, component by component, stock pipeline against ours.
 
 Every document is run through each component of spaCy's stock English pipeline
-and of the pipeline ``quotes`` loads (:func:`quotes.nlp.load_pipeline`: the
+and of the pipeline ``quotes`` loads (:func:`quotes.nlp.model.load_pipeline`: the
 attribute rules compiled, the lemmatizer on demand), the two alternating
 document by document so that load from elsewhere falls on both; CPU time per
 component, in ms per document. The stock ``attribute_ruler`` + ``lemmatizer``
-against our ``quotes_attribute_rules`` is the saving ``quotes.ruler`` and
-``quotes.lemmas`` make; ``tests/test_nlp.py`` checks the annotations are the same.
+against our ``quotes_attribute_rules`` is the saving ``quotes.nlp.ruler`` and
+``quotes.nlp.lemmas`` make; ``tests/test_nlp.py`` checks the annotations are the same.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def _time_components(nlp, text: str, into: dict[str, float]) -> None:
 def run(corpus, limit: int | None) -> dict:
     import spacy
 
-    from quotes.nlp import load_pipeline
+    from quotes.nlp.model import load_pipeline
 
     docs = load_corpus(corpus, limit)
     ours = load_pipeline()

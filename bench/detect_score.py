@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from brat import articles, direct_quotes  # noqa: E402
 from score import overlap, score  # noqa: E402
 
-from quotes.detect import detect  # noqa: E402
+from quotes.detect.spans import detect  # noqa: E402
 
 SCORED = {"direct", "partial"}
 

@@ -37,7 +37,7 @@ def run(corpus, limit: int | None, batch_size: int) -> dict:
     from textacy.extract import direct_quotations
 
     from quotes.cli.output import Format, render
-    from quotes.nlp import load_pipeline
+    from quotes.nlp.model import load_pipeline
     from quotes.pipeline import extract_documents
 
     import spacy

@@ -73,7 +73,7 @@ def generate(n_quotes: int, seed: int = 6) -> list:
 
 
 def ingest_seconds(db: Path, results: list) -> tuple[float, object]:
-    from quotes.index import Index
+    from quotes.index.core import Index
 
     start = time.perf_counter()
     index = Index(str(db))

@@ -18,7 +18,7 @@ TOP = 15
 
 
 def run(corpus, limit: int | None, batch_size: int) -> dict:
-    from quotes.nlp import load_pipeline
+    from quotes.nlp.model import load_pipeline
     from quotes.pipeline import analyse
 
     docs = load_corpus(corpus, limit)
@@ -79,7 +79,7 @@ def by_module(stats: pstats.Stats) -> dict[str, float]:
 
 
 def module_of(filename: str) -> str:
-    """``quotes/attribute.py`` -> ``quotes.attribute``; spaCy and the rest by top package."""
+    """``quotes/attribute.py`` -> ``quotes.attribution.sieve``; spaCy and the rest by top package."""
     parts = filename.replace("\\", "/").split("/")
     if "quotes" in parts:
         i = len(parts) - 1 - parts[::-1].index("quotes")

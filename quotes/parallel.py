@@ -2,7 +2,7 @@
 
 Both paths cut the documents into chunks of ``batch_size`` and hand each chunk
 to :func:`extract_chunk`, which runs in a worker process: the worker loads the
-spaCy pipeline once (:func:`quotes.nlp.load_pipeline` is cached per process),
+spaCy pipeline once (:func:`quotes.nlp.model.load_pipeline` is cached per process),
 parses the chunk with ``nlp.pipe`` and sends back picklable
 :class:`~quotes.records.DocResult` objects. Only documents travel to workers
 and only results travel back, never spaCy objects.
@@ -60,7 +60,7 @@ def chunked(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 def extract_chunk(documents: list[Document], model: str | None = None,
                   batch_size: int = DEFAULT_BATCH_SIZE) -> list[DocResult]:
     """Every result of one chunk, in order: what a worker process runs."""
-    from .nlp import load_pipeline
+    from .nlp.model import load_pipeline
     from .pipeline import analyse, parse
 
     nlp = load_pipeline(model)
@@ -110,7 +110,7 @@ def extract_in_processes(documents: Iterable[Document], *, model: str | None = N
 
 
 def _in_this_process(documents: Iterable[Document], model: str | None, batch_size: int) -> Iterator[DocResult]:
-    from .nlp import load_pipeline
+    from .nlp.model import load_pipeline
     from .pipeline import analyse, parse
 
     nlp = load_pipeline(model)
@@ -148,7 +148,7 @@ def _worker_plugin(model: str | None) -> Any:
             self.model = model
 
         def setup(self, worker: Any) -> None:
-            from quotes.nlp import load_pipeline
+            from quotes.nlp.model import load_pipeline
 
             load_pipeline(self.model)
 

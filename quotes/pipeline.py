@@ -20,10 +20,10 @@ DEFAULT_BATCH_SIZE = 16
 
 def analyse(doc: "Doc", document: Document) -> DocResult:
     """Detect, attribute, resolve and place every quotation of one parsed document."""
-    from .attribute import attribute
-    from .coref import resolve
-    from .detect import detect
-    from .venue import carry_venues, find_venue
+    from .attribution.sieve import attribute
+    from .coref.resolve import resolve
+    from .detect.spans import detect
+    from .attribution.venue import carry_venues, find_venue
 
     attributions = attribute(doc, detect(document.text), document.text)
     entities, all_entities = resolve(doc, [a.mention for a in attributions])
@@ -73,7 +73,7 @@ def extract_documents(documents: Iterable[Document], *, model: str | None = None
 
         yield from extract_in_processes(documents, model=model, batch_size=batch_size, workers=workers)
         return
-    from .nlp import load_pipeline
+    from .nlp.model import load_pipeline
 
     nlp = nlp or load_pipeline(model)
     for doc, document in parse(nlp, documents, batch_size):

@@ -13,7 +13,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from quotes.nlp import load_pipeline
+    from quotes.nlp.model import load_pipeline
 
     return load_pipeline()
 

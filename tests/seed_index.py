@@ -70,7 +70,7 @@ def hostile_result(quotes: list[str]) -> DocResult:
 
 
 def build(db: Path, *results: DocResult) -> Path:
-    from quotes.index import Index
+    from quotes.index.core import Index
 
     Index(str(db)).ingest(list(results) or [seed_result()])
     return db

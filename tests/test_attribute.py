@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.attribute import attribute, is_partial
-from quotes.detect import detect
+from quotes.attribution.sieve import attribute, is_partial
+from quotes.detect.spans import detect
 from quotes.records import QuoteSpan
 
 
@@ -438,8 +438,8 @@ def test_the_owner_of_a_statement_noun_said_the_quote_inside_it(nlp, text, speak
 
 
 def test_a_statement_noun_without_an_owner_names_no_one(nlp):
-    from quotes.finders import statement_owner
-    from quotes.syntax import Layout
+    from quotes.attribution.finders import statement_owner
+    from quotes.attribution.parse import Layout
 
     text = "The promise of \"a better deal\" was everywhere.\n"
     doc = nlp(text)
@@ -449,7 +449,7 @@ def test_a_statement_noun_without_an_owner_names_no_one(nlp):
 
 def test_a_dateline_is_no_part_of_the_speaker_mention(nlp):
     # PolNeAR train, nyt_2015-11-25_golf-courses: the noun phrase's left edge runs into the dateline
-    from quotes.syntax import Layout, mention_span
+    from quotes.attribution.parse import Layout, mention_span
 
     text = ("BOCA RATON, Fla. -- Weeds, crabgrass and fallen palm fronds cover the wildly overgrown greens of what "
             "was once the Mizner Trail Golf Club.\n")

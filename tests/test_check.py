@@ -1,13 +1,13 @@
-"""quotes.check over quote rows built by hand: each verdict, typography, partial citations, omissions."""
+"""quotes.check.verdict over quote rows built by hand: each verdict, typography, partial citations, omissions."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.check import ALTERED, MISATTRIBUTED, NOT_FOUND, VERBATIM, Checker, check
-from quotes.normalize import segments, strip_marks, tokens
-from quotes.speakers import named, names_match, role_match
+from quotes.check.verdict import ALTERED, MISATTRIBUTED, NOT_FOUND, VERBATIM, Checker, check
+from quotes.check.normalize import segments, strip_marks, tokens
+from quotes.check.speakers import named, names_match, role_match
 
 DARMANIN = "Gérald Darmanin"
 OUAHBI = "Abdellatif Ouahbi"
@@ -149,7 +149,7 @@ def test_short_near_miss_is_not_found_not_altered():
 
 
 def test_short_citations_need_more_similarity():
-    from quotes.check import ALTERED_MIN, altered_min
+    from quotes.check.verdict import ALTERED_MIN, altered_min
 
     assert altered_min(4) > 0.75 >= altered_min(8) and altered_min(100) == pytest.approx(ALTERED_MIN + 0.01)
 
@@ -211,7 +211,7 @@ def test_one_new_word_is_never_verbatim_and_is_named(words, data):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 def test_fast_norms_agree_with_tokens(text):
-    from quotes.normalize import norms
+    from quotes.check.normalize import norms
 
     assert norms(text) == [t.norm for t in tokens(text)]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-pytest.importorskip("quotes.index")
+pytest.importorskip("quotes.index.core")
 
 from quotes.cli import app  # noqa: E402
 
@@ -148,7 +148,7 @@ def test_verify_subprocess(db):
 @pytest.fixture(scope="module")
 def pipeline_db(tmp_path_factory, seed_result):
     """An index of what the project's own pipeline finds in the seed article."""
-    from quotes.index import Index
+    from quotes.index.core import Index
 
     db = tmp_path_factory.mktemp("pipeline") / "index.json"
     Index(str(db)).ingest([seed_result])
@@ -190,7 +190,7 @@ def test_ingest_then_check_in_subprocesses(tmp_path):
 
 def test_report_never_prints_terminal_escapes():
     from quotes.cli.check import describe
-    from quotes.check import check as check_quote
+    from quotes.check.verdict import check as check_quote
 
     row = {"id": 1, "quote": "we will act \x1b]0;pwned\x07 now \x1b[2J today", "speaker": "Nadia Benali", "start": 0}
     verdict = check_quote(row["quote"], [row], "Nadia Benali")

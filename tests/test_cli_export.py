@@ -14,7 +14,7 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-pytest.importorskip("quotes.index")
+pytest.importorskip("quotes.index.core")
 
 from quotes.cli import app  # noqa: E402
 

@@ -53,11 +53,11 @@ def test_rerun_parses_nothing_and_changed_file_replaces(tmp_path, monkeypatch):
     def no_parsing(*a, **k):
         raise AssertionError("an unchanged document was parsed")
 
-    import quotes.nlp
+    import quotes.nlp.model
 
     with monkeypatch.context() as m:
         m.setattr(quotes.pipeline, "extract_documents", no_parsing)
-        m.setattr(quotes.nlp, "load_pipeline", no_parsing)
+        m.setattr(quotes.nlp.model, "load_pipeline", no_parsing)
         res = ingest(db, art)
     assert res.exit_code == 0 and "1 unchanged" in res.stderr and db.read_bytes() == before
     assert "parsing stopped" not in res.stderr

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quotes.clusters import Cluster, pronoun_filter
-from quotes.names import parse_name
+from quotes.coref.clusters import Cluster, pronoun_filter
+from quotes.lexicon.names import parse_name
 from quotes.records import Entity
-from quotes.roles import Role
+from quotes.coref.roles import Role
 
 
 def person(*names: str, votes: dict | None = None, roles: tuple[str, ...] = ()) -> Cluster:

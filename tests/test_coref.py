@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.coref import resolve
-from quotes.layout import doc_segment_starts
+from quotes.coref.resolve import resolve
+from quotes.coref.segments import doc_segment_starts
 
 
 def mention(doc, context: str, words: str | None = None, nth: int = 0):
@@ -170,7 +170,7 @@ def test_a_plural_looking_surname_is_a_person_not_a_group(nlp):
 
 
 def test_attached_follows_appositions_and_compounds(nlp):
-    from quotes.mentions import attached
+    from quotes.coref.mentions import attached
 
     doc = nlp("Another critic, Laurence H. Tribe, likened the rules to a fire.")
     critic, laurence, tribe, rules = doc[1], doc[3], doc[5], doc[9]

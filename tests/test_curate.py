@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from quotes.index import AmbiguousSpeaker, Index, QuoteNotFound, SpeakerNotFound
+from quotes.index.core import AmbiguousSpeaker, Index, QuoteNotFound, SpeakerNotFound
 from quotes.records import Document, DocResult, Entity, Quote
 
 runner = CliRunner()

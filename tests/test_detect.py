@@ -1,4 +1,4 @@
-"""Tests for quotes.detect: mark styles, apostrophes, paragraphs, unbalanced marks, kinds.
+"""Tests for quotes.detect.spans: mark styles, apostrophes, paragraphs, unbalanced marks, kinds.
 
 Most sentences are real ones, from the seed article or from PolNeAR articles
 the detector once got wrong.
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.detect import detect
+from quotes.detect.spans import detect
 
 
 def quotes(text: str, kinds=("direct", "partial")) -> list[str]:

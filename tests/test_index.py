@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotes.index import Index
+from quotes.index.core import Index
 from quotes.records import Document, DocResult, Entity, Quote, Span
 
 DARMANIN = Entity("Gérald Darmanin", "person", aliases=["Darmanin"], roles=["French Minister of Justice"])
@@ -190,7 +190,7 @@ def test_finished_batches_survive_a_failing_source(db):
 
 
 def test_batches_are_few_writes_not_one_per_quote(db, monkeypatch):
-    from quotes import storage
+    from quotes.index import storage
 
     writes = []
     real = storage.atomic_write

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from quotes.layout import double_quoted, doc_segment_starts, segment_starts
+from quotes.coref.segments import double_quoted, doc_segment_starts, segment_starts
 
 
 def test_seed_page_splits_into_its_articles(nlp, seed_text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.names import first_name_gender, fold, name_match, parse_name, word_gender
+from quotes.lexicon.names import first_name_gender, fold, name_match, parse_name, word_gender
 
 
 def test_parse_name_splits_honorifics_titles_and_suffixes():

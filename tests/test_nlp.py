@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from quotes.lemmas import lemma
-from quotes.ruler import NAME, STOCK, compile_ruler, use_compiled
+from quotes.nlp.lemmas import lemma
+from quotes.nlp.ruler import NAME, STOCK, compile_ruler, use_compiled
 
 #: Forms the multi-token and dependency patterns of the English attribute_ruler are about.
 TRICKY = (
@@ -17,13 +17,13 @@ TRICKY = (
 
 @pytest.fixture(scope="module")
 def stock():
-    from quotes.paragraphs import add_to
+    from quotes.nlp.paragraphs import add_to
 
     return add_to(spacy.load(_model_name(), exclude=["senter"]))
 
 
 def _model_name() -> str:
-    from quotes.nlp import candidates
+    from quotes.nlp.model import candidates
 
     for name in candidates():
         if spacy.util.is_package(name):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from quotes import parallel
-from quotes.nlp import ModelNotFound
+from quotes.nlp.model import ModelNotFound
 from quotes.pipeline import extract_documents
 from quotes.records import Document
 
@@ -109,7 +109,7 @@ def test_dask_gives_every_result_once_with_one_load_per_worker(dask_client, docu
     by_path = {r.document.path: r for r in results}
     assert len(results) == len(by_path) == len(documents)
     assert [by_path[d.path] for d in documents] == serial
-    loads = dask_client.run(lambda: __import__("quotes.nlp", fromlist=["x"]).load_pipeline.cache_info().misses)
+    loads = dask_client.run(lambda: __import__("quotes.nlp.model", fromlist=["x"]).load_pipeline.cache_info().misses)
     assert len(loads) == 2 and set(loads.values()) == {1}
 
 

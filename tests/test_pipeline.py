@@ -102,7 +102,7 @@ def test_the_seed_in_another_house_style_keeps_every_speaker(nlp, seed_text, see
     (Guillemets «…» are left out: the small English model parses "Darmanin «sincerely thanked» Morocco"
     differently and that partial quote becomes a scare quote; see the README's limits.)
     """
-    from quotes.detect import detect
+    from quotes.detect.spans import detect
 
     chars = list(seed_text)
     for q in detect(seed_text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.roles import Role, counterpart, describe, fits, make_role, nation, roles_around
+from quotes.coref.roles import Role, counterpart, describe, fits, make_role, nation, roles_around
 
 SEED_SENTENCE = ("Moroccan Minister of Justice Abdellatif Ouahbi and his French counterpart Gérald Darmanin "
                  "sealed the agreement in Rabat, building upon the action plan signed in May 2024.")

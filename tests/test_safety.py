@@ -27,14 +27,14 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from quotes.index import Index
+from quotes.index.core import Index
 
 QUOTES = str(Path(sys.executable).with_name("quotes"))
 NAMES = ["Nadia Benali", "Tom Hughes", "Ana Ruiz", "Omar Haddad", "Marie Dupont", "John Smith", "Li Wei", "Aiko Tanaka"]
 
 WRITER = textwrap.dedent("""
     import sys
-    from quotes.index import Index
+    from quotes.index.core import Index
     from quotes.records import Document, DocResult, Entity, Quote
     path, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     def result(i):

@@ -70,7 +70,7 @@ def test_command_help_does_not_import_spacy(command):
 
 @pytest.mark.parametrize("command", ["list", "speakers"])
 def test_listing_a_small_index_does_not_import_spacy(command, tmp_path):
-    index = pytest.importorskip("quotes.index")
+    index = pytest.importorskip("quotes.index.core")
     from quotes.records import Document, DocResult, Entity, Quote
 
     db = tmp_path / "index.json"

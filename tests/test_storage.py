@@ -7,7 +7,7 @@ import time
 import orjson
 import pytest
 
-from quotes.storage import SCHEMA, IndexFileError, IndexLocked, IndexStorage, atomic_write, meta_row
+from quotes.index.storage import SCHEMA, IndexFileError, IndexLocked, IndexStorage, atomic_write, meta_row
 
 
 def write_rows(storage: IndexStorage, **rows) -> None:
@@ -150,7 +150,7 @@ def test_refresh_only_rereads_a_replaced_file(tmp_path):
 
 
 def test_schema_2_nested_spans_are_flattened_and_read_back_the_same(tmp_path):
-    from quotes.index import Index
+    from quotes.index.core import Index
 
     path = tmp_path / "i.json"
     old = {"meta": {"1": {"format": "quotes-index", "schema": 2}},

@@ -5,7 +5,7 @@ import pytest
 
 from quotes.pipeline import analyse
 from quotes.records import Document
-from quotes.venue import carry_venues
+from quotes.attribution.venue import carry_venues
 
 
 def quotes_of(nlp, text):

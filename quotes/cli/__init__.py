@@ -33,7 +33,12 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 # Each module registers its commands on `app` when imported.
-from . import extract, ingest, read, curate, export, check  # noqa: E402,F401
+from . import extract
+from . import ingest
+from . import read
+from . import curate
+from . import export
+from . import check  # noqa: E402,F401
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from .common import DEFAULT_DB, DbOpt, open_index
 from .output import Format, default_format, emit, error, note
 
 if TYPE_CHECKING:
-    from ..check import Verdict
+    from ..check.verdict import Verdict
 
 EXIT_INPUT = 1
 EXIT_MODEL = 3
@@ -67,7 +67,7 @@ def _describe(v: "Verdict") -> str:
 
 
 def _load_checker(db: Path):
-    from ..check import Checker
+    from ..check.verdict import Checker
 
     index = open_index(db)
     return index, Checker(index.list_quotes(), index.list_speakers())
@@ -133,9 +133,9 @@ def verify(
       quotes verify story.md --db quotes.json
     """
     from ..load import LoadError, load_path
-    from ..nlp import ModelNotFound
+    from ..nlp.model import ModelNotFound
     from ..pipeline import extract_documents
-    from ..speakers import named
+    from ..check.speakers import named
 
     fmt = default_format(fmt)
     if fmt is Format.md:

@@ -9,7 +9,7 @@ import typer
 from .output import error
 
 if TYPE_CHECKING:
-    from ..index import Index
+    from ..index.core import Index
 
 EXIT_ERROR = 1      # no index, no such quotation or speaker, output file exists, unreadable input
 EXIT_MODEL = 3      # no spaCy pipeline installed
@@ -21,7 +21,7 @@ DbOpt = Annotated[Path, typer.Option("--db", envvar="QUOTES_DB", help="The index
 
 def open_index(db: Path) -> "Index":
     """The index at ``db`` for reading; exits 1 if there is none, 4 if it cannot be used."""
-    from ..index import Index, IndexFileError
+    from ..index.core import Index, IndexFileError
 
     if not db.is_file():
         error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")

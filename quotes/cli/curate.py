@@ -29,7 +29,7 @@ app.add_typer(quote_app, name="quote")
 
 def run(db: Path, action: Callable[[Any], dict]) -> dict:
     """``action(index)`` on the index at ``db``, turning lookup failures into one-line errors."""
-    from ..index import AmbiguousSpeaker, Index, IndexFileError, QuoteNotFound, SpeakerNotFound
+    from ..index.core import AmbiguousSpeaker, Index, IndexFileError, QuoteNotFound, SpeakerNotFound
 
     if not db.is_file():
         error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")

@@ -14,7 +14,7 @@ from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, open_index
 from .output import Format, error, render
 
 if TYPE_CHECKING:
-    from ..index import Index
+    from ..index.core import Index
 SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (any name or alias, case and accents ignored).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="md | json | jsonl | csv.")]
 OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False)]

@@ -44,7 +44,7 @@ def extract(
       cat article.txt | quotes extract - --format json
     """
     from ..load import LoadError, load_documents
-    from ..nlp import ModelNotFound
+    from ..nlp.model import ModelNotFound
     from ..pipeline import extract_documents
 
     fmt = default_format(fmt)

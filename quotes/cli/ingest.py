@@ -20,7 +20,7 @@ from .common import DEFAULT_DB, EXIT_INDEX, DbOpt
 from .output import error, note
 
 if TYPE_CHECKING:
-    from ..index import Index, IngestReport
+    from ..index.core import Index, IngestReport
     from ..records import Document, DocResult
 
 EXIT_INPUT = 1
@@ -97,7 +97,7 @@ def ingest(
 
 def open_for_writing(db: Path) -> "Index":
     """The index at ``db`` (created on first write), or exit 4 with the reason it cannot be used."""
-    from ..index import Index, IndexFileError
+    from ..index.core import Index, IndexFileError
 
     try:
         return Index(str(db))
@@ -118,8 +118,8 @@ def store(index: "Index", documents: list["Document"], known: list["Document"], 
     """
     from itertools import chain
 
-    from ..index import IndexFileError, IngestReport
-    from ..nlp import ModelNotFound
+    from ..index.core import IndexFileError, IngestReport
+    from ..nlp.model import ModelNotFound
 
     report = IngestReport()
     parsed = results(documents, model, batch_size, workers, dask, failed) if documents else iter(())
@@ -162,7 +162,7 @@ def results(documents: list["Document"], model: str | None, batch_size: int, wor
 
 
 def one_by_one(documents: Iterable["Document"], model: str | None, failed: list[tuple[str, str]]) -> Iterator["DocResult"]:
-    from ..nlp import load_pipeline
+    from ..nlp.model import load_pipeline
     from ..pipeline import analyse
 
     nlp = load_pipeline(model)

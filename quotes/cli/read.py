@@ -20,7 +20,7 @@ from .export import COLUMNS as QUOTE_COLUMNS
 from .output import Format, default_format, emit, error
 
 if TYPE_CHECKING:
-    from ..index import Index
+    from ..index.core import Index
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

@@ -3,7 +3,7 @@
 spaCy's rule lemmatizer costs about 16 ms an article (8 % of the English
 pipeline) to lemmatize every token, and the quote stages read the lemma of a
 few dozen: candidate cue verbs, the heads of descriptions and occasions. So
-:func:`quotes.nlp.load_pipeline` loads the lemmatizer but does not run it, and
+:func:`quotes.nlp.model.load_pipeline` loads the lemmatizer but does not run it, and
 registers it here; :func:`lemma` asks it for one token at a time, and keeps
 the answer by form, part of speech and morphology (the English lemmatizer does
 not cache the base forms it recognises, most of the nouns asked about). Its word

@@ -24,8 +24,8 @@ UNUSED: tuple[str, ...] = ("senter",)
 #: Two of them run in a cheaper form with the same answers (see ``bench/run.py profile``;
 #: per article of PolNeAR, 910 tokens: tok2vec 48 ms, parser 37, attribute_ruler 25,
 #: lemmatizer 16, ner 89): the ``attribute_ruler`` by table lookup
-#: (:mod:`quotes.ruler`, about 1 ms) and the ``lemmatizer`` on demand, for the few
-#: tokens whose lemma a stage reads (:mod:`quotes.lemmas`). Both stay loaded.
+#: (:mod:`quotes.nlp.ruler`, about 1 ms) and the ``lemmatizer`` on demand, for the few
+#: tokens whose lemma a stage reads (:mod:`quotes.nlp.lemmas`). Both stay loaded.
 LAZY_LEMMATIZER = "lemmatizer"
 
 

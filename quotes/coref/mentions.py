@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from . import lexicon as lex
-from .names import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_WORDS, fold
+from ..lexicon import nouns as lex
+from ..lexicon.names import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_WORDS, fold
 
 W_SUBJECT, W_OTHER, W_POSS, W_SPEAKER = 2.0, 1.0, 0.5, 3.0
 

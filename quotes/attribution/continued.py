@@ -2,7 +2,7 @@
 after a sentence that reports someone speaking (``Jones said he disagreed. '…'``), a quote that
 runs on from the previous speaker's, and a quote paragraph that anticipates the cue of the next.
 
-These run after every quote went through the sieve of :mod:`quotes.attribute`, in document
+These run after every quote went through the sieve of :mod:`quotes.attribution.sieve`, in document
 order, since each reads the attributions before it.
 """
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from .agents import names_someone
-from .assign import UNKNOWN_SPEAKER, Attribution, assign
-from .records import QuoteSpan
-from .syntax import SPEAKER_ENTS, Layout, denied, depth, is_cue, mention_span, near_sentence, subject_of, token_before
+from .record import UNKNOWN_SPEAKER, Attribution, assign
+from ..records import QuoteSpan
+from .parse import SPEAKER_ENTS, Layout, denied, depth, is_cue, mention_span, near_sentence, subject_of, token_before
 
 
 def share_groups(out: list[Attribution], spans: list[QuoteSpan]) -> None:

@@ -1,8 +1,8 @@
 """The attribution record of one quote, and how a sieve fills it in.
 
 Kept apart from the sieve so that the rules for quotes inside the writer's sentence
-(:mod:`quotes.embedded`) and for quotes with no cue of their own (:mod:`quotes.continued`)
-can fill records without importing :mod:`quotes.attribute`, which calls them.
+(:mod:`quotes.attribution.embedded`) and for quotes with no cue of their own (:mod:`quotes.attribution.continued`)
+can fill records without importing :mod:`quotes.attribution.sieve`, which calls them.
 """
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .records import QuoteSpan
-from .syntax import Layout, mention_span
+from ..records import QuoteSpan
+from .parse import Layout, mention_span
 
 
 #: Sieves that find a quote's speaker is not named (a question put to someone, a transcript

@@ -32,31 +32,31 @@ A quote put to someone (``Trump was asked, '…?'``) is ``addressed``: its cue i
 kept, its speaker left unknown rather than given to the one asked or to the
 last speaker; so is a transcript turn whose tag names no one (``silent``:
 ``"VIDEO: …``).
-The rules that find a cue are :mod:`quotes.finders`, the labels
-:mod:`quotes.labels`; what they read off the parse is :mod:`quotes.syntax`. The sieves
+The rules that find a cue are :mod:`quotes.attribution.finders`, the labels
+:mod:`quotes.attribution.labels`; what they read off the parse is :mod:`quotes.attribution.parse`. The sieves
 for a quote inside the writer's sentence (``sentence``, ``embedded``) are
-:mod:`quotes.embedded`; those for a quote with no cue of its own (``group``,
-``introduced``, ``continues``, ``anticipates``) :mod:`quotes.continued`; who can be a
-speaker at all, :mod:`quotes.agents`; the record they fill, :mod:`quotes.assign`.
+:mod:`quotes.attribution.embedded`; those for a quote with no cue of its own (``group``,
+``introduced``, ``continues``, ``anticipates``) :mod:`quotes.attribution.continued`; who can be a
+speaker at all, :mod:`quotes.attribution.agents`; the record they fill, :mod:`quotes.attribution.record`.
 
 The mention is the noun phrase naming the speaker at that place (a name,
-a pronoun or a description); resolving it to an entity is :mod:`quotes.coref`.
+a pronoun or a description); resolving it to an entity is :mod:`quotes.coref.resolve`.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .agents import acts, document, someone, speaks
-from .assign import Attribution, assign
+from .record import Attribution, assign
 from .continued import continue_quotes, share_groups
 from .embedded import by_sentence_cue, embedded_quote, leads_sentence
 from .finders import CLAUSE_EDGES, according_to, adjacent_cue, colon_intro, cue_after, governing_cue, quoted_verb, \
     sentence_cue, statement_owner
 from .labels import silent_turn, speaker_label
-from .lemmas import lemma
-from .lexicon import ORGANISATION_NOUNS
-from .records import QuoteSpan
-from .syntax import (NOT_A_SPEAKER, Layout, addressed, between_marks_and_cue, clause_start, is_cue, near_sentence,
+from ..nlp.lemmas import lemma
+from ..lexicon.nouns import ORGANISATION_NOUNS
+from ..records import QuoteSpan
+from .parse import (NOT_A_SPEAKER, Layout, addressed, between_marks_and_cue, clause_start, is_cue, near_sentence,
                      nearby_name, subject_of, token_before, words_end)
 
 __all__ = ["Attribution", "attribute", "is_partial"]

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .cues import STATEMENT_NOUNS
-from .lemmas import lemma
-from .lexicon import NON_AGENTS, is_person_noun
-from .syntax import SPEAKER_ENTS, is_cue, titled_noun
+from ..lexicon.cues import STATEMENT_NOUNS
+from ..nlp.lemmas import lemma
+from ..lexicon.nouns import NON_AGENTS, is_person_noun
+from .parse import SPEAKER_ENTS, is_cue, titled_noun
 
 
 #: Common nouns that name people or bodies of people, who speak (lemmas); with
-#: :func:`quotes.lexicon.is_person_noun` for the nouns of people coreference knows.
+#: :func:`quotes.lexicon.nouns.is_person_noun` for the nouns of people coreference knows.
 SPEAKING_NOUNS = frozenset("""
 official spokesman spokeswoman spokesperson aide adviser advisor source lawmaker senator governor president
 minister secretary judge lawyer attorney witness candidate voter supporter critic analyst expert economist

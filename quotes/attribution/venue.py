@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .lemmas import lemma
+from ..nlp.lemmas import lemma
 
 #: Nouns that name an occasion of speech (lemmas).
 OCCASIONS = frozenset("""

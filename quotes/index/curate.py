@@ -1,6 +1,6 @@
 """Corrections a person makes to the index: merge two speakers, rename one, reassign a quotation.
 
-Each runs inside the caller's transaction (:meth:`quotes.index.Index.merge_speakers`
+Each runs inside the caller's transaction (:meth:`quotes.index.core.Index.merge_speakers`
 and friends) and leaves a row in ``corrections``. Every speaker a correction
 touches is marked ``curated``: ingest never renames it, never drops it, and a
 reassignment is re-applied when its document is ingested again.
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .records import Entity
+from ..records import Entity
 from .rows import CORRECTIONS, QUOTES, SPEAKERS, now
 
 if TYPE_CHECKING:
-    from .index import Index
+    from .core import Index
 
 
 def log(index: "Index", **fields: Any) -> None:
@@ -56,7 +56,7 @@ def rename(index: "Index", sid: int, new: str) -> None:
 
 def reassign(index: "Index", qid: str, speaker: str | int | None, create: bool) -> None:
     """Quotation ``qid`` was said by ``speaker`` (a name or id; ``None``: nobody known)."""
-    from .index import SpeakerNotFound
+    from .core import SpeakerNotFound
 
     speakers, quotes = index._table(SPEAKERS), index._table(QUOTES)
     target: int | None = None

@@ -4,19 +4,19 @@
 ``Trump's claim that Obama 'founded ISIS'`` (the owner of a statement), ``Hewlett sniped that
 Fiorina was 'learning on the job'`` (the holder of a "that" clause), else the subject of the
 clause the quote sits in, or of the person's clause above a thing's. Called by
-:func:`quotes.attribute.attribute` after the cue finders found no governing cue.
+:func:`quotes.attribution.sieve.attribute` after the cue finders found no governing cue.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
 from .agents import acts
-from .assign import Attribution, assign
-from .cues import STATEMENT_NOUNS
+from .record import Attribution, assign
+from ..lexicon.cues import STATEMENT_NOUNS
 from .finders import SUBORDINATORS, clause_root, sentence_cue, statement_by, statement_owner
-from .lemmas import lemma
-from .records import QuoteSpan
-from .syntax import Layout, denied, depth, is_cue, near_sentence, subject_of, words_end
+from ..nlp.lemmas import lemma
+from ..records import QuoteSpan
+from .parse import Layout, denied, depth, is_cue, near_sentence, subject_of, words_end
 
 
 def _named_subject(noun: Token, lay: Layout) -> Token | None:

@@ -1,7 +1,7 @@
 """Where the cue of a quote is: the rules that find the verb (or noun, or phrase) reporting it.
 
-Each takes a quote's index and the document :class:`~quotes.syntax.Layout` and
-returns the cue token (and sometimes its speaker) or None; :mod:`quotes.attribute`
+Each takes a quote's index and the document :class:`~quotes.attribution.parse.Layout` and
+returns the cue token (and sometimes its speaker) or None; :mod:`quotes.attribution.sieve`
 tries them in order of precision. ``governing_cue`` reads the dependency parse
 above the quote; the others are the surface patterns news writing uses when the
 parse does not tie the quote to its verb (a cue right after the quote, a colon, a
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import FRAME_VERBS, IDEA_NOUNS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
-from .lemmas import lemma
-from .lexicon import is_person_noun
-from .syntax import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, denied, depth, is_argument, is_cue,
+from ..lexicon.cues import FRAME_VERBS, IDEA_NOUNS, SOURCE_PREPOSITIONS, SPEECH_FORMS, STATEMENT_NOUNS
+from ..nlp.lemmas import lemma
+from ..lexicon.nouns import is_person_noun
+from .parse import (NOT_A_SPEAKER, SPEAKER_ENTS, WINDOW, Layout, denied, depth, is_argument, is_cue,
                      mistagged_cue, near_sentence, subject_of, token_before, verbless_root, words_end)
 
 

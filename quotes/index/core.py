@@ -4,14 +4,14 @@
 their text, so an unchanged article is recognised before it is parsed
 (:meth:`Index.has_document`) and a changed one (same path, new text) replaces
 its old quotations. Results are written in batches as they arrive, each batch
-one locked, atomic write (:mod:`quotes.storage`): a killed run keeps every
+one locked, atomic write (:mod:`quotes.index.storage`): a killed run keeps every
 finished batch, and concurrent runs on one index all land.
 
-Speakers are matched across documents by :mod:`quotes.roster`. Curation
+Speakers are matched across documents by :mod:`quotes.index.roster`. Curation
 (merge, rename, reassign) is stored in the ``corrections`` table and holds
 when documents are ingested again: merged and old names stay as aliases, and
 reassignments are re-applied to the same quotation in a re-ingested document.
-Table layout: :mod:`quotes.rows`.
+Table layout: :mod:`quotes.index.rows`.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from .placement import Placement
-from .records import Document, DocResult
+from ..records import Document, DocResult
 from .roster import Roster, fold, key
 from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, now, quote_id,
                    quote_row, quote_view, speaker_view)

@@ -1,6 +1,6 @@
 """Word-level alignment of a cited quotation with one indexed quotation.
 
-Both texts become :class:`~quotes.normalize.Token` lists; every distinct word
+Both texts become :class:`~quotes.check.normalize.Token` lists; every distinct word
 is encoded as one private-use character so rapidfuzz's C routines compare
 *words*, not letters (``Levenshtein.distance`` and ``opcodes`` on short
 strings). A citation may be a sub-span of the source (a partial citation) and

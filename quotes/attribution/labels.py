@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .marks import FAMILY
-from .syntax import NOT_SPEAKER_ENTS, Layout, is_cue, token_before
+from ..detect.marks import FAMILY
+from .parse import NOT_SPEAKER_ENTS, Layout, is_cue, token_before
 
 
 NOT_LABEL_ENTS = NOT_SPEAKER_ENTS | {"GPE", "LOC"}

@@ -2,7 +2,7 @@
 
 Pure text in, :class:`~quotes.records.QuoteSpan` out; no parser, never raises.
 The text is cut into paragraphs, each mark is judged by its context
-(:mod:`quotes.marks`), and marks are paired on a stack so an inner quotation
+(:mod:`quotes.detect.marks`), and marks are paired on a stack so an inner quotation
 stays part of its outer one. Only the outermost pair of a paragraph becomes a
 span. A quotation left open at a paragraph's end either continues (the next
 paragraph opens with a mark of the same family: the house rule for quotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .marks import DOUBLE, FAMILY, SINGLE, STRAIGHT, Mark, apostrophes, doubled_singles, nests, scan
-from .records import QuoteSpan
+from ..records import QuoteSpan
 
 #: A markup tag such as ``<tweet id="…">``: its attribute values are not quotations.
 _TAG = re.compile(r"<[A-Za-z!/][^<>]{0,500}>")

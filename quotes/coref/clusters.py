@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from . import lexicon as lex
-from .lemmas import lemma
-from .names import PersonName, first_name_guess, fold, name_match, word_gender
-from .records import Entity
+from ..lexicon import nouns as lex
+from ..nlp.lemmas import lemma
+from ..lexicon.names import PersonName, first_name_guess, fold, name_match, word_gender
+from ..records import Entity
 from .roles import Description, Role
 
 UNKNOWN_GENDER = 0.8  # salience factor for a person of unknown gender under he/she

@@ -2,7 +2,7 @@
 
 :class:`Placement` works on one batch: it matches each entity the pipeline
 found (and each named speaker of a quotation that no entity covers) with
-:class:`~quotes.roster.Roster`, copies a speaker row only when the entity
+:class:`~quotes.index.roster.Roster`, copies a speaker row only when the entity
 tells it something new (an alias, a role, a type), and writes the new and
 changed rows in one pass each.
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .records import DocResult, Entity
+from ..records import DocResult, Entity
 from .roster import Roster, fold, is_local, key
 from .rows import Rows
 
 if TYPE_CHECKING:
-    from .index import IngestReport
+    from .core import IngestReport
 
 #: A quotation's speaker that is only one of these was never resolved to anyone: no speaker row.
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "one", "his"})

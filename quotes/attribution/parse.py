@@ -14,10 +14,10 @@ import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .lemmas import lemma
-from .lexicon import GENERIC_ORG_NOUNS, NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
-from .cues import PHRASAL_CUES, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
-from .records import QuoteSpan
+from ..nlp.lemmas import lemma
+from ..lexicon.nouns import GENERIC_ORG_NOUNS, NON_AGENTS, ORGANISATION_NOUNS, is_person_noun
+from ..lexicon.cues import PHRASAL_CUES, SPEECH_FORMS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_VERBS
+from ..records import QuoteSpan
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj")

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .lemmas import lemma
-from .names import TITLE_ABBREVIATIONS, TITLE_WORDS, fold
+from ..nlp.lemmas import lemma
+from ..lexicon.names import TITLE_ABBREVIATIONS, TITLE_WORDS, fold
 
 #: Demonyms whose country does not share their first four letters.
 _DEMONYMS = {

@@ -6,7 +6,7 @@ flat dict every reader gets. Tables are TinyDB tables with one-pass bulk
 operations, so a batch of a thousand quotes costs one pass over the table,
 not a thousand.
 
-Tables (all in one JSON file, see :mod:`quotes.storage`):
+Tables (all in one JSON file, see :mod:`quotes.index.storage`):
 
 * ``documents``, keyed by the first 16 hex digits of the SHA-256 of the text: path
   (the first of paths), paths (every file that held this text), hash, title, url,
@@ -30,7 +30,7 @@ from typing import Any
 
 from tinydb.table import Table
 
-from .records import DocResult, Quote, Span
+from ..records import DocResult, Quote, Span
 
 DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS = "documents", "quotes", "speakers", "corrections"
 #: Fields of a speaker row that are bookkeeping, not for readers.

@@ -1,8 +1,8 @@
 """Check a cited quotation against the indexed quotations: verbatim, altered, misattributed or not found.
 
-Works over plain quote rows (the dicts :meth:`quotes.index.Index.list_quotes`
+Works over plain quote rows (the dicts :meth:`quotes.index.core.Index.list_quotes`
 returns) so it can be tested with rows built by hand. Typography never counts
-as a change (see :mod:`quotes.normalize`); a citation that is a sub-span of a
+as a change (see :mod:`quotes.check.normalize`); a citation that is a sub-span of a
 longer quotation is verbatim; omissions marked ``…`` or ``[…]`` are allowed
 and shown. Anything else that differs is listed word by word.
 

@@ -6,7 +6,7 @@ coreference (Lee et al. 2013), cut down to what quotation attribution needs:
 1. A first pass reads the whole parse once, in order, and builds the
    *antecedent pool*: every named person and organisation (names clustered:
    "Gérald Darmanin" = "Darmanin" = "Mr. Darmanin", never "Bill" with
-   "Hillary" Clinton), the roles the text gives them (:mod:`quotes.roles`),
+   "Hillary" Clinton), the roles the text gives them (:mod:`quotes.coref.roles`),
    definite descriptions that fit those roles ("the French minister"), and
    gender evidence from the text's own pronouns.
 2. Each speaker mention is then resolved in document order: a name to its
@@ -33,16 +33,16 @@ from spacy.parts_of_speech import NOUN
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from . import lexicon as lex
-from .cues import SPEECH_NOUNS
-from .lemmas import lemma
+from ..lexicon import nouns as lex
+from ..lexicon.cues import SPEECH_NOUNS
+from ..nlp.lemmas import lemma
 from .clusters import (FEMALE, MALE, PLURAL, Cluster, Mention, description_type, description_type_of, org_class, org_fits,
                        pronoun_filter, surname_compatible)
-from .layout import doc_segment_starts, double_quoted
+from .segments import doc_segment_starts, double_quoted
 from .mentions import (W_OTHER, W_SPEAKER, attached, is_news_name, name_head, name_tokens, name_words, noun_before,
                        org_key, org_text, acronym, weight as mention_weight)
-from .names import PersonName, first_name_gender, first_name_guess, fold, name_match, parse_name, word_gender
-from .records import Entity
+from ..lexicon.names import PersonName, first_name_gender, first_name_guess, fold, name_match, parse_name, word_gender
+from ..records import Entity
 from .roles import Description, Role, counterpart, describe, fits, make_role, nation, roles_around
 
 WINDOW = 5          # sentences a pronoun looks back for salience
