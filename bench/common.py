@@ -34,9 +34,10 @@ def corpus_paths(corpus: Path = DEFAULT_CORPUS, limit: int | None = None) -> lis
 
 def load_corpus(corpus: Path = DEFAULT_CORPUS, limit: int | None = None) -> list:
     """The articles as :class:`quotes.records.Document`, read the way ``quotes extract`` reads them."""
-    from quotes.load import LoadError, load_documents
+    from quotes.load import load_documents
+    from quotes.records import Document
 
-    docs = [d for d in load_documents(corpus_paths(corpus, limit)) if not isinstance(d, LoadError)]
+    docs = [d for d in load_documents(corpus_paths(corpus, limit)) if isinstance(d, Document)]
     return docs
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .nlp import load_pipeline
 from .records import Document, DocResult
-from .stages import DEFAULT_BATCH_SIZE, analyse, parse
+from .stages import DEFAULT_BATCH_SIZE, run
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -61,8 +61,7 @@ def chunked(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 def extract_chunk(documents: list[Document], model: str | None = None,
                   batch_size: int = DEFAULT_BATCH_SIZE) -> list[DocResult]:
     """Every result of one chunk, in order: what a worker process runs."""
-    nlp = load_pipeline(model)
-    return [analyse(doc, document) for doc, document in parse(nlp, documents, batch_size)]
+    return list(run(load_pipeline(model), documents, batch_size))
 
 
 # -- one machine ----------------------------------------------------------------
@@ -108,10 +107,7 @@ def extract_in_processes(documents: Iterable[Document], *, model: str | None = N
 
 
 def _in_this_process(documents: Iterable[Document], model: str | None, batch_size: int) -> Iterator[DocResult]:
-    nlp = load_pipeline(model)
-    for chunk in chunked(documents, batch_size):
-        for doc, document in parse(nlp, chunk, batch_size):
-            yield analyse(doc, document)
+    yield from run(load_pipeline(model), documents, batch_size)
 
 
 # -- many machines: Dask distributed ------------------------------------------------
@@ -128,6 +124,24 @@ class DaskExtractionError(RuntimeError):
         self.cause = cause
         super().__init__(f"{len(paths)} document(s) failed on the cluster "
                          f"(first error: {cause!r}); first: {', '.join(paths[:3])}")
+
+
+class ClusterUnreachable(OSError):
+    """The Dask scheduler asked for cannot be reached (nothing was sent to it)."""
+
+
+#: Seconds to wait for a Dask scheduler to answer before calling it unreachable.
+CONNECT_TIMEOUT = 10.0
+
+
+def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> "Client":
+    """A client on the scheduler at ``address``, or :class:`ClusterUnreachable` after ``timeout`` seconds."""
+    from distributed import Client  # dask is an optional extra, heavy to import: only when a cluster is asked for
+
+    try:
+        return Client(address, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise ClusterUnreachable(f"no Dask scheduler at {address} ({type(e).__name__}: {e})".splitlines()[0]) from None
 
 
 def _worker_plugin(model: str | None) -> Any:

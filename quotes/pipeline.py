@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .nlp import load_pipeline
 from .parallel import extract_in_processes
 from .records import Document, DocResult
-from .stages import DEFAULT_BATCH_SIZE, analyse, parse
+from .stages import DEFAULT_BATCH_SIZE, analyse, parse, run
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,11 +28,12 @@ def extract_documents(documents: Iterable[Document], *, model: str | None = None
     ``workers`` > 1 (or 0 for one per core) spreads chunks of ``batch_size``
     documents over that many processes, each loading the pipeline once
     (:mod:`quotes.parallel`); ``nlp``, a pipeline already loaded here, is only
-    used with ``workers=1``.
+    used with ``workers=1``. A document the pipeline fails on comes back with
+    ``error`` set and the others go on; long texts are parsed in pieces
+    (:func:`quotes.stages.run`).
     """
     if workers != 1 and nlp is None:
         yield from extract_in_processes(documents, model=model, batch_size=batch_size, workers=workers)
         return
     nlp = nlp or load_pipeline(model)
-    for doc, document in parse(nlp, documents, batch_size):
-        yield analyse(doc, document)
+    yield from run(nlp, documents, batch_size)

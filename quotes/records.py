@@ -41,6 +41,15 @@ class Document:
     date: str | None = None
     outlet: str | None = None
     author: str | None = None
+    #: How the bytes were decoded (``utf-8``, ``windows-1252``…), when they came from a file or a URL.
+    encoding: str | None = None
+    #: ISO 639-1 code of the text's language when identified (``en``, ``fr``); ``None`` when too short to tell.
+    language: str | None = None
+    #: When the page was fetched (UTC, ISO 8601), for documents read from a URL.
+    fetched_at: str | None = None
+    #: Things the reader should know about this document, one line each (a near-empty extraction, a language
+    #: without a pipeline); shown on stderr and kept in the index.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def hash(self) -> str:
@@ -125,3 +134,5 @@ class DocResult:
     document: Document
     quotes: list[Quote] = field(default_factory=list)
     speakers: list[Entity] = field(default_factory=list)
+    #: Why the pipeline failed on this document (its quotes and speakers are then empty), else ``None``.
+    error: str | None = None

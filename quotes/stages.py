@@ -8,9 +8,13 @@ they live apart from the code that chooses between the two.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
-from .records import Document, DocResult, Quote, Span
+from .detect.spans import detect
+from .load import ATTRIBUTED_LANGUAGES
+from .records import Document, DocResult, Entity, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -18,14 +22,34 @@ if TYPE_CHECKING:
 
 #: Documents per ``nlp.pipe`` batch and per chunk a worker takes.
 DEFAULT_BATCH_SIZE = 16
+#: Longer texts are parsed in paragraph-aligned pieces of at most this many characters (spaCy refuses
+#: texts over ``nlp.max_length``, 1,000,000, and its memory grows with the text): offsets are shifted
+#: back into the document and no quotation is ever cut between two pieces.
+CHUNK_CHARS = 100_000
+
+
+def attributed(document: Document) -> bool:
+    """Whether the document's language has a pipeline (unknown counts as English)."""
+    return document.language is None or document.language in ATTRIBUTED_LANGUAGES
+
+
+def unattributed(document: Document) -> DocResult:
+    """A document in a language the attribution cannot read: every quotation detected, no speakers.
+
+    Detection is language-neutral; the English parse of another language makes speakers of
+    articles and verb phrases, so none is given rather than nonsense."""
+    quotes = [Quote(doc=document.path, start=s.start, end=s.end, quote=s.text, kind=s.kind,
+                    closed=s.closed, group=s.group) for s in detect(document.text)]
+    return DocResult(document=document, quotes=quotes)
 
 
 def analyse(doc: "Doc", document: Document) -> DocResult:
     """Detect, attribute, resolve and place every quotation of one parsed document."""
+    if not attributed(document):
+        return unattributed(document)
     # the stages import spaCy: loaded with the first document, so commands that parse nothing start fast
     from .attribution.sieve import attribute
     from .coref.resolve import resolve
-    from .detect.spans import detect
     from .attribution.venue import carry_venues, find_venue
 
     attributions = attribute(doc, detect(document.text), document.text)
@@ -59,3 +83,119 @@ def parse(nlp: "Language", documents: Iterable[Document], batch_size: int = DEFA
     """Pairs of (parsed doc, document), parsed in batches, streaming: nothing is held but the batch."""
     for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size):
         yield doc, document
+
+
+# -- many documents, long ones in pieces, none taking another down --------------------------------------
+
+def pieces(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) ranges that cover ``text``, each at most ``limit`` long where the text allows.
+
+    Cuts fall after a line break (a blank line preferred), never inside a quotation or between
+    the paragraphs of one quotation; a paragraph longer than ``limit`` is cut at a space outside
+    quotations, and only a stretch with neither is cut where it must be."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    blocked: dict[int | None, list[int]] = {}
+    inside = bytearray(len(text) + 1)             # 1 where a cut would split a quotation
+    for i, s in enumerate(detect(text)):
+        key = s.group if s.group is not None else -1 - i
+        lo, hi = blocked.get(key, (s.open_start, s.close_end))
+        blocked[key] = [min(lo, s.open_start), max(hi, s.close_end)]
+    for lo, hi in blocked.values():
+        inside[lo + 1:hi] = b"\x01" * max(0, hi - lo - 1)
+    out, start = [], 0
+    while len(text) - start > limit:
+        cut = start + limit                       # no separator outside a quotation: cut where we must
+        for sep, least in (("\n\n", start + limit // 2), ("\n", start + limit // 2), ("\n", start), (" ", start)):
+            pos = text.rfind(sep, start + 1, start + limit)
+            while pos > least and inside[pos + len(sep)]:
+                pos = text.rfind(sep, start + 1, pos)
+            if pos > least:
+                cut = pos + len(sep)
+                break
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _shift(q: Quote, offset: int, groups: int) -> Quote:
+    moved = lambda s: None if s is None else Span(s.start + offset, s.end + offset, s.text)  # noqa: E731
+    return replace(q, start=q.start + offset, end=q.end + offset, speaker_mention=moved(q.speaker_mention),
+                   cue=moved(q.cue), group=None if q.group is None else q.group + groups)
+
+
+def _merge_entities(entities: Iterable[Entity]) -> list[Entity]:
+    """One entity per name over a document's pieces, aliases and roles pooled."""
+    out: dict[str, Entity] = {}
+    for e in entities:
+        seen = out.get(e.name)
+        if seen is None:
+            out[e.name] = Entity(e.name, e.type, list(e.aliases), list(e.roles))
+        else:
+            seen.aliases += [a for a in e.aliases if a not in seen.aliases]
+            seen.roles += [r for r in e.roles if r not in seen.roles]
+    return list(out.values())
+
+
+def _failure(e: BaseException) -> str:
+    return f"extraction failed ({type(e).__name__}: {e})".splitlines()[0]
+
+
+def _parse_batch(nlp: "Language", texts: list[str], batch_size: int) -> list["Doc | BaseException"]:
+    """Each text parsed; when the batch fails, each is parsed alone so only the bad one is lost."""
+    try:
+        return list(nlp.pipe(texts, batch_size=batch_size))
+    except Exception:  # noqa: BLE001  (one bad text must not cost the batch)
+        out: list = []
+        for t in texts:
+            try:
+                out.append(nlp(t))
+            except Exception as e:  # noqa: BLE001
+                out.append(e)
+        return out
+
+
+def run(nlp: "Language", documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE,
+        chunk_chars: int = CHUNK_CHARS) -> Iterator[DocResult]:
+    """Every document's result, in input order, parsed in batches; a document the pipeline
+    fails on comes back with ``error`` set (and no quotes), the others as usual.
+
+    A text over ``chunk_chars`` is parsed in :func:`pieces` and its quotations shifted back into
+    document offsets; a document in a language with no pipeline is not parsed (:func:`unattributed`)."""
+    it = iter(documents)
+    while batch := list(islice(it, batch_size)):
+        plan: list[tuple[Document, list[tuple[int, int]]]] = []
+        texts: list[str] = []
+        for d in batch:
+            ranges = pieces(d.text, chunk_chars) if attributed(d) else []
+            plan.append((d, ranges))
+            texts.extend(d.text[a:b] for a, b in ranges)
+        parsed = iter(_parse_batch(nlp, texts, batch_size) if texts else [])
+        for d, ranges in plan:
+            docs = [next(parsed) for _ in ranges]
+            if not ranges:
+                yield unattributed(d)
+                continue
+            bad = next((x for x in docs if isinstance(x, BaseException)), None)
+            if bad is not None:
+                yield DocResult(document=d, error=_failure(bad))
+                continue
+            try:
+                yield _analyse_pieces(d, ranges, docs)
+            except Exception as e:  # noqa: BLE001  (reported with the document; the others go on)
+                yield DocResult(document=d, error=_failure(e))
+
+
+def _analyse_pieces(d: Document, ranges: list[tuple[int, int]], docs: list) -> DocResult:
+    if len(ranges) == 1:
+        return analyse(docs[0], d)
+    starts = [s.start for s in detect(d.text)]
+    quotes: list[Quote] = []
+    entities: list[Entity] = []
+    for (a, b), doc in zip(ranges, docs):
+        part = analyse(doc, replace(d, text=d.text[a:b], warnings=[]))
+        groups = sum(1 for s in starts if s < a)
+        quotes.extend(_shift(q, a, groups) for q in part.quotes)
+        entities.extend(part.speakers)
+    return DocResult(document=d, quotes=quotes, speakers=_merge_entities(entities))

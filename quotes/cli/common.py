@@ -44,6 +44,18 @@ def output_format(fmt: Format | None, allowed: tuple[Format, ...] = ROWS) -> For
     return fmt
 
 
+def checked_date(value: str | None, option: str) -> str | None:
+    """A date option read strictly (YYYY, YYYY-MM, YYYY-MM-DD, '17 April 2025'); anything else is a usage error."""
+    from ..dates import DateError, parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateError as e:
+        raise typer.BadParameter(str(e), param_hint=option)
+
+
 def open_index(db: Path) -> "Index":
     """The index at ``db`` for reading; exits 1 if there is none, 4 if it cannot be used."""
     from ..index.core import Index, IndexFileError  # the index pulls in tinydb and orjson: only when used

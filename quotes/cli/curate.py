@@ -27,14 +27,14 @@ app.add_typer(quote_app, name="quote")
 
 def run(db: Path, action: Callable[[Any], dict]) -> dict:
     """``action(index)`` on the index at ``db``, turning lookup failures into one-line errors."""
-    from ..index.core import AmbiguousSpeaker, Index, IndexFileError, QuoteNotFound, SpeakerNotFound
+    from ..index.core import AmbiguousSpeaker, DocumentNotFound, Index, IndexFileError, QuoteNotFound, SpeakerNotFound
 
     if not db.is_file():
         error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")
         raise typer.Exit(EXIT_NOT_FOUND)
     try:
         return action(Index(str(db)))
-    except (SpeakerNotFound, AmbiguousSpeaker, QuoteNotFound) as e:
+    except (SpeakerNotFound, AmbiguousSpeaker, QuoteNotFound, DocumentNotFound) as e:
         error(str(e.args[0]))
         raise typer.Exit(EXIT_NOT_FOUND)
     except IndexFileError as e:

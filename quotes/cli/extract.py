@@ -9,12 +9,13 @@ import typer
 from ..stages import DEFAULT_BATCH_SIZE
 from .app import app
 from .common import EXIT_ERROR, EXIT_MODEL, BatchOpt, FormatOpt, ModelOpt, PathsArg, WorkersOpt, output_format
-from .output import Format, error, render
+from .output import Format, error, note, render
 
 
 COLUMNS = ["doc", "start", "end", "speaker", "quote", "cue", "venue", "kind"]
 
-EncodingOpt = Annotated[str, typer.Option("--encoding", help="How to decode the input files.")]
+EncodingOpt = Annotated[str, typer.Option(
+    "--encoding", help="How to decode files: auto (the page's declared charset, UTF-8, then a detector) or a name.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.")]
 
 
@@ -23,7 +24,7 @@ def extract(
     paths: PathsArg,
     fmt: FormatOpt = None,
     model: ModelOpt = None,
-    encoding: EncodingOpt = "utf-8",
+    encoding: EncodingOpt = "auto",
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
     batch_size: BatchOpt = DEFAULT_BATCH_SIZE,
     workers: WorkersOpt = 1,
@@ -37,29 +38,45 @@ def extract(
       quotes extract articles/ --format jsonl > quotes.jsonl
 
       cat article.txt | quotes extract - --format json
+
+      quotes extract https://example.org/news/story.html
     """
-    from ..load import LoadError, load_documents
+    from ..load import LoadError, Skipped, load_documents
     from ..nlp.model import ModelNotFound
     from ..pipeline import extract_documents
+    from .ingest import progress_bar
 
     fmt = output_format(fmt)
     failed = 0
     documents = []
     for item in load_documents(paths, encoding=encoding, max_bytes=max_bytes):
-        if isinstance(item, LoadError):
+        if isinstance(item, Skipped):
+            note(f"not read: {item}")
+        elif isinstance(item, LoadError):
             error(str(item))
             failed += 1
         else:
             documents.append(item)
     rows: list[dict] = []
+    bar = progress_bar("extracting")
+    say_error, say_note = bar.say(error), bar.say(note)
     try:
-        for result in extract_documents(documents, model=model, batch_size=batch_size, workers=workers):
-            recs = [q.to_dict() for q in result.quotes]
-            if fmt in (Format.jsonl, Format.csv) and fmt is Format.jsonl:
-                sys.stdout.write(render(recs, fmt))
-                sys.stdout.flush()
-            else:
-                rows.extend(recs)
+        with bar:
+            bar.start(len(documents) if len(documents) > 1 else 0)
+            for result in extract_documents(documents, model=model, batch_size=batch_size, workers=workers):
+                bar.advance()
+                for w in result.document.warnings:
+                    say_note(f"{result.document.path}: {w}")
+                if result.error:
+                    say_error(f"{result.document.path}: {result.error}")
+                    failed += 1
+                    continue
+                recs = [q.to_dict() for q in result.quotes]
+                if fmt is Format.jsonl:
+                    sys.stdout.write(render(recs, fmt))
+                    sys.stdout.flush()
+                else:
+                    rows.extend(recs)
     except ModelNotFound as e:
         error(str(e))
         raise typer.Exit(EXIT_MODEL)

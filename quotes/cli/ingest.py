@@ -17,39 +17,49 @@ import typer
 
 from ..stages import DEFAULT_BATCH_SIZE
 from .app import app
-from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_INDEX, EXIT_INTERRUPTED, EXIT_MODEL, BatchOpt, DbOpt, ModelOpt, PathsArg,
-                     WorkersOpt)
+from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_INDEX, EXIT_INTERRUPTED, EXIT_MODEL, BatchOpt, DbOpt, ModelOpt,
+                     checked_date)
 from .output import error, note
 
 if TYPE_CHECKING:
     from ..index.core import Index
 
-OVERRIDES = ("title", "url", "date", "outlet")
+OVERRIDES = ("title", "url", "date", "outlet", "author")
 
 MetaOpt = lambda flag, what: typer.Option(flag, help=f"The article's {what} (one input file only).")  # noqa: E731
+EncodingOpt = Annotated[str, typer.Option(
+    "--encoding", help="How to decode files: auto (the page's declared charset, UTF-8, then a detector) or a name.")]
 
 
 @app.command()
 def ingest(
-    paths: PathsArg,
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATHS...", show_default=False,
+        help="Files (.txt .md .html .jsonl), directories of them, http(s):// URLs, or - for stdin.")],
     db: DbOpt = Path(DEFAULT_DB),
     title: Annotated[Optional[str], MetaOpt("--title", "title")] = None,
     url: Annotated[Optional[str], MetaOpt("--url", "URL")] = None,
-    date: Annotated[Optional[str], MetaOpt("--date", "publication date (YYYY-MM-DD)")] = None,
+    date: Annotated[Optional[str], MetaOpt("--date", "publication date (YYYY-MM-DD, or '17 April 2025')")] = None,
     outlet: Annotated[Optional[str], MetaOpt("--outlet", "outlet (publication)")] = None,
+    author: Annotated[Optional[str], MetaOpt("--author", "author")] = None,
     model: ModelOpt = None,
-    encoding: Annotated[str, typer.Option("--encoding", help="How to decode text files.")] = "utf-8",
+    encoding: EncodingOpt = "auto",
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")] = 5 * 1024 * 1024,
     batch_size: BatchOpt = DEFAULT_BATCH_SIZE,
-    workers: WorkersOpt = 1,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", "-w", min=0, help="Processes to parse with (0: one per core); with --dask local, the "
+                                       "cluster's size (default: one per core).")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on a Dask cluster: scheduler address, or 'local'.")] = None,
+    dask_fallback: Annotated[bool, typer.Option(
+        "--dask-fallback", help="If the --dask scheduler cannot be reached, parse here instead of failing.")] = False,
 ) -> None:
     """Find the quotations in PATHS and store them, with their speakers, in the index.
 
     A document already in the index (same text) is not parsed again; a file
-    whose text changed replaces its old quotations. Results are written as
-    they arrive, so an interrupted run keeps what it finished and a rerun
-    skips it.
+    whose text changed replaces its old quotations and keeps its metadata.
+    Results are written as they arrive, so an interrupted run keeps what it
+    finished and a rerun skips it. Web pages given as URLs are fetched, and a
+    copy is kept in a folder beside the index (quotes.json -> quotes.pages/).
 
     Examples:
 
@@ -57,40 +67,52 @@ def ingest(
 
       quotes ingest story.html --outlet "Le Monde" --date 2025-04-14
 
+      quotes ingest https://example.org/news/story.html
+
       quotes ingest corpus.jsonl --workers 2
     """
-    from ..ingest import plan, store
+    from ..ingest import ingest as run_ingest
     from ..index.core import IndexFileError
-    from ..load import load_documents
     from ..nlp.model import ModelNotFound
+    from ..parallel import ClusterUnreachable, resolve_workers
 
-    overrides = {k: v for k, v in zip(OVERRIDES, (title, url, date, outlet)) if v is not None}
+    overrides = {k: v for k, v in zip(OVERRIDES, (title, url, date, outlet, author)) if v is not None}
+    if "date" in overrides:
+        overrides["date"] = checked_date(overrides["date"], "--date")
     if overrides and (len(paths) != 1 or Path(paths[0]).is_dir()):
-        raise typer.BadParameter("--title/--url/--date/--outlet describe one article: give one file",
+        raise typer.BadParameter("--title/--url/--date/--outlet/--author describe one article: give one file",
                                  param_hint="--" + next(iter(overrides)))
+    if workers is not None and workers > resolve_workers(0):
+        note(f"--workers {workers} on {resolve_workers(0)} cores: the processes will share them and go no faster")
     index = open_for_writing(db)
-    work = plan(index, load_documents(paths, encoding=encoding, max_bytes=max_bytes), on_error=named_error)
-    for item in work.todo + work.known:
-        for k, v in overrides.items():
-            setattr(item, k, v)
-    if overrides and len(work.todo) + len(work.known) > 1:
-        raise typer.BadParameter(f"{paths[0]} holds {len(work.todo) + len(work.known)} articles; "
-                                 "--title/--url/--date/--outlet describe one", param_hint="--" + next(iter(overrides)))
-    with progress_bar(len(work.todo) + len(work.known)) as advance:
-        try:
-            report = store(index, work, model=model, batch_size=batch_size, workers=workers, dask=dask,
-                           progress=advance, on_error=named_error, on_note=note)
-        except ModelNotFound as e:
-            error(str(e))
-            raise typer.Exit(EXIT_MODEL)
-        except IndexFileError as e:
-            error(str(e))
-            raise typer.Exit(EXIT_INDEX)
-        except KeyboardInterrupt:
-            error("interrupted; the documents finished so far are in the index, a rerun skips them")
-            raise typer.Exit(EXIT_INTERRUPTED)
+    bar = progress_bar("ingesting")
+    try:
+        with bar:
+            report = run_ingest(index, paths, encoding=encoding, max_bytes=max_bytes, overrides=overrides,
+                                model=model, batch_size=batch_size,
+                                workers=1 if workers is None and not dask else (workers or 0), dask=dask,
+                                dask_fallback=dask_fallback, on_plan=lambda work: bar.start(work.total),
+                                progress=bar.advance, on_error=bar.say(named_error), on_note=bar.say(note))
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--" + next(iter(overrides or {"title": 1})))
+    except ModelNotFound as e:
+        error(str(e))
+        raise typer.Exit(EXIT_MODEL)
+    except IndexFileError as e:
+        error(str(e))
+        raise typer.Exit(EXIT_INDEX)
+    except ClusterUnreachable as e:
+        error(f"{e}; start it, or add --dask-fallback to parse here")
+        raise typer.Exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        error("interrupted; the documents finished so far are in the index, a rerun skips them")
+        raise typer.Exit(EXIT_INTERRUPTED)
     note(f"{db}: {report}" + (": " + "; ".join(f"{p}: {r}" for p, r in report.skipped[:5])
                                 + ("; ..." if len(report.skipped) > 5 else "") if report.skipped else ""))
+    for p, r in report.ignored[:20]:
+        note(f"not read: {p}: {r}")
+    if len(report.ignored) > 20:
+        note(f"not read: {len(report.ignored) - 20} more files")
     if report.skipped:
         raise typer.Exit(EXIT_ERROR)
 
@@ -114,26 +136,43 @@ def open_for_writing(db: Path) -> "Index":
 
 
 class progress_bar:
-    """A rich progress bar on stderr when it is a terminal and there is more than one document; else nothing."""
+    """A rich progress bar on stderr, per document, when stderr is a terminal; else nothing.
 
-    def __init__(self, total: int) -> None:
-        self.total, self.bar = total, None
+    ``start(total)`` shows it (at once, before the model loads); ``say(fn)`` wraps a message
+    function so the bar is cleared before the message and redrawn after it; leaving the block
+    removes the bar before any final message."""
 
-    def __enter__(self) -> Callable[[object], None]:
-        if self.total > 1 and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    def __init__(self, label: str) -> None:
+        self.label, self.bar, self.task = label, None, None
 
-            self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("ingest", total=self.total)
-        return self.advance
+    def __enter__(self) -> "progress_bar":
+        return self
 
-    def advance(self, _result: object) -> None:
+    def start(self, total: int) -> None:
+        if self.bar is not None or total < 1 or not sys.stderr.isatty():
+            return
+        from rich.console import Console  # rich's progress is only imported for a terminal
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task(self.label, total=total)
+
+    def advance(self, _result: object = None) -> None:
         if self.bar is not None:
             self.bar.advance(self.task)
+
+    def say(self, fn: Callable) -> Callable:
+        def wrapped(*args: object) -> None:
+            if self.bar is None:
+                return fn(*args)
+            self.bar.stop()           # the message on a line of its own, never glued to the bar
+            fn(*args)
+            self.bar.start()
+        return wrapped
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None

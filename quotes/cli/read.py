@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from ..dates import DateError, parse_date
 from .app import app
 from .common import DEFAULT_DB, EXIT_ERROR as EXIT_NOT_FOUND, ROWS, DbOpt, FormatOpt, open_index, output_format
 from .export import COLUMNS as QUOTE_COLUMNS
@@ -31,9 +32,13 @@ SPEAKER_COLUMNS = ["id", "name", "type", "quotes", "aliases", "roles"]
 
 
 def check_date(value: Optional[str]) -> Optional[str]:
-    if value is not None and not DATE.match(value):
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
-    return value
+    """Strict: ``2025-13-01`` is refused, ``17 April 2025`` read as ``2025-04-17`` (quotes.dates)."""
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateError as e:
+        raise typer.BadParameter(str(e))
 
 
 @app.command("list")

@@ -24,14 +24,14 @@ from typing import Any
 from tinydb import TinyDB
 
 from . import curate
-from .errors import AmbiguousSpeaker, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
+from .errors import AmbiguousSpeaker, DocumentNotFound, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
 from .placement import Placement
 from .report import IngestReport  # noqa: F401  (re-exported)
 from ..records import Document, DocResult
 from ..lexicon.names import key, plain
 from .roster import Roster
-from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, quote_id,
-                   quote_row, quote_view, speaker_view)
+from .rows import (CORRECTIONS, DOCUMENTS, METADATA, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view,
+                   quote_id, quote_row, quote_view, speaker_view)
 from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # noqa: F401  (re-exported)
 
 QUOTATIONS = ("direct", "partial")
@@ -146,12 +146,18 @@ class Index:
             old = by_path.get(path)
             if old == h and live(h) is not None:
                 report.unchanged += 1
+                row = live(h)
+                merged = _merge_metadata(row, doc, row)
+                if merged != {k: row.get(k) for k in METADATA} or row.get("path") != path:
+                    touched[h] = {**row, **merged, "path": path}
                 continue
+            before = live(old) if old is not None else None
             if old is not None:
                 leave(old, path)
             existing = live(h)
-            if existing is not None:
-                touched[h] = {**existing, "paths": [*paths_of(existing), path]}
+            if existing is not None:   # the newest path first: a moved file is read from where it is now
+                touched[h] = {**existing, **_merge_metadata(existing, doc, before), "path": path,
+                              "paths": [path, *(p for p in paths_of(existing) if p != path)]}
             elif isinstance(item, Document):
                 report.skipped.append((path, "not parsed: its text left the index meanwhile; ingest it again"))
                 by_path.pop(path, None)
@@ -162,6 +168,9 @@ class Index:
                     _reapply(fix, rows)
                 new_quotes.update(rows)
                 touched[h] = document_row(item, list(rows))
+                touched[h].update(_merge_metadata(touched[h], doc, before))
+                if before and before.get("curated"):
+                    touched[h]["curated"] = before["curated"]
                 dropped.discard(h)
                 report.quotes += len(rows)
             by_path[path] = h
@@ -304,6 +313,29 @@ class Index:
         self._fresh()
         return {name: len(self._raw(name)) for name in (DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS)}
 
+    def set_metadata(self, ref: str, fields: Mapping[str, str | None], *, report: bool = False) -> dict | bool:
+        """Set or correct a document's metadata (title, url, date, outlet, author; ``""`` clears one).
+
+        ``ref`` is a document id, id prefix or path. Fields set here are marked as set by hand and
+        hold over later ingests of the file, even of a changed text. Returns the document (or, with
+        ``report``, whether anything changed); :class:`DocumentNotFound` when ``ref`` names none or several."""
+        unknown = set(fields) - set(METADATA)
+        if unknown:
+            raise ValueError(f"not document metadata: {', '.join(sorted(unknown))} (use {', '.join(METADATA)})")
+        with self.storage.transaction():
+            found = self._document_ids(ref)
+            if len(found) != 1:
+                raise DocumentNotFound(f"no document {ref!r}; see: quotes list --format json" if not found else
+                                       f"{ref!r} could be documents {', '.join(found[:8])}; give the id")
+            row = dict(self._raw(DOCUMENTS)[found[0]])
+            new = {k: (v or None) for k, v in fields.items()}
+            changed = any(row.get(k) != v for k, v in new.items())
+            row.update(new)
+            row["curated"] = sorted(set(row.get("curated") or ()) | set(new))
+            self._table(DOCUMENTS).put({found[0]: row})
+        self._version += 1
+        return changed if report else document_view(found[0], row)
+
     # -- curation -----------------------------------------------------------------
     def resolve_speaker(self, ref: str | int) -> int:
         """The one speaker id ``ref`` names, or :class:`SpeakerNotFound` / :class:`AmbiguousSpeaker`."""
@@ -351,6 +383,18 @@ class Index:
 def paths_of(row: Mapping[str, Any]) -> list[str]:
     """Every path a document was ingested from (one text may sit in several files)."""
     return list(row.get("paths") or ([row["path"]] if row.get("path") else []))
+
+
+def _merge_metadata(row: Mapping[str, Any], doc: Document, before: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A document's metadata after an ingest: what the file gives now, else what the index had for that
+    path (``before``) or that text (``row``); fields set by hand (``curated``) always hold."""
+    out: dict[str, Any] = {}
+    for k in METADATA:
+        out[k] = getattr(doc, k) or row.get(k) or (before or {}).get(k)
+    for src in (row, before or {}):
+        for k in src.get("curated") or ():
+            out[k] = src.get(k)
+    return out
 
 
 def _reapply(fix: dict, rows: dict[str, dict]) -> None:

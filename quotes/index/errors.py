@@ -11,3 +11,7 @@ class AmbiguousSpeaker(LookupError):
 
 class QuoteNotFound(LookupError):
     """No quotation has the id given."""
+
+
+class DocumentNotFound(LookupError):
+    """No document (or several) answers to the id or path given."""

@@ -14,18 +14,28 @@ class IngestReport:
     quotes: int = 0
     speakers: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: Files whose text another file of the same run holds (not parsed twice; their paths are recorded).
+    duplicates: int = 0
+    #: Documents whose metadata this run set or corrected.
+    updated: int = 0
+    #: Files of the folders given that were not read (hidden, unsupported type), with the reason.
+    ignored: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
-        return self.added + self.replaced + self.unchanged
+        return self.added + self.replaced + self.unchanged + self.duplicates
 
     def add(self, other: "IngestReport") -> None:
-        for name in ("added", "replaced", "unchanged", "quotes", "speakers"):
+        for name in ("added", "replaced", "unchanged", "quotes", "speakers", "duplicates", "updated"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.skipped.extend(other.skipped)
+        self.ignored.extend(other.ignored)
 
     def __str__(self) -> str:
         plural = lambda n, w: f"{n} {w}{'' if n == 1 else 's'}"  # noqa: E731
+        dups = f", {plural(self.duplicates, 'duplicate')} of files in this run" if self.duplicates else ""
+        meta = f", metadata updated for {self.updated}" if self.updated else ""
+        ignored = f", {plural(len(self.ignored), 'file')} not read" if self.ignored else ""
         return (f"{plural(self.documents, 'document')} ({self.added} added, {self.replaced} replaced, "
-                f"{self.unchanged} unchanged), {plural(self.quotes, 'quote')} stored, "
-                f"{plural(self.speakers, 'new speaker')}, {self.skipped and len(self.skipped) or 0} skipped")
+                f"{self.unchanged} unchanged{dups}{meta}), {plural(self.quotes, 'quote')} stored, "
+                f"{plural(self.speakers, 'new speaker')}, {self.skipped and len(self.skipped) or 0} skipped{ignored}")

@@ -33,6 +33,8 @@ from tinydb.table import Table
 from ..records import DocResult, Quote, Span
 
 DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS = "documents", "quotes", "speakers", "corrections"
+#: A document's metadata: kept across re-ingests, settable by hand (:meth:`quotes.index.core.Index.set_metadata`).
+METADATA = ("title", "url", "date", "outlet", "author")
 #: Fields of a speaker row that are bookkeeping, not for readers.
 PRIVATE_SPEAKER = ("quote_ids", "scope", "ambiguous")
 
@@ -98,8 +100,11 @@ def quote_id(doc_hash: str, start: int) -> str:
 
 def document_row(result: DocResult, quote_ids: list[str]) -> dict[str, Any]:
     d = result.document
-    return {"path": d.path, "paths": [d.path], "hash": d.hash, "title": d.title, "url": d.url, "date": d.date, "outlet": d.outlet,
-            "author": d.author, "ingested_at": now(), "quote_ids": quote_ids}
+    row = {"path": d.path, "paths": [d.path], "hash": d.hash, "title": d.title, "url": d.url, "date": d.date, "outlet": d.outlet,
+           "author": d.author, "ingested_at": now(), "quote_ids": quote_ids}
+    extra = {"encoding": d.encoding, "language": d.language, "fetched_at": d.fetched_at, "warnings": d.warnings or None}
+    row.update({k: v for k, v in extra.items() if v})
+    return row
 
 
 def quote_row(q: Quote, doc_hash: str, speaker_id: int | None) -> dict[str, Any]:

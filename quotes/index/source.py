@@ -13,13 +13,17 @@ def paragraph(row: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     The source file counts only while it holds the very text that was indexed (same hash);
     otherwise the quotation's sentence, stored in the index, stands in."""
     text = None
-    path = doc.get("path")
-    if path and Path(path).is_file():
+    # the newest path first, then every other file that held this text (a moved file is found where it is)
+    for path in dict.fromkeys([doc.get("path"), *(doc.get("paths") or ())]):
+        if not path or not Path(path).is_file():
+            continue
         try:
             found = [d for d in load_path(path) if getattr(d, "text", None) is not None]
         except Exception:  # noqa: BLE001  (a source that changed or vanished: fall back to the sentence)
             found = []
         text = next((d.text for d in found if d.hash == doc.get("hash")), None)
+        if text is not None:
+            break
     if text is None:
         return {"paragraph": row.get("sentence") or row["quote"], "paragraph_from": "sentence",
                 "paragraph_start": None}

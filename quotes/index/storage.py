@@ -217,6 +217,8 @@ class IndexStorage(Storage):
         lock = FileLock(str(self.path) + ".lock")
         try:
             lock.acquire(timeout=self.lock_timeout)
+        except OSError as e:        # a read-only folder: the lock file cannot even be made
+            raise IndexFileError(f"cannot write {self.path}: {e.strerror or e} ({lock.lock_file})") from None
         except Timeout:
             raise IndexLocked(f"{self.path} is locked by another quotes process ({lock.lock_file}); "
                               f"waited {self.lock_timeout:.0f} s. Try again when it has finished") from None
@@ -232,7 +234,12 @@ class IndexStorage(Storage):
             finally:
                 self._in_tx = False
             if self._dirty:
-                self._commit()
+                try:
+                    self._commit()
+                except OSError as e:   # read-only or immutable file, full disk: the old index stays as it was
+                    self._data = None
+                    raise IndexFileError(f"cannot write {self.path}: {e.strerror or e}; "
+                                         "nothing of this change was written") from None
         finally:
             lock.release()
 
