@@ -183,24 +183,18 @@ def results(documents: list[Document], model: str | None, batch_size: int, worke
     """Results from the pipeline in this process, a process pool, or a Dask cluster."""
     if dask:
         try:
-            # a cluster that cannot be reached is the caller's error (ClusterUnreachable), found before any work
-            target = parallel.connect(dask) if dask != parallel.LOCAL else dask
-        except parallel.ClusterUnreachable as e:
+            yield from parallel.extract_on_dask(documents, dask, model=model, batch_size=batch_size,
+                                                **({"local_workers": workers or None} if dask == parallel.LOCAL else {}))
+            return
+        except parallel.ClusterUnreachable as e:   # raised before any result: nothing was sent
             if not dask_fallback:
                 raise
             if on_note:
                 on_note(f"{e}; parsing here instead (--dask-fallback)")
-        else:
-            try:
-                yield from parallel.extract_on_dask(documents, target, model=model, batch_size=batch_size,
-                                                    local_workers=workers or None)
-            except parallel.DaskExtractionError as e:
-                reason = f"failed on the Dask cluster ({e})"
-                for path in getattr(e, "paths", []):
-                    failed(path, reason)
-            finally:
-                if target is not dask:
-                    target.close()
+        except parallel.DaskExtractionError as e:
+            reason = f"failed on the Dask cluster ({e})"
+            for path in getattr(e, "paths", []):
+                failed(path, reason)
             return
     yield from pipeline.extract_documents(documents, model=model, batch_size=batch_size, workers=workers)
 

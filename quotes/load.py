@@ -55,6 +55,8 @@ MIN_LANGUAGE_LETTERS = 200
 SMALL_EXTRACTION_WORDS = 150
 #: …and less than this share of the words a reader sees on the page.
 SMALL_EXTRACTION_SHARE = 0.2
+#: Below this many bytes charset-normalizer guesses wildly (a 15-byte latin-1 line read as Urdu): windows-1252 is tried first.
+SHORT_BYTES = 1024
 URL_SCHEMES = ("http://", "https://")
 #: Seconds to wait for a web server: to connect, and between two reads.
 FETCH_TIMEOUT = 20.0
@@ -182,7 +184,12 @@ def sniff(data: bytes, declared: str | None = None) -> tuple[str, str]:
             if name == "cp1252":   # a page saying latin-1 with bytes windows-1252 leaves undefined
                 return data.decode("latin-1"), "iso8859-1"
             continue
-    # charset-normalizer reads the whole file and builds its tables on import: only when needed
+    if len(data) < SHORT_BYTES:   # too few bytes for a detector: the commonest non-UTF-8 encoding of Western text
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    # charset-normalizer builds its tables on import: only when a file is not UTF-8 and declares nothing
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -185,13 +185,15 @@ def extract_on_dask(documents: Iterable[Document], address: "str | Client", *, m
     call only. Each worker loads the pipeline once. A chunk whose task fails is
     retried ``retries`` times on the cluster; if it still fails, every other
     result is yielded first and then :class:`DaskExtractionError` is raised.
+    A scheduler that does not answer within :data:`CONNECT_TIMEOUT` raises
+    :class:`ClusterUnreachable` before anything is yielded.
     """
     from distributed import Client
 
     if isinstance(address, Client):
         yield from _run_on(address, documents, model, batch_size, retries)
         return
-    client = local_cluster(local_workers) if address == LOCAL else Client(address)
+    client = local_cluster(local_workers) if address == LOCAL else connect(address)
     try:
         yield from _run_on(client, documents, model, batch_size, retries)
     finally:

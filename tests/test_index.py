@@ -85,7 +85,7 @@ def test_one_text_in_two_files_is_one_document_that_outlives_either(db):
     copy = DocResult(Document(path="b.txt", text=same.document.text), same.quotes, same.speakers)
     assert index.ingest([same]).added == 1
     assert index.ingest([copy.document]).unchanged == 1           # known text: only the path is recorded
-    assert index.get_document("b.txt")["paths"] == ["a.txt", "b.txt"]
+    assert index.get_document("b.txt")["paths"] == ["b.txt", "a.txt"]      # the newest first
     index.ingest([article("a.txt", [("Other words", "Nadia Benali")])])
     assert sorted(r["quote"] for r in index.list_quotes()) == ["Other words", "Shared words"]
     assert index.get_document("b.txt")["path"] == "b.txt"

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from quotes.load import MAX_MARKS, LoadError, load_documents
+from quotes.load import MAX_MARKS, LoadError, Skipped, load_documents
 from quotes.records import Document
 
 ARTICLE = 'Nadia Benali said "we will act."\n'
@@ -37,7 +37,6 @@ def test_text_file_is_decoded_exactly(tmp_path):
     ("blank.txt", b"  \n\n ", "empty file"),
     ("nul.txt", b"abc\x00def" * 10, "binary file"),
     ("controls.txt", bytes(range(1, 9)) * 50 + b"text", "binary file"),
-    ("latin.txt", "café « oui »".encode("latin-1"), "not valid utf-8"),
     ("marks.txt", b'"' * 10_000, "quotation marks"),
 ])
 def test_bad_file_is_one_error_naming_it(tmp_path, name, content, reason):
@@ -50,7 +49,7 @@ def test_bad_file_is_one_error_naming_it(tmp_path, name, content, reason):
 def test_another_encoding_on_request(tmp_path):
     p = tmp_path / "latin.txt"
     p.write_bytes("Le maire a dit « c'est fait ».".encode("latin-1"))
-    assert "--encoding" in only_error(load(p)).reason
+    assert "--encoding" in only_error(load(p, encoding="utf-8")).reason
     [doc] = load(p, encoding="latin-1")
     assert "« c'est fait »" in doc.text
     assert "unknown encoding" in only_error(load(p, encoding="klingon")).reason
@@ -60,7 +59,9 @@ def test_missing_path_and_empty_directory(tmp_path):
     assert "no such file" in only_error(load(tmp_path / "nope.txt")).reason
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")
-    assert "no supported files" in only_error(load(tmp_path / "empty")).reason
+    error, skipped = load(tmp_path / "empty")
+    assert "no supported files" in error.reason
+    assert isinstance(skipped, Skipped) and skipped.reason == ".pdf is not a type quotes reads"
 
 
 def test_file_over_max_bytes(tmp_path):
@@ -90,9 +91,15 @@ def test_directory_yields_supported_files_in_order_and_errors_in_place(tmp_path)
     (tmp_path / "c.txt").write_bytes(b"")
     (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "skip.pdf").write_bytes(b"%PDF")
+    (tmp_path / "README").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD.txt").write_text(ARTICLE, encoding="utf-8")
     items = load(tmp_path)
-    assert [type(i).__name__ for i in items] == ["Document", "Document", "LoadError"]
-    assert [i.path.rsplit("/", 1)[-1] for i in items] == ["a.md", "b.txt", "c.txt"]
+    assert [type(i).__name__ for i in items] == ["Document", "Document", "LoadError"] + ["Skipped"] * 4
+    assert [i.path.rsplit("/", 1)[-1] for i in items] == ["a.md", "b.txt", "c.txt", ".git", ".hidden.txt",
+                                                          "README", "skip.pdf"]
+    assert [i.reason.split(" (")[0] for i in items[3:]] == ["hidden folder", "hidden file", "no extension",
+                                                            ".pdf is not a type quotes reads"]
 
 
 def test_jsonl_bad_lines_are_named_and_the_rest_kept(tmp_path):

@@ -71,7 +71,8 @@ def extract(
                     say_error(f"{result.document.path}: {result.error}")
                     failed += 1
                     continue
-                recs = [q.to_dict() for q in result.quotes]
+                language = result.document.language
+                recs = [{**q.to_dict(), "language": language} for q in result.quotes]
                 if fmt is Format.jsonl:
                     sys.stdout.write(render(recs, fmt))
                     sys.stdout.flush()
