@@ -140,8 +140,14 @@ def doubled_singles(text: str) -> bool:
     together (``'he said 'no''``) does not, so '' must open quotations more often
     than a lone ' does.
     """
+    if _TYPEWRITER_OPEN.search(text):   # ``…'' (Penn Treebank, LaTeX): two backticks only ever open a quotation
+        return True
     pairs = len(_DOUBLED_OPEN.findall(text))
     return pairs >= 2 and pairs >= len(_SINGLE_OPEN.findall(text))
+
+
+#: Two backticks before a word: the typewriter opening double mark of tokenised corpora.
+_TYPEWRITER_OPEN = re.compile(r"``(?=[^\s`])")
 
 
 def _roles(c: str, fo: bool, fc: bool) -> tuple[bool, bool]:
