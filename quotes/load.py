@@ -57,6 +57,8 @@ SMALL_EXTRACTION_WORDS = 150
 SMALL_EXTRACTION_SHARE = 0.2
 #: Below this many bytes charset-normalizer guesses wildly (a 15-byte latin-1 line read as Urdu): windows-1252 is tried first.
 SHORT_BYTES = 1024
+#: On a tie between charset-normalizer's guesses, these win, in this order (the commonest on the web).
+COMMON = ("cp1252", "iso8859_15", "cp1251", "shift_jis", "euc_kr", "gb2312", "big5")
 URL_SCHEMES = ("http://", "https://")
 #: Seconds to wait for a web server: to connect, and between two reads.
 FETCH_TIMEOUT = 20.0
@@ -192,7 +194,11 @@ def sniff(data: bytes, declared: str | None = None) -> tuple[str, str]:
     # charset-normalizer builds its tables on import: only when a file is not UTF-8 and declares nothing
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None:   # a tie (cp1250 and cp1252 read French equally well): the commoner encoding wins
+        tied = [m for m in matches if m.chaos == best.chaos and m.coherence >= best.coherence]
+        best = next((m for name in COMMON for m in tied if m.encoding == name), best)
     if best is None or best.encoding is None:
         raise InputError(f"cannot tell the encoding (not {', '.join(tried)}); choose one with --encoding")
     return str(best), codecs.lookup(best.encoding).name
