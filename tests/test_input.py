@@ -433,3 +433,20 @@ def test_14_progress_bar_advances_per_document_and_messages_are_on_their_own_lin
         bar.advance()
     assert messages == [("a.txt: language fr", False)]     # the bar is stopped while a message is written
     assert bar.bar is None
+
+
+def test_14_on_a_terminal_the_default_batch_is_one_document(monkeypatch):
+    import io
+    import sys
+
+    from quotes.cli.ingest import progress_bar
+    from quotes.stages import DEFAULT_BATCH_SIZE
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert progress_bar.batch_size(DEFAULT_BATCH_SIZE) == DEFAULT_BATCH_SIZE     # piped: batches as before
+    monkeypatch.setattr(sys, "stderr", Tty())
+    assert progress_bar.batch_size(DEFAULT_BATCH_SIZE) == 1
+    assert progress_bar.batch_size(8) == 8

@@ -59,6 +59,7 @@ def extract(
             documents.append(item)
     rows: list[dict] = []
     bar = progress_bar("extracting")
+    batch_size = bar.batch_size(batch_size)
     say_error, say_note = bar.say(error), bar.say(note)
     try:
         with bar:

@@ -86,6 +86,7 @@ def ingest(
         note(f"--workers {workers} on {resolve_workers(0)} cores: the processes will share them and go no faster")
     index = open_for_writing(db)
     bar = progress_bar("ingesting")
+    batch_size = bar.batch_size(batch_size)
     try:
         with bar:
             report = run_ingest(index, paths, encoding=encoding, max_bytes=max_bytes, overrides=overrides,
@@ -147,6 +148,12 @@ class progress_bar:
 
     def __enter__(self) -> "progress_bar":
         return self
+
+    @staticmethod
+    def batch_size(asked: int) -> int:
+        """On a terminal, the default batch becomes one document, so the bar moves per document (not in
+        steps of a whole ``nlp.pipe`` batch); a --batch-size given explicitly is kept."""
+        return 1 if asked == DEFAULT_BATCH_SIZE and sys.stderr.isatty() else asked
 
     def start(self, total: int) -> None:
         if self.bar is not None or total < 1 or not sys.stderr.isatty():
