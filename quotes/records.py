@@ -12,10 +12,6 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-#: Kinds of quotation-mark content. Only ``direct`` and ``partial`` are quotations;
-#: the others are quotation marks used for something else and carry no speaker.
-QUOTE_KINDS = ("direct", "partial", "title", "scare", "heading", "nickname")
-SPEAKER_TYPES = ("person", "organisation", "group", "unknown")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,14 +24,15 @@ def analyse(doc: "Doc", document: Document) -> DocResult:
     """Detect, attribute, resolve and place every quotation of one parsed document."""
     # the stages import spaCy: loaded with the first document, so commands that parse nothing start fast
     from .attribution.sieve import attribute
-    from .coref.resolve import resolve
+    from .coref.resolve import resolve  # (likewise, each imports spaCy)
     from .detect.spans import detect
+    from .attribution.record import CONTINUES
     from .attribution.venue import carry_venues, find_venue
 
     attributions = attribute(doc, detect(document.text), document.text)
     entities, all_entities = resolve(doc, [a.mention for a in attributions])
     venues = carry_venues(
-        [find_venue(doc, a.sentence, a.cue) if a.mention is not None and a.sieve != "continues" else None
+        [find_venue(doc, a.sentence, a.cue) if a.mention is not None and a.sieve != CONTINUES else None
          for a in attributions],
         entities, [a.paragraph for a in attributions], [a.continues for a in attributions])
     quotes = [_quote(document, a, ent, venue) for a, ent, venue in zip(attributions, entities, venues)]

@@ -123,7 +123,7 @@ class Checker:
 
     def near(self, cite: Citation) -> list[tuple[dict[str, Any], Alignment]]:
         """Rows worth aligning word by word (rapidfuzz partial ratio over encoded words), aligned."""
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz, process  # only a fuzzy search needs it: exact matches start faster
 
         hits = process.extract(cite.joined, [s.code for s in self.sources], scorer=fuzz.partial_ratio,
                                limit=CANDIDATES, score_cutoff=100 * ALTERED_MIN * 0.8)

@@ -7,19 +7,21 @@ the draft's quotations), 1 no index or unreadable draft, 2 usage error,
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
+from ..check.verdict import Verdict
+from ..load import LoadError, load_path
+from ..nlp.model import ModelNotFound
+from ..verify import check_citation, checker_for, summary, verify_documents
 from .app import app
 from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_MODEL, EXIT_VERDICT, DbOpt, FormatOpt, ModelOpt, open_index,
                      output_format)
 from .output import Format, emit, error, note
-
-if TYPE_CHECKING:
-    from ..check.verdict import Verdict
 
 COLUMNS = ["verdict", "quote", "speaker", "said_by", "diff", "note", "title", "doc_path", "start", "end"]
 #: verify's csv adds where each quotation sits in the draft.
@@ -87,15 +89,12 @@ def check(
     fmt = output_format(fmt)
     if quote == "-":
         quote = sys.stdin.read()
-    from ..verify import check_citation, checker_for
 
     index = open_index(db)
     v = check_citation(index, checker_for(index), quote, speaker)
     if fmt is Format.table:
         sys.stdout.write(describe(v))
     elif fmt is Format.json:
-        import json
-
         sys.stdout.write(json.dumps(v.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         emit([v.to_dict()], fmt, COLUMNS if fmt is Format.csv else None)
@@ -120,10 +119,6 @@ def verify(
 
       quotes verify story.md --db quotes.json
     """
-    from ..load import LoadError, load_path
-    from ..nlp.model import ModelNotFound
-    from ..verify import checker_for, summary, verify_documents
-
     fmt = output_format(fmt)
     index = open_index(db)
     docs = list(load_path(draft))

@@ -8,17 +8,19 @@ Exit codes: 0 ok, 1 no index / no such quotation or speaker, 2 usage,
 from __future__ import annotations
 
 import re
+import textwrap
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from .app import app
-from .common import DEFAULT_DB, EXIT_ERROR as EXIT_NOT_FOUND, ROWS, DbOpt, FormatOpt, open_index, output_format
-from .export import COLUMNS as QUOTE_COLUMNS
 from ..export import to_markdown
 from ..index.source import paragraph
+from .app import app
+from .common import DEFAULT_DB, ROWS, DbOpt, FormatOpt, open_index, output_format
+from .common import EXIT_ERROR as EXIT_NOT_FOUND
+from .export import COLUMNS as QUOTE_COLUMNS
 from .output import Format, emit, error
 
 if TYPE_CHECKING:
@@ -168,7 +170,5 @@ def mark(row: dict[str, Any]) -> str:
 
 
 def indent(text: str, width: int = 100) -> str:
-    import textwrap
-
     return "\n".join(textwrap.fill(p, width, initial_indent="    ", subsequent_indent="    ") or "    "
                      for p in text.splitlines() or [""])

@@ -33,8 +33,6 @@ from tinydb.table import Table
 from ..records import DocResult, Quote, Span
 
 DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS = "documents", "quotes", "speakers", "corrections"
-#: Fields of a speaker row that are bookkeeping, not for readers.
-PRIVATE_SPEAKER = ("quote_ids", "scope", "ambiguous")
 
 
 class Rows(Table):
