@@ -15,6 +15,8 @@ from typing import Any
 #: Kinds of quotation-mark content. Only ``direct`` and ``partial`` are quotations;
 #: the others are quotation marks used for something else and carry no speaker.
 QUOTE_KINDS = ("direct", "partial", "title", "scare", "heading", "nickname")
+#: Reported speech: what a source said in the writer's words, no quotation marks (``He said that …``).
+REPORTED_KINDS = ("indirect",)
 SPEAKER_TYPES = ("person", "organisation", "group", "unknown")
 
 
@@ -98,6 +100,8 @@ class Quote:
     sentence: str = ""
     closed: bool = True
     group: int | None = None
+    #: for a quotation inside a reported clause (a mixed quote), the ``start`` of that ``indirect`` record
+    within: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``extract`` contract first, extra fields after it."""
@@ -114,6 +118,7 @@ class Quote:
             "speaker_type": self.speaker_type,
             "closed": self.closed,
             "group": self.group,
+            "within": self.within,
             "sentence": self.sentence,
         }
 
