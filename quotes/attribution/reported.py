@@ -52,6 +52,21 @@ _STRONG_SAY = frozenset("say tell add note argue claim write report explain insi
                         "announce confirm deny predict suggest stress emphasize emphasise tweet assert contend "
                         "declare state caution concede recall reveal observe remark maintain".split())
 
+#: Verbs of stance whose object is what the source holds or asks for: ``called for an investigation``,
+#: ``cited sources familiar with the matter``, ``wants a wall``, ``criticized the ruling``.
+OBJECT_VERBS = frozenset(
+    "cite want plan support oppose attack criticize criticise praise propose reject endorse mention discuss describe "
+    "defend demand blame accuse condemn denounce dispute question welcome announce recommend urge favor favour "
+    "back champion advocate slam blast decry dismiss tout highlight stress emphasize emphasise acknowledge "
+    "deny predict promise pledge vow estimate".split())
+
+#: Verb + preposition pairs whose object is the content: ``called for``, ``spoke of``, ``pointed to``.
+OBJECT_PREPS = frozenset([("call", "for"), ("call", "on"), ("speak", "of"), ("speak", "about"), ("point", "to"),
+                          ("talk", "about"), ("warn", "of"), ("warn", "about"), ("complain", "about"),
+                          ("argue", "for"), ("argue", "against"), ("push", "for"), ("press", "for"),
+                          ("decide", "against"), ("vote", "for"), ("vote", "against"), ("worry", "about"),
+                          ("testify", "about"), ("write", "about"), ("comment", "on"), ("insist", "on")])
+
 _QUOTE_AS = frozenset(["quote", "cite"])
 _THAT = frozenset(["that"])
 _FROM = frozenset(["from", "by", "of"])
@@ -91,26 +106,29 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
 
     for t in doc:
         pos = t.pos_
-        if pos == "VERB" or (pos == "AUX" and t.dep_ not in ("aux", "auxpass")):
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            _according(doc, t, add)
+        elif pos == "VERB" or (pos == "AUX" and t.dep_ not in ("aux", "auxpass")):
             lem = lemma(t)
-            if lem == "accord":
-                continue
             cue = doc[t.i:t.i + 1]
             clause = None
-            if lem in CLAUSE_VERBS or _phrasal(t, lem):
-                for c in t.children:
-                    if c.dep_ == "ccomp":
-                        clause = c
-                        add(c.left_edge.i, c.right_edge.i + 1, cue, _speaker(t))
-                    elif c.dep_ == "xcomp" and lem in COMMIT_VERBS and c.i > t.i and _infinitive(c):
-                        clause = c
-                        add(c.left_edge.i, c.right_edge.i + 1, cue, _speaker(t))
-                if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
-                        and t.head.i > t.i and _subject_child(t) is not None and t.i > t.head.left_edge.i:
-                    # "The pollution had become so bad, Mr. Obama noted, that …": the aside reports its host
-                    _around(doc, t.head, t, cue, _speaker(t), add)
-        elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            _according(doc, t, add)
+            says = lem in CLAUSE_VERBS or _phrasal(t, lem)
+            for c in t.children:
+                if c.dep_ == "ccomp" and says:
+                    clause = c
+                elif c.dep_ == "xcomp" and lem in COMMIT_VERBS and c.i > t.i and _infinitive(c):
+                    clause = c
+                else:
+                    continue
+                add(c.left_edge.i, c.right_edge.i + 1, cue, _speaker(t))
+            if clause is None:
+                clause = _object(t, lem)
+                if clause is not None:
+                    add(clause.left_edge.i, clause.right_edge.i + 1, cue, _speaker(t))
+            if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
+                    and _subject_child(t) is not None and t.i > t.head.left_edge.i:
+                # "The pollution had become so bad, Mr. Obama noted, that …": the aside reports its host
+                _around(doc, t.head, t, cue, _speaker(t), add)
         elif pos == "NOUN" and lemma(t) in STATEMENT_NOUNS:
             for c in t.children:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
@@ -120,6 +138,20 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
         r.sentence = doc[r.cue.start].sent
         r.mention = mention_span(r.subject, lay, r.cue.root) if r.subject is not None else None
     return out
+
+
+def _object(t: Token, lem: str) -> Token | None:
+    """The object a stance verb takes, when it has a speaker to hold it."""
+    if lem in OBJECT_VERBS:
+        for c in t.children:
+            if c.dep_ in ("dobj", "ccomp") and c.i > t.i:
+                return c
+    for c in t.children:
+        if c.dep_ == "prep" and c.i > t.i and (lem, c.lower_) in OBJECT_PREPS:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    return p
+    return None
 
 
 def _phrasal(t: Token, lem: str) -> bool:
