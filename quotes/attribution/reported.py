@@ -82,6 +82,7 @@ class Reported:
     subject: Token | None             # head of the speaker mention, before it is widened
     mention: SpacySpan | None = None
     sentence: SpacySpan | None = None
+    said: bool = True                 # a verb of saying (or "according to"), not a stance or a plan
 
     def char_span(self, doc: Doc) -> tuple[int, int]:
         return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
@@ -92,7 +93,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     out: list[Reported] = []
     seen: set[tuple[int, int]] = set()
 
-    def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None) -> None:
+    def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None, said: bool = True) -> None:
         lo, hi = _trim(doc, lo, hi)
         if hi - lo < 2 or (lo, hi) in seen or _quoted(lay, lo, hi):
             return
@@ -102,7 +103,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
         if q == -1 and lay.in_quote[lo] != -1 and lay.spans[lay.in_quote[lo]].kind in ("direct", "partial"):
             return  # "He also declared that 'without Morocco's work …'": the quotation's own clause
         seen.add((lo, hi))
-        out.append(Reported(lo, hi, cue, subj))
+        out.append(Reported(lo, hi, cue, subj, said=said))
 
     for t in doc:
         pos = t.pos_
@@ -120,11 +121,11 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     clause = c
                 else:
                     continue
-                add(c.left_edge.i, c.right_edge.i + 1, cue, _speaker(t))
+                add(c.left_edge.i, c.right_edge.i + 1, cue, _speaker(t), lem in _STRONG_SAY)
             if clause is None:
                 clause = _object(t, lem)
                 if clause is not None:
-                    add(clause.left_edge.i, clause.right_edge.i + 1, cue, _speaker(t))
+                    add(clause.left_edge.i, clause.right_edge.i + 1, cue, _speaker(t), False)
             if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
                     and _subject_child(t) is not None and t.i > t.head.left_edge.i:
                 # "The pollution had become so bad, Mr. Obama noted, that …": the aside reports its host
@@ -134,6 +135,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
                     add(c.left_edge.i, c.right_edge.i + 1, doc[t.i:t.i + 1], _noun_speaker(t))
     out.sort(key=lambda r: (r.start, -r.end))
+    out = _drop_nested_stances(out)
     for r in out:
         r.sentence = doc[r.cue.start].sent
         r.mention = mention_span(r.subject, lay, r.cue.root) if r.subject is not None else None
@@ -152,6 +154,18 @@ def _object(t: Token, lem: str) -> Token | None:
                 if p.dep_ in ("pobj", "pcomp"):
                     return p
     return None
+
+
+def _drop_nested_stances(out: list[Reported]) -> list[Reported]:
+    """A stance, plan or belief inside another report's clause is part of that report
+    ("Stein said she plans to join …", "she noted that Trump supported the invasion"), not a
+    statement of its own; a verb of saying there is ("X said Y told him that …")."""
+    keep = []
+    for r in out:
+        if not r.said and any(o is not r and o.start <= r.cue.start < o.end for o in out):
+            continue
+        keep.append(r)
+    return keep
 
 
 def _phrasal(t: Token, lem: str) -> bool:
