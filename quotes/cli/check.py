@@ -1,8 +1,8 @@
 """``quotes check`` (one citation) and ``quotes verify`` (every quotation of a draft) against the index.
 
 Exit codes, for scripts: 0 verbatim (for verify: every quotation verbatim),
-10 altered, 11 misattributed, 12 not found (verify: the worst verdict among
-the draft's quotations), 1 no index or unreadable draft, 2 usage error,
+10 altered, 11 misattributed, 12 not found, 13 reported (words the source only
+reports, put in quotation marks; verify: the worst verdict among the draft's quotations), 1 no index or unreadable draft, 2 usage error,
 3 no spaCy pipeline (verify only).
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 EXIT_INPUT = 1
 EXIT_MODEL = 3
-EXIT_VERDICT = {"verbatim": 0, "altered": 10, "misattributed": 11, "not-found": 12}
+EXIT_VERDICT = {"verbatim": 0, "altered": 10, "misattributed": 11, "not-found": 12, "reported": 13}
 
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="table | json | jsonl | csv (default: a report on a terminal, jsonl when piped).")]
 COLUMNS = ["verdict", "quote", "speaker", "said_by", "diff", "note", "title", "doc_path", "start", "end"]
@@ -47,6 +47,7 @@ def _describe(v: "Verdict") -> str:
         "altered": f"altered: the source says it differently ({round(100 * v.score)}% of words match), said by {who}",
         "misattributed": f"misattributed: found word for word, but said by {who}, not {v.speaker}",
         "not-found": "not-found: nothing close to this quotation in the index",
+        "reported": f"reported: {who} is reported saying this in the source's own words; it is not a quotation",
     }[v.verdict]
     lines = [head]
     if v.source is not None:
@@ -70,7 +71,9 @@ def _load_checker(db: Path):
     from ..check.verdict import Checker
 
     index = open_index(db)
-    return index, Checker(index.list_quotes(), index.list_speakers())
+    from ..index.core import QUOTATIONS, REPORTED
+
+    return index, Checker(index.list_quotes(kinds=QUOTATIONS + REPORTED), index.list_speakers())
 
 
 @app.command()
@@ -87,7 +90,7 @@ def check(
     not count: curly or straight marks, dashes, ellipses, case, spacing, a
     comma or full stop moved at the edge. An omission marked … or […] is
     allowed. Exit code 0 only for verbatim; 10 altered, 11 misattributed,
-    12 not found.
+    12 not found, 13 reported (the source gives these words as reported speech, not a quotation).
 
     Examples:
 
@@ -126,7 +129,7 @@ def verify(
     Quotations and speakers are found with the same detector and attributor as
     `quotes extract`. Prints one row per quotation; exits 0 only when all are
     verbatim, else with the worst verdict's code (10 altered, 11 misattributed,
-    12 not found).
+    12 not found, 13 reported).
 
     Example:
 
