@@ -255,9 +255,12 @@ def _according(doc: Doc, t: Token, add) -> None:
     while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and h.head is not h and h.pos_ not in ("VERB", "AUX"):
         h = h.head
     lo, hi = h.left_edge.i, h.right_edge.i + 1
+    end = hi
+    while end > phi and doc[end - 1].is_punct:
+        end -= 1  # "…, according to X." ends the clause but for its stop
     if plo <= lo:
         lo = phi
-    elif phi >= hi:
+    elif phi >= end:
         hi = plo
     elif phi - lo < hi - plo and plo - lo <= 2:
         lo = phi
