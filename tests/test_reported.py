@@ -150,3 +150,58 @@ def test_export_never_blockquotes_reported_speech():
     assert not line.startswith(">")
     assert line.startswith("Abdessamad Kayouh **said** that Royal Air Maroc plans")
     assert "reported" in line
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory, nlp, seed_text):
+    from quotes.index.core import Index
+
+    db = tmp_path_factory.mktemp("reported") / "index.json"
+    Index(db).ingest([analyse(nlp(seed_text), Document(path="seed.txt", text=seed_text))])
+    return db
+
+
+def cli(db, *args):
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    return CliRunner().invoke(app, [*args, "--db", str(db)])
+
+
+def test_list_by_kind(seed_db):
+    import json
+
+    def kinds(*args):
+        res = cli(seed_db, "list", "--format", "jsonl", *args)
+        assert res.exit_code == 0, res.output
+        return [json.loads(l)["kind"] for l in res.stdout.splitlines()]
+
+    every = kinds()
+    assert "indirect" in every and "direct" in every and "partial" in every
+    assert set(kinds("--kind", "indirect")) == {"indirect"}
+    assert set(kinds("--kind", "quotes")) == {"direct", "partial"}
+    assert set(kinds("--kind", "direct")) == {"direct"}
+    assert len(kinds("--kind", "quotes")) + len(kinds("--kind", "indirect")) == len(every)
+    kayouh = cli(seed_db, "list", "--speaker", "kayouh", "--format", "jsonl")
+    rows = [json.loads(l) for l in kayouh.stdout.splitlines()]
+    assert len(rows) == 2 and {r["kind"] for r in rows} == {"indirect"}
+    assert rows[0]["venue"] == "in a parliamentary session on June 3"
+    assert cli(seed_db, "list", "--kind", "bogus").exit_code == 2
+
+
+def test_speakers_count_quotations_and_reported_apart(seed_db):
+    import json
+
+    res = cli(seed_db, "speakers", "--format", "jsonl")
+    rows = {r["name"]: r for r in map(json.loads, res.stdout.splitlines())}
+    assert rows["Abdessamad Kayouh"]["quotes"] == 0 and rows["Abdessamad Kayouh"]["reported"] == 2
+    assert rows["Abdessamad Kayouh"]["roles"] == ["Minister of Transport and Logistics"]
+    assert rows["Gérald Darmanin"]["quotes"] > 0
+
+
+def test_cli_check_reported_exit_13(seed_db):
+    res = cli(seed_db, "check", "Royal Air Maroc plans to acquire 10 more aircraft", "--speaker", "Kayouh")
+    assert res.exit_code == 13
+    assert "reported" in res.stdout
+    assert cli(seed_db, "check", "The cooperation is excellent", "--speaker", "Darmanin").exit_code == 0
