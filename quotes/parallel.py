@@ -21,12 +21,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from .nlp import load_pipeline
 from .records import Document, DocResult
+from .stages import DEFAULT_BATCH_SIZE, analyse, parse
 
 if TYPE_CHECKING:
     from distributed import Client
 
-DEFAULT_BATCH_SIZE = 16
 #: Chunks submitted ahead of the one being read, per worker: enough to keep
 #: every worker busy, few enough that memory stays flat on a large corpus.
 AHEAD_PER_WORKER = 2
@@ -60,9 +61,6 @@ def chunked(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 def extract_chunk(documents: list[Document], model: str | None = None,
                   batch_size: int = DEFAULT_BATCH_SIZE) -> list[DocResult]:
     """Every result of one chunk, in order: what a worker process runs."""
-    from .nlp.model import load_pipeline
-    from .pipeline import analyse, parse
-
     nlp = load_pipeline(model)
     return [analyse(doc, document) for doc, document in parse(nlp, documents, batch_size)]
 
@@ -110,9 +108,6 @@ def extract_in_processes(documents: Iterable[Document], *, model: str | None = N
 
 
 def _in_this_process(documents: Iterable[Document], model: str | None, batch_size: int) -> Iterator[DocResult]:
-    from .nlp.model import load_pipeline
-    from .pipeline import analyse, parse
-
     nlp = load_pipeline(model)
     for chunk in chunked(documents, batch_size):
         for doc, document in parse(nlp, chunk, batch_size):

@@ -6,21 +6,12 @@ case or accents; a lone surname matches a full name with that surname.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "one"})
+from ..lexicon.names import PRONOUNS, key
+
 FUNCTION_WORDS = frozenset({"of", "for", "a", "an", "and", "in", "on", "at", "to"})
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "sen", "rep", "gov", "the"})
-
-
-def key(name: str | None) -> str:
-    """A name without accents, case, punctuation or titles, words single-spaced."""
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = "".join(c if c.isalnum() or c.isspace() else " " for c in text.replace("'s ", " "))
-    return " ".join(w for w in text.split() if w not in TITLES)
 
 
 def named(speaker: str | None) -> str | None:

@@ -13,18 +13,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from . import app
-from .common import DEFAULT_DB, DbOpt, open_index
-from .output import Format, default_format, emit, error, note
+from .app import app
+from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_MODEL, EXIT_VERDICT, DbOpt, FormatOpt, ModelOpt, open_index,
+                     output_format)
+from .output import Format, emit, error, note
 
 if TYPE_CHECKING:
     from ..check.verdict import Verdict
 
-EXIT_INPUT = 1
-EXIT_MODEL = 3
-EXIT_VERDICT = {"verbatim": 0, "altered": 10, "misattributed": 11, "not-found": 12, "reported": 13}
-
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="table | json | jsonl | csv (default: a report on a terminal, jsonl when piped).")]
 COLUMNS = ["verdict", "quote", "speaker", "said_by", "diff", "note", "title", "doc_path", "start", "end"]
 #: verify's csv adds where each quotation sits in the draft.
 VERIFY_COLUMNS = ["draft_start", "draft_end", *COLUMNS]
@@ -67,15 +63,6 @@ def _describe(v: "Verdict") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _load_checker(db: Path):
-    from ..check.verdict import Checker
-
-    index = open_index(db)
-    from ..index.core import QUOTATIONS, REPORTED
-
-    return index, Checker(index.list_quotes(kinds=QUOTATIONS + REPORTED), index.list_speakers())
-
-
 @app.command()
 def check(
     quote: Annotated[str, typer.Argument(help="The quotation as cited (marks around it optional), or - to read it from stdin.", show_default=False)],
@@ -98,14 +85,13 @@ def check(
 
       pbpaste | quotes check - --speaker "Gérald Darmanin" --format json
     """
+    fmt = output_format(fmt)
     if quote == "-":
         quote = sys.stdin.read()
-    index, checker = _load_checker(db)
-    ids = [s.get("id") for s in index.find_speakers(speaker)] if speaker else []
-    v = checker.check(quote, speaker, ids)
-    fmt = default_format(fmt)
-    if fmt is Format.md:
-        raise typer.BadParameter("use table, json, jsonl or csv", param_hint="--format")
+    from ..verify import check_citation, checker_for
+
+    index = open_index(db)
+    v = check_citation(index, checker_for(index), quote, speaker)
     if fmt is Format.table:
         sys.stdout.write(describe(v))
     elif fmt is Format.json:
@@ -122,7 +108,7 @@ def verify(
     draft: Annotated[str, typer.Argument(help="The draft (.md, .txt or .html).", show_default=False)],
     db: DbOpt = Path(DEFAULT_DB),
     fmt: FormatOpt = None,
-    model: Annotated[Optional[str], typer.Option("--model", envvar="QUOTES_MODEL", help="spaCy pipeline to load by name.")] = None,
+    model: ModelOpt = None,
 ) -> None:
     """Check every quotation in DRAFT against the index, with the speaker the draft gives it.
 
@@ -137,44 +123,27 @@ def verify(
     """
     from ..load import LoadError, load_path
     from ..nlp.model import ModelNotFound
-    from ..pipeline import extract_documents
-    from ..check.speakers import named
+    from ..verify import checker_for, summary, verify_documents
 
-    fmt = default_format(fmt)
-    if fmt is Format.md:
-        raise typer.BadParameter("use table, json, jsonl or csv", param_hint="--format")
-    index, checker = _load_checker(db)
+    fmt = output_format(fmt)
+    index = open_index(db)
     docs = list(load_path(draft))
     bad = [d for d in docs if isinstance(d, LoadError)]
     for d in bad:
         error(str(d))
     if bad:
-        raise typer.Exit(EXIT_INPUT)
+        raise typer.Exit(EXIT_ERROR)
     try:
-        results = list(extract_documents(docs, model=model))
+        found = verify_documents(index, docs, model=model, checker=checker_for(index))
     except ModelNotFound as e:
         error(str(e))
         raise typer.Exit(EXIT_MODEL)
-    cited = [q for r in results for q in r.quotes if q.kind in ("direct", "partial")]
-    verdicts = []
-    for q in cited:
-        who = named(q.speaker)
-        ids = [s.get("id") for s in index.find_speakers(who)] if who else []
-        verdicts.append(checker.check(q.quote, who, ids))
+    verdicts = [v for _, v in found]
     if not verdicts:
         note(f"no quotations found in {draft}")
-    rows = [{**v.to_dict(), "draft_start": q.start, "draft_end": q.end} for v, q in zip(verdicts, cited)]
+    rows = [{**v.to_dict(), "draft_start": q.start, "draft_end": q.end} for q, v in found]
     if fmt is Format.table:
         emit(rows, fmt, ["verdict", "quote", "speaker", "said_by", "diff"], title=f"{draft}: {summary(verdicts)}")
     else:
         emit(rows, fmt, VERIFY_COLUMNS if fmt is Format.csv else None)
     raise typer.Exit(max((EXIT_VERDICT[v.verdict] for v in verdicts), default=0))
-
-
-def summary(verdicts: list["Verdict"]) -> str:
-    """``3 quotations: 1 verbatim, 1 altered, 1 not-found``."""
-    from collections import Counter
-
-    counts = Counter(v.verdict for v in verdicts)
-    parts = ", ".join(f"{n} {k}" for k, n in counts.items())
-    return f"{len(verdicts)} quotation{'s' if len(verdicts) != 1 else ''}" + (f": {parts}" if parts else "")

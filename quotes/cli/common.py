@@ -1,27 +1,52 @@
-"""What every index-reading command shares: the ``--db`` option, opening the index, exit codes."""
+"""What the commands share: exit codes, the ``--db`` and ``--format`` options, opening the index."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .output import error
+from .output import Format, default_format, error
 
 if TYPE_CHECKING:
     from ..index.core import Index
 
-EXIT_ERROR = 1      # no index, no such quotation or speaker, output file exists, unreadable input
-EXIT_MODEL = 3      # no spaCy pipeline installed
-EXIT_INDEX = 4      # the index file cannot be used (not JSON, not ours, newer schema, lock held)
+# -- exit codes: the one table (the README's "Exit codes" section says the same) --------------------
+EXIT_OK = 0
+EXIT_ERROR = 1        # no index, no such quotation or speaker, output file exists, some input unreadable
+EXIT_USAGE = 2        # typer's own code for a usage error
+EXIT_MODEL = 3        # no spaCy pipeline installed
+EXIT_INDEX = 4        # the index file cannot be used (not JSON, not ours, newer schema, lock held)
+EXIT_VERDICT = {"verbatim": EXIT_OK, "altered": 10, "misattributed": 11, "not-found": 12, "reported": 13}
+EXIT_INTERRUPTED = 130
+
 DEFAULT_DB = "quotes.json"
 
 DbOpt = Annotated[Path, typer.Option("--db", envvar="QUOTES_DB", help="The index file (TinyDB JSON).")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", envvar="QUOTES_MODEL", help="spaCy pipeline to load by name.")]
+BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=0, help="Processes to parse with (0: one per core).")]
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files (.txt .md .html .jsonl), directories of them, or - for stdin.", show_default=False)]
+
+#: The formats of a listing of rows, and of a report on one thing (no Markdown: that is ``export``'s).
+ROWS = (Format.table, Format.json, Format.jsonl, Format.csv)
+FormatOpt = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", help="table | json | jsonl | csv, and md for list and export (default: table on a terminal, "
+                           "jsonl when piped; md for export).")]
+
+def output_format(fmt: Format | None, allowed: tuple[Format, ...] = ROWS) -> Format:
+    """``fmt`` (or the default for where stdout goes), refused with a usage error unless ``allowed``."""
+    fmt = default_format(fmt)
+    if fmt not in allowed:
+        names = ", ".join(f.value for f in allowed)
+        hint = "md is for `quotes export`; " if fmt is Format.md else ""
+        raise typer.BadParameter(f"{hint}use {names}", param_hint="--format")
+    return fmt
 
 
 def open_index(db: Path) -> "Index":
     """The index at ``db`` for reading; exits 1 if there is none, 4 if it cannot be used."""
-    from ..index.core import Index, IndexFileError
+    from ..index.core import Index, IndexFileError  # the index pulls in tinydb and orjson: only when used
 
     if not db.is_file():
         error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")

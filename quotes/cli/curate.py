@@ -14,13 +14,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from . import app
-from .common import DEFAULT_DB, DbOpt
-from .output import Format, default_format, emit, error, note
-from .common import EXIT_ERROR as EXIT_NOT_FOUND, EXIT_INDEX
+from .app import app
+from .common import DEFAULT_DB, EXIT_ERROR as EXIT_NOT_FOUND, EXIT_INDEX, DbOpt, FormatOpt, output_format
+from .output import Format, emit, error, note
 from .read import QUOTE_TABLE, SPEAKER_COLUMNS, speakers_app
 
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="table | json | jsonl | csv.")]
 SpeakerArg = lambda what: typer.Argument(help=what, show_default=False)  # noqa: E731
 
 quote_app = typer.Typer(help="Correct one quotation.", no_args_is_help=True)
@@ -47,9 +45,7 @@ def run(db: Path, action: Callable[[Any], dict]) -> dict:
 
 
 def show(rows: list[dict], fmt: Format | None, columns: list[str]) -> None:
-    fmt = default_format(fmt)
-    if fmt is Format.md:
-        raise typer.BadParameter("use table, json, jsonl or csv", param_hint="--format")
+    fmt = output_format(fmt)
     emit(rows, fmt, columns if fmt in (Format.table, Format.csv) else None)
 
 

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from . import app
-from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, open_index
+from .app import app
+from ..export import to_markdown
+from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, FormatOpt, open_index, output_format
 from .output import Format, error, render
 
 if TYPE_CHECKING:
     from ..index.core import Index
+
 SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (any name or alias, case and accents ignored).")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="md | json | jsonl | csv.")]
 OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False)]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
 
@@ -62,7 +63,7 @@ def rows_for(index: "Index", speaker: str | None) -> tuple[list[dict], list[dict
 def export(
     db: DbOpt = Path(DEFAULT_DB),
     speaker: SpeakerOpt = None,
-    fmt: FormatOpt = Format.md,
+    fmt: FormatOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -78,12 +79,9 @@ def export(
 
       quotes export --speaker Darmanin --format csv -o darmanin.csv --force
     """
-    if fmt is Format.table:
-        raise typer.BadParameter("use md, json, jsonl or csv (for a table: quotes list)", param_hint="--format")
+    fmt = output_format(fmt or Format.md, (Format.md, Format.json, Format.jsonl, Format.csv))
     rows, speakers = rows_for(open_index(db), speaker)
     if fmt is Format.md:
-        from ..export import to_markdown
-
         title = f"Quotations of {speakers[0]['name']}" if speaker and len(speakers) == 1 else "Quotations"
         text = to_markdown(rows, speakers, title=title)
     else:

@@ -2,25 +2,20 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from . import app
-from .output import Format, default_format, error, render
+from ..stages import DEFAULT_BATCH_SIZE
+from .app import app
+from .common import EXIT_ERROR, EXIT_MODEL, BatchOpt, FormatOpt, ModelOpt, PathsArg, WorkersOpt, output_format
+from .output import Format, error, render
 
-EXIT_INPUT = 1      # some input could not be read (the others were processed)
-EXIT_MODEL = 3      # no spaCy pipeline installed
 
 COLUMNS = ["doc", "start", "end", "speaker", "quote", "cue", "venue", "kind"]
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl), directories of them, or - for stdin.", show_default=False)]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="table | json | jsonl | csv (default: table on a terminal, jsonl when piped).")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", envvar="QUOTES_MODEL", help="spaCy pipeline to load by name.")]
 EncodingOpt = Annotated[str, typer.Option("--encoding", help="How to decode the input files.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.")]
-BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")]
-WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=0, help="Processes to parse with (0: one per core).")]
 
 
 @app.command()
@@ -30,7 +25,7 @@ def extract(
     model: ModelOpt = None,
     encoding: EncodingOpt = "utf-8",
     max_bytes: MaxBytesOpt = 5 * 1024 * 1024,
-    batch_size: BatchOpt = 16,
+    batch_size: BatchOpt = DEFAULT_BATCH_SIZE,
     workers: WorkersOpt = 1,
 ) -> None:
     """Print every quotation in PATHS with its speaker, cue and venue.
@@ -47,9 +42,7 @@ def extract(
     from ..nlp.model import ModelNotFound
     from ..pipeline import extract_documents
 
-    fmt = default_format(fmt)
-    if fmt is Format.md:
-        raise typer.BadParameter("md is for `quotes export`; use table, json, jsonl or csv", param_hint="--format")
+    fmt = output_format(fmt)
     failed = 0
     documents = []
     for item in load_documents(paths, encoding=encoding, max_bytes=max_bytes):
@@ -73,4 +66,4 @@ def extract(
     if fmt is not Format.jsonl:
         sys.stdout.write(render(rows, fmt, COLUMNS if fmt is Format.table else None))
     if failed:
-        raise typer.Exit(EXIT_INPUT)
+        raise typer.Exit(EXIT_ERROR)

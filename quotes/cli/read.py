@@ -14,17 +14,18 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from . import app
-from .common import DEFAULT_DB, EXIT_ERROR as EXIT_NOT_FOUND, DbOpt, open_index
+from .app import app
+from .common import DEFAULT_DB, EXIT_ERROR as EXIT_NOT_FOUND, ROWS, DbOpt, FormatOpt, open_index, output_format
 from .export import COLUMNS as QUOTE_COLUMNS
-from .output import Format, default_format, emit, error
+from ..export import to_markdown
+from ..index.source import paragraph
+from .output import Format, emit, error
 
 if TYPE_CHECKING:
-    from ..index.core import Index
+    pass
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="table | json | jsonl | csv | md (default: table on a terminal, jsonl when piped).")]
 QUOTE_TABLE = ["id", "date", "speaker", "kind", "quote", "venue", "doc_path"]
 SPEAKER_COLUMNS = ["id", "name", "type", "quotes", "reported", "aliases", "roles"]
 
@@ -60,13 +61,13 @@ def list_quotes(
 
     if kind not in KIND_CHOICES:
         raise typer.BadParameter(f"one of {', '.join(KIND_CHOICES)}", param_hint="--kind")
+    fmt = output_format(fmt, (*ROWS, Format.md))
     index = open_index(db)
     if speaker is not None and not index.find_speakers(speaker):
         error(f"no speaker in the index answers to {speaker!r}; see: quotes speakers")
         raise typer.Exit(EXIT_NOT_FOUND)
     rows = index.list_quotes(speaker=speaker, doc=doc, venue=venue, since=since, until=until, search=search,
                              kinds=None if all_kinds else KIND_CHOICES[kind])
-    fmt = default_format(fmt)
     if fmt is Format.md:
         sys.stdout.write(markdown(rows, index.find_speakers(speaker) if speaker else index.list_speakers()))
     elif fmt is Format.table:
@@ -76,11 +77,6 @@ def list_quotes(
 
 
 def markdown(rows: list[dict], speakers: list[dict]) -> str:
-    try:
-        from ..export import to_markdown
-    except ImportError:
-        error("Markdown output needs quotes.export, which this installation lacks; use --format json or csv")
-        raise typer.Exit(EXIT_NOT_FOUND)
     return to_markdown(rows, speakers, title="Quotations")
 
 
@@ -110,9 +106,7 @@ def speakers(
         return
     index = open_index(db)
     rows = index.find_speakers(name) if name else index.list_speakers()
-    fmt = default_format(fmt)
-    if fmt is Format.md:
-        raise typer.BadParameter("use table, json, jsonl or csv", param_hint="--format")
+    fmt = output_format(fmt)
     emit(rows, fmt, SPEAKER_COLUMNS if fmt in (Format.table, Format.csv) else None,
          title=f"{len(rows)} speaker{'s' if len(rows) != 1 else ''}" if fmt is Format.table else None)
 
@@ -138,35 +132,12 @@ def show(
         error(f"no quotation with id {quote_id!r} in {db}; see: quotes list")
         raise typer.Exit(EXIT_NOT_FOUND)
     doc = index.get_document(row["doc_id"]) or {}
-    row = {**row, **context(row, doc)}
-    fmt = default_format(fmt)
-    if fmt is Format.md:
-        raise typer.BadParameter("use table, json, jsonl or csv", param_hint="--format")
+    row = {**row, **paragraph(row, doc)}
+    fmt = output_format(fmt)
     if fmt is Format.table:
         sys.stdout.write(describe(row))
     else:
         emit([row], fmt, [*QUOTE_COLUMNS, "paragraph"] if fmt is Format.csv else None)
-
-
-def context(row: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
-    """The paragraph around the quotation, and where it was read from (``source`` or ``sentence``)."""
-    from ..load import load_path
-
-    text = None
-    path = doc.get("path")
-    if path and Path(path).is_file():
-        try:
-            found = [d for d in load_path(path) if getattr(d, "text", None) is not None]
-        except Exception:  # noqa: BLE001  (a source that changed or vanished: fall back to the sentence)
-            found = []
-        text = next((d.text for d in found if d.hash == doc.get("hash")), None)
-    if text is None:
-        return {"paragraph": row.get("sentence") or row["quote"], "paragraph_from": "sentence",
-                "paragraph_start": None}
-    start = text.rfind("\n", 0, row["start"]) + 1
-    end = text.find("\n", row["end"])
-    end = len(text) if end < 0 else end
-    return {"paragraph": text[start:end], "paragraph_from": "source", "paragraph_start": start}
 
 
 def describe(row: dict[str, Any]) -> str:

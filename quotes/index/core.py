@@ -18,16 +18,19 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
+from . import curate
+from .errors import AmbiguousSpeaker, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
 from .placement import Placement
+from .report import IngestReport  # noqa: F401  (re-exported)
 from ..records import Document, DocResult
-from .roster import Roster, fold, key
-from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, now, quote_id,
+from ..lexicon.names import key, plain
+from .roster import Roster
+from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, quote_id,
                    quote_row, quote_view, speaker_view)
 from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # noqa: F401  (re-exported)
 
@@ -37,45 +40,6 @@ REPORTED = ("indirect",)
 #: What ``quotes list --kind`` accepts, and the kinds each name selects (``None``: every kind).
 KIND_CHOICES = {"direct": ("direct",), "partial": ("partial",), "indirect": REPORTED,
                 "quotes": QUOTATIONS, "all": QUOTATIONS + REPORTED}
-
-
-class SpeakerNotFound(LookupError):
-    """No speaker answers to the name or id given."""
-
-
-class AmbiguousSpeaker(LookupError):
-    """Several speakers answer to the name given; the message lists them with their ids."""
-
-
-class QuoteNotFound(LookupError):
-    """No quotation has the id given."""
-
-
-@dataclass
-class IngestReport:
-    """What one ingest did: documents added/replaced/unchanged, quotes stored, speakers created, skipped."""
-
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    quotes: int = 0
-    speakers: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def documents(self) -> int:
-        return self.added + self.replaced + self.unchanged
-
-    def add(self, other: "IngestReport") -> None:
-        for name in ("added", "replaced", "unchanged", "quotes", "speakers"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.skipped.extend(other.skipped)
-
-    def __str__(self) -> str:
-        plural = lambda n, w: f"{n} {w}{'' if n == 1 else 's'}"  # noqa: E731
-        return (f"{plural(self.documents, 'document')} ({self.added} added, {self.replaced} replaced, "
-                f"{self.unchanged} unchanged), {plural(self.quotes, 'quote')} stored, "
-                f"{plural(self.speakers, 'new speaker')}, {self.skipped and len(self.skipped) or 0} skipped")
 
 
 class Index:
@@ -284,8 +248,8 @@ class Index:
             candidates = quotes.keys()
         hashes = set(self._document_ids(doc)) if doc is not None else None
         kinds = set(kinds) if kinds is not None else None
-        words = fold(search).split() if search else []
-        where = fold(venue) if venue else None
+        words = plain(search).split() if search else []
+        where = plain(venue) if venue else None
         rows = []
         for qid in candidates:
             q = quotes.get(qid)
@@ -293,9 +257,9 @@ class Index:
                 continue
             if hashes is not None and q["doc"] not in hashes:
                 continue
-            if where is not None and where not in fold(q.get("venue")):
+            if where is not None and where not in plain(q.get("venue")):
                 continue
-            if words and not all(w in fold(q.get("quote")) for w in words):
+            if words and not all(w in plain(q.get("quote")) for w in words):
                 continue
             if (since or until) and not _in_range((docs.get(q["doc"]) or {}).get("date"), since, until):
                 continue
@@ -362,37 +326,31 @@ class Index:
 
     def merge_speakers(self, a: str | int, b: str | int) -> dict:
         """Fold speaker ``b`` into ``a``: its quotations, names (kept as aliases) and roles."""
-        from .curate import merge
-
         with self.storage.transaction():
             into, gone = self.resolve_speaker(a), self.resolve_speaker(b)
             if into == gone:
                 raise ValueError(f"{a!r} and {b!r} are the same speaker (#{into})")
-            merge(self, into, gone)
+            curate.merge(self._table, into, gone)
             self._recount()
         self._version += 1
         return self.find_speakers(into)[0]
 
     def rename_speaker(self, a: str | int, new: str) -> dict:
         """Give speaker ``a`` a new canonical name; the old one stays as an alias."""
-        from .curate import rename
-
         if not key(new):
             raise ValueError("the new name is empty")
         with self.storage.transaction():
             sid = self.resolve_speaker(a)
-            rename(self, sid, new.strip())
+            curate.rename(self._table, sid, new.strip())
         self._version += 1
         return self.find_speakers(sid)[0]
 
     def reassign_quote(self, qid: str, speaker: str | int | None, *, create: bool = False) -> dict:
         """Say quotation ``qid`` was said by ``speaker`` (``None``: by nobody known); ``create`` adds a new speaker."""
-        from .curate import reassign
-
         with self.storage.transaction():
             if str(qid) not in self._raw(QUOTES):
                 raise QuoteNotFound(f"no quotation with id {qid!r}; see: quotes list --format json")
-            reassign(self, str(qid), speaker, create)
+            curate.reassign(self._table, self.resolve_speaker, str(qid), speaker, create)
             self._recount()
         self._version += 1
         return self.get_quote(str(qid))  # type: ignore[return-value]
@@ -405,7 +363,7 @@ def paths_of(row: Mapping[str, Any]) -> list[str]:
 
 def _reapply(fix: dict, rows: dict[str, dict]) -> None:
     """Point the re-ingested copy of a reassigned quotation (same words, nearest place) at its corrected speaker."""
-    same = [(abs(r["start"] - fix.get("start", 0)), qid) for qid, r in rows.items() if fold(r["quote"]) == fold(fix["quote"])]
+    same = [(abs(r["start"] - fix.get("start", 0)), qid) for qid, r in rows.items() if plain(r["quote"]) == plain(fix["quote"])]
     if same:
         rows[min(same)[1]]["speaker_id"] = fix["speaker_id"]
 

@@ -7,25 +7,27 @@ reassignment is re-applied when its document is ingested again.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
+from ..lexicon.names import key
 from ..records import Entity
-from .rows import CORRECTIONS, QUOTES, SPEAKERS, now
+from .errors import SpeakerNotFound
+from .placement import absorb
+from .rows import CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, now
 
-if TYPE_CHECKING:
-    from .core import Index
+#: How a correction reaches the index's tables: by name, inside the caller's transaction.
+Tables = Callable[[str], Rows]
 
 
-def log(index: "Index", **fields: Any) -> None:
-    table = index._table(CORRECTIONS)
+def log(tables: Tables, **fields: Any) -> None:
+    table = tables(CORRECTIONS)
     table.put({table.next_id(): {**fields, "at": now()}})
 
 
-def merge(index: "Index", into: int, gone: int) -> None:
+def merge(tables: Tables, into: int, gone: int) -> None:
     """Speaker ``gone``'s quotations, names and roles go to ``into``; ``gone`` is removed."""
-    from .placement import absorb
-
-    speakers, quotes, corrections = index._table(SPEAKERS), index._table(QUOTES), index._table(CORRECTIONS)
+    speakers, quotes, corrections = tables(SPEAKERS), tables(QUOTES), tables(CORRECTIONS)
     keep, drop = dict(speakers.raw()[str(into)]), speakers.raw()[str(gone)]
     absorb(keep, Entity(drop["name"], drop.get("type") or "unknown", list(drop.get("aliases") or []),
                         list(drop.get("roles") or [])))
@@ -37,32 +39,29 @@ def merge(index: "Index", into: int, gone: int) -> None:
     corrections.patch({cid: {"speaker_id": into} for cid, c in corrections.raw().items()
                        if c.get("op") == "reassign" and c.get("speaker_id") == gone})
     speakers.drop([gone])
-    log(index, op="merge", speaker_id=into, merged_id=gone, merged_name=drop["name"])
+    log(tables, op="merge", speaker_id=into, merged_id=gone, merged_name=drop["name"])
 
 
-def rename(index: "Index", sid: int, new: str) -> None:
+def rename(tables: Tables, sid: int, new: str) -> None:
     """Speaker ``sid`` is called ``new`` from now on; the old name stays as an alias."""
-    from .roster import key
-
-    speakers = index._table(SPEAKERS)
+    speakers = tables(SPEAKERS)
     row = speakers.raw()[str(sid)]
     old = row["name"]
     aliases = [a for a in row.get("aliases") or [] if key(a) != key(new)]
     if key(old) != key(new) and key(old) not in {key(a) for a in aliases}:
         aliases.append(old)
     speakers.patch({sid: {"name": new, "aliases": aliases, "curated": True, "ambiguous": False}})
-    log(index, op="rename", speaker_id=sid, old=old, new=new)
+    log(tables, op="rename", speaker_id=sid, old=old, new=new)
 
 
-def reassign(index: "Index", qid: str, speaker: str | int | None, create: bool) -> None:
-    """Quotation ``qid`` was said by ``speaker`` (a name or id; ``None``: nobody known)."""
-    from .core import SpeakerNotFound
-
-    speakers, quotes = index._table(SPEAKERS), index._table(QUOTES)
+def reassign(tables: Tables, resolve: Callable[[str | int], int], qid: str, speaker: str | int | None,
+             create: bool) -> None:
+    """Quotation ``qid`` was said by ``speaker`` (a name or id, found by ``resolve``; ``None``: nobody known)."""
+    speakers, quotes = tables(SPEAKERS), tables(QUOTES)
     target: int | None = None
     if speaker is not None:
         try:
-            target = index.resolve_speaker(speaker)
+            target = resolve(speaker)
         except SpeakerNotFound:
             if not create or isinstance(speaker, int) or str(speaker).lstrip("#").isdigit():
                 raise
@@ -71,7 +70,7 @@ def reassign(index: "Index", qid: str, speaker: str | int | None, create: bool) 
                                    "scope": None, "curated": True, "ambiguous": False, "quotes": 0, "quote_ids": []}})
         speakers.patch({target: {"curated": True}})
     q = quotes.raw()[qid]
-    doc = index._raw("documents").get(q["doc"]) or {}
+    doc = tables(DOCUMENTS).raw().get(q["doc"]) or {}
     quotes.patch({qid: {"speaker_id": target}})
-    log(index, op="reassign", quote_id=qid, doc_path=doc.get("path"), quote=q["quote"], start=q["start"],
+    log(tables, op="reassign", quote_id=qid, doc_path=doc.get("path"), quote=q["quote"], start=q["start"],
         speaker_id=target, was=q.get("speaker_id"))

@@ -9,23 +9,18 @@ changed rows in one pass each.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..records import DocResult, Entity
-from .roster import Roster, fold, is_local, key
+from ..lexicon.names import PRONOUNS, key, plain
+from .roster import Roster, is_local
+from .report import IngestReport
 from .rows import Rows
-
-if TYPE_CHECKING:
-    from .core import IngestReport
-
-#: A quotation's speaker that is only one of these was never resolved to anyone: no speaker row.
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "one", "his"})
-
 
 class Placement:
     """Speakers of the documents in one batch, matched to (or added to) the index."""
 
-    def __init__(self, table: Rows, report: "IngestReport") -> None:
+    def __init__(self, table: Rows, report: IngestReport) -> None:
         self.table, self.report = table, report
         self.roster = Roster(table.raw())
         self.next_id = table.next_id()
@@ -69,9 +64,9 @@ class Placement:
 def news(row: Mapping[str, Any], e: Entity) -> bool:
     """Whether ``e`` tells anything speaker ``row`` does not hold yet (a name, a role, a type)."""
     names = {key(row["name"]), *(key(a) for a in row.get("aliases", ()))}
-    roles = {fold(r) for r in row.get("roles", ())}
+    roles = {plain(r) for r in row.get("roles", ())}
     return (any(key(n) and key(n) not in names for n in [e.name, *e.aliases])
-            or any(fold(r) not in roles for r in e.roles)
+            or any(plain(r) not in roles for r in e.roles)
             or (row.get("type") in (None, "unknown") and e.type not in (None, "unknown")))
 
 
@@ -89,7 +84,7 @@ def absorb(row: dict, e: Entity, rename: bool = False) -> None:
     row["aliases"] = aliases
     roles = list(row.get("roles", []))
     for role in e.roles:
-        if fold(role) not in {fold(r) for r in roles}:
+        if plain(role) not in {plain(r) for r in roles}:
             roles.append(role)
     row["roles"] = roles
     if row.get("type") in (None, "unknown") and e.type:

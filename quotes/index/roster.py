@@ -17,29 +17,11 @@ document: two articles' "officials" are not the same people.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from typing import Any
 
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "sen", "rep", "gov", "the"})
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str | None) -> str:
-    """Lower case, no accents, punctuation as spaces, single-spaced."""
-    s = unicodedata.normalize("NFKD", text or "")
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in s).split())
-
-
-@lru_cache(maxsize=65536)
-def key(name: str | None) -> str:
-    """A name's matching key: folded, possessive and titles dropped ("Mr. Darmanin's" -> "darmanin")."""
-    words = fold((name or "").replace("'s ", " ").removesuffix("'s").replace("’s", "")).split()
-    return " ".join(w for w in words if w not in TITLES)
-
+from ..lexicon.names import key
 
 def compatible(a: str | None, b: str | None) -> bool:
     """Speaker types that may be one speaker: equal, or one of them unknown."""

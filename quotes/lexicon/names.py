@@ -51,6 +51,12 @@ GENDERED_WORDS: dict[str, str] = {
         actress waitress""".split(), "female"),
 }
 
+#: Words dropped from a name's matching key: "Mr. Darmanin" and "Darmanin" have one key.
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "prof", "sen", "rep", "gov", "the"})
+
+#: A speaker that is only one of these was never resolved to anyone: it names no one.
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "one", "his"})
+
 #: Name suffixes that are not surnames.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 
@@ -60,6 +66,24 @@ def fold(text: str) -> str:
     """Lower case without accents: "Gérald" and "Gerald" fold alike."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=65536)
+def plain(text: str | None) -> str:
+    """Lower case, no accents, punctuation as spaces, single-spaced: how the index compares names."""
+    s = unicodedata.normalize("NFKD", text or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in s).split())
+
+
+@lru_cache(maxsize=65536)
+def key(name: str | None) -> str:
+    """A name's matching key: plain, possessive and titles dropped ("Mr. Darmanin's" -> "darmanin").
+
+    The one key the index (:mod:`quotes.index.roster`), the citation check
+    (:mod:`quotes.check.speakers`) and curation match names by."""
+    words = plain((name or "").replace("'s ", " ").removesuffix("'s").replace("’s", "")).split()
+    return " ".join(w for w in words if w not in TITLES)
 
 
 def _bare(word: str) -> str:
