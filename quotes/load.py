@@ -345,7 +345,7 @@ def identify_language(doc: Document) -> None:
 
 def fetch(url: str, max_bytes: int, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str | None, str]:
     """(body, final URL after redirects, charset the server declared, content type) of one web page."""
-    import httpx  # the HTTP client is only needed for URLs
+    import httpx  # about 0.1 s to import, and only URLs need it: kept out of start-up
 
     try:
         with httpx.Client(follow_redirects=True, timeout=httpx.Timeout(timeout), max_redirects=10,
@@ -400,7 +400,7 @@ def from_url(url: str, *, max_bytes: int, keep: str | Path | None) -> Document:
 
 def from_jsonl(text: str, path: str) -> Iterator[Document | LoadError]:
     """One document per line holding a JSON object with ``text``; bad lines named, the rest kept."""
-    import orjson
+    import orjson  # only for JSON Lines input
 
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():

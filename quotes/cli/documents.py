@@ -15,7 +15,7 @@ import typer
 from .app import app
 from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, FormatOpt, checked_date, open_index, output_format
 from .curate import run
-from .output import Format, emit
+from .output import Format, emit, error
 
 document_app = typer.Typer(help="Show a document's metadata or correct it.", no_args_is_help=True)
 app.add_typer(document_app, name="document")
@@ -38,8 +38,6 @@ def show(ref: RefArg, db: DbOpt = Path(DEFAULT_DB), fmt: FormatOpt = None) -> No
 
       quotes document show morocco-france-justice.txt
     """
-    from .output import error
-
     row = open_index(db).get_document(ref)
     if row is None:
         error(f"no single document answers to {ref!r} in {db}; give its id (quotes list --format json shows doc_id)")

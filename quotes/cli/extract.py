@@ -6,11 +6,23 @@ from typing import Annotated
 
 import typer
 
+from ..load import LoadError, Skipped, load_documents
+from ..nlp.model import ModelNotFound
+from ..pipeline import extract_documents
 from ..stages import DEFAULT_BATCH_SIZE
 from .app import app
-from .common import EXIT_ERROR, EXIT_MODEL, BatchOpt, FormatOpt, ModelOpt, PathsArg, WorkersOpt, output_format
+from .common import (
+    EXIT_ERROR,
+    EXIT_MODEL,
+    BatchOpt,
+    FormatOpt,
+    ModelOpt,
+    PathsArg,
+    WorkersOpt,
+    output_format,
+)
+from .ingest import progress_bar
 from .output import Format, error, note, render
-
 
 COLUMNS = ["doc", "start", "end", "speaker", "quote", "cue", "venue", "kind"]
 
@@ -41,11 +53,6 @@ def extract(
 
       quotes extract https://example.org/news/story.html
     """
-    from ..load import LoadError, Skipped, load_documents
-    from ..nlp.model import ModelNotFound
-    from ..pipeline import extract_documents
-    from .ingest import progress_bar
-
     fmt = output_format(fmt)
     failed = 0
     documents = []

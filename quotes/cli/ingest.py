@@ -11,18 +11,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
+from ..index.core import Index, IndexFileError
+from ..ingest import ingest as run_ingest
+from ..parallel import ClusterUnreachable, resolve_workers
+from ..nlp.model import ModelNotFound
 from ..stages import DEFAULT_BATCH_SIZE
 from .app import app
 from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_INDEX, EXIT_INTERRUPTED, EXIT_MODEL, BatchOpt, DbOpt, ModelOpt,
                      checked_date)
 from .output import error, note
-
-if TYPE_CHECKING:
-    from ..index.core import Index
 
 OVERRIDES = ("title", "url", "date", "outlet", "author")
 
@@ -71,11 +72,6 @@ def ingest(
 
       quotes ingest corpus.jsonl --workers 2
     """
-    from ..ingest import ingest as run_ingest
-    from ..index.core import IndexFileError
-    from ..nlp.model import ModelNotFound
-    from ..parallel import ClusterUnreachable, resolve_workers
-
     overrides = {k: v for k, v in zip(OVERRIDES, (title, url, date, outlet, author)) if v is not None}
     if "date" in overrides:
         overrides["date"] = checked_date(overrides["date"], "--date")
@@ -124,8 +120,6 @@ def named_error(path: str, reason: str) -> None:
 
 def open_for_writing(db: Path) -> "Index":
     """The index at ``db`` (created on first write), or exit 4 with the reason it cannot be used."""
-    from ..index.core import Index, IndexFileError
-
     try:
         return Index(str(db))
     except IndexFileError as e:
