@@ -202,36 +202,32 @@ def run(nlp: "Language", documents: Iterable[Document], batch_size: int = DEFAUL
     document offsets; a document in a language with no pipeline is not parsed (:func:`unattributed`)."""
     it = iter(documents)
     while batch := list(islice(it, batch_size)):
-        plan: list[tuple[Document, list[tuple[int, int]]]] = []
-        texts: list[str] = []
-        for d in batch:
-            ranges = pieces(d.text, chunk_chars) if attributed(d) else []
-            plan.append((d, ranges))
-            texts.extend(d.text[a:b] for a, b in ranges)
-        parsed = iter(_parse_batch(nlp, texts, batch_size) if texts else [])
+        plan = [(d, pieces(d.text, chunk_chars) if attributed(d) else []) for d in batch]
+        short = [d.text for d, ranges in plan if len(ranges) == 1]
+        parsed = iter(_parse_batch(nlp, short, batch_size) if short else [])
         for d, ranges in plan:
-            docs = [next(parsed) for _ in ranges]
             if not ranges:
                 yield unattributed(d)
                 continue
-            bad = next((x for x in docs if isinstance(x, BaseException)), None)
-            if bad is not None:
-                yield DocResult(document=d, error=_failure(bad))
-                continue
             try:
-                yield _analyse_pieces(d, ranges, docs)
+                if len(ranges) > 1:      # a long text: its pieces parsed one at a time, never all held at once
+                    yield _analyse_pieces(nlp, d, ranges)
+                    continue
+                doc = next(parsed)
+                if isinstance(doc, BaseException):
+                    yield DocResult(document=d, error=_failure(doc))
+                    continue
+                yield analyse(doc, d)
             except Exception as e:  # noqa: BLE001  (reported with the document; the others go on)
                 yield DocResult(document=d, error=_failure(e))
 
 
-def _analyse_pieces(d: Document, ranges: list[tuple[int, int]], docs: list) -> DocResult:
-    if len(ranges) == 1:
-        return analyse(docs[0], d)
+def _analyse_pieces(nlp: "Language", d: Document, ranges: list[tuple[int, int]]) -> DocResult:
     starts = [s.start for s in detect(d.text)]
     quotes: list[Quote] = []
     entities: list[Entity] = []
-    for (a, b), doc in zip(ranges, docs):
-        part = analyse(doc, replace(d, text=d.text[a:b], warnings=[]))
+    for a, b in ranges:
+        part = analyse(nlp(d.text[a:b]), replace(d, text=d.text[a:b], warnings=[]))
         groups = sum(1 for s in starts if s < a)
         quotes.extend(_shift(q, a, groups) for q in part.quotes)
         entities.extend(part.speakers)

@@ -217,11 +217,11 @@ class IndexStorage(Storage):
         lock = FileLock(str(self.path) + ".lock")
         try:
             lock.acquire(timeout=self.lock_timeout)
-        except OSError as e:        # a read-only folder: the lock file cannot even be made
-            raise IndexFileError(f"cannot write {self.path}: {e.strerror or e} ({lock.lock_file})") from None
         except Timeout:
             raise IndexLocked(f"{self.path} is locked by another quotes process ({lock.lock_file}); "
                               f"waited {self.lock_timeout:.0f} s. Try again when it has finished") from None
+        except OSError as e:        # a read-only folder: the lock file cannot even be made (Timeout is an OSError too)
+            raise IndexFileError(f"cannot write {self.path}: {e.strerror or e} ({lock.lock_file})") from None
         try:
             self._sweep()
             self.refresh()
