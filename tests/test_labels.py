@@ -48,7 +48,9 @@ def test_speaker_label_not_an_addressee(nlp):
 
 def test_dash_line_under_a_sentence_is_not_a_label(nlp):
     text = "Trump called him \"my African American.\"\n\n- Reuters.\n"  # a wire credit under the writer's sentence
-    assert all(a.mention is None or a.mention.text != "Reuters" for a in attributions(nlp, text))
+    atts = attributions(nlp, text)
+    assert [a.span.text for a in atts] == ["my African American."]
+    assert all(a.mention is None or a.mention.text != "Reuters" for a in atts)
 
 
 def test_speaker_label_with_two_names(nlp):
@@ -167,14 +169,18 @@ def test_not_a_turn_label(nlp, text, speaker):
 def test_names_labelling_nested_quotes_are_not_a_turn(nlp):
     text = ("Rubio's spokesman summed up the debate.\n\n\"CLINTON: 'I come from the 60s, a long time ago.' RUBIO: "
             "'This election is about the future.' That says it all.\"\n")
-    assert all(s != "label" and m not in ("CLINTON", "RUBIO") for _, m, s in _mentions(nlp, text))
+    mentions = _mentions(nlp, text)
+    assert mentions, "the spokesman's quote is no longer detected"
+    assert all(s != "label" and m not in ("CLINTON", "RUBIO") for _, m, s in mentions)
 
 
 def test_a_tweet_quoting_two_people_is_not_a_turn(nlp):
     # PolNeAR train, Washington Post: the names label quotes nested in the spokesman's tweet
     text = ("\"Debate recap,\" tweeted Rubio spokesman Alex Conant. \"Clinton: 'I come from the 60s, a long time "
             "ago.' Marco: 'This election is about the future.'\"\n")
-    assert all(s != "label" and m not in ("Clinton", "Marco") for _, m, s in _mentions(nlp, text))
+    mentions = _mentions(nlp, text)
+    assert mentions, "the tweet's quotes are no longer detected"
+    assert all(s != "label" and m not in ("Clinton", "Marco") for _, m, s in mentions)
 
 
 # -- vox pops: a dash and the name closing the quote's line -----------------------------------
