@@ -740,6 +740,62 @@ def test_speaker(nlp, text, want):
         assert a.kind == want["kind"]
 
 
+#: the speakers of every direct or partial quote of the sentence, in order (None: no one named)
+EVERY_QUOTE_CASES = [
+    # PolNeAR train (Washington Post): "hours after the staffer was charged" tells when, not who
+    pytest.param('Republican presidential front-runner Donald Trump defended his campaign manager as a "very decent man" '
+                 'Tuesday, hours after the staffer was charged with battery in Florida for allegedly grabbing a reporter.',
+                 ["Republican presidential front-runner Donald Trump"], id='a cue in an adverbial clause beside the quote does not report it: Republican presidential front-runner Donald Trump'),
+    # PolNeAR train (Politico): the "while" clause has its own quote and its own speaker
+    pytest.param("While Sullivan proclaims the article a “terrific piece and well worth the trip to India to produce,” "
+                 "Clinton fixates on the “pivot” line.",
+                 ["Sullivan", "Clinton"], id='a cue in an adverbial clause beside the quote does not report it: Sullivan'),
+    # PolNeAR train (HuffPost): no comma after the clause, whose cue the parse cut from the quote's clause
+    pytest.param("The endorsement comes just three days after Trump told The Washington Post he was “not quite there yet” "
+                 "on supporting Ryan, who will face challenger Paul Nehlen in a primary on Tuesday.",
+                 ["Trump"], id='a cue in an adverbial clause beside the quote does not report it: Trump'),
+    # PolNeAR train (Washington Post): the judges "who serve" are described in the Constitution's words
+    pytest.param('The Constitution mandates lifetime tenure for federal judges who serve in "good behavior" and protects them '
+                 'against recrimination by forbidding that their salaries be reduced.',
+                 ["The Constitution"], id='a relative clause describes its noun in the subjects words: The Constitution'),
+    # PolNeAR train (Washington Post): relative clauses inside relative clauses, all in Trump's lament
+    pytest.param('Preceded at the lectern by Joe Arpaio, the Arizona sheriff and anti-immigration hard-liner, Trump launched '
+                 'into a lament for the "countless Americans" who are "victims of violence" by illegal immigrants who are '
+                 '"dangerous, dangerous, dangerous criminals."',
+                 ["Trump"] * 3, id='a relative clause describes its noun in the subjects words: Trump'),
+    # PolNeAR train (Breitbart): "Asked if …" opens a sentence of its own; "he said," still introduces the quote
+    pytest.param("Trump said in the past he would look into paying legal fees.\n\nOn ABC’s “Good Morning America” "
+                 "Tuesday, he said, “I never said I was going to pay for fees.” Asked if it had appeared he was "
+                 "encouraging violence with his initial statement, Trump replied, “Well, maybe so. Maybe that’s why I "
+                 "wouldn’t do it.”",
+                 ["he", "Trump"], id='a cue of the next sentence does not hide the cue before the quote'),
+    # PolNeAR train (Western Journal): "X's claim is that …" says what the claim says
+    pytest.param("But Podliska’s most explosive claim is that the House Select Committee on Benghazi is a “witch hunt” "
+                 "launched to “get” Hillary Clinton for her response to the attack.",
+                 ["Podliska’s"] * 2, id='a clause after a claims copula is the claim owners'),
+    # PolNeAR train (Politico): "… and Trump calling it a 'great meeting'" is Trump's, not Ryan's
+    pytest.param("After it was over, both men issued a statement expressing optimism about working together – Ryan "
+                 "saying he was “very encouraged” and Trump calling it a “great meeting.”",
+                 ["Ryan", "Trump"], id='a clause calling something a name speaks for its own subject'),
+    # PolNeAR train (USA Today): the error "that was reported" did not say "hit piece"
+    pytest.param('Cruz belittled the issue of the $1 million in loans, calling it a "paperwork error" that was reported '
+                 'in a "hit piece" by The New York Times.',
+                 ["Cruz", "Cruz"], id='what a passive relative cue reports is not its speaker'),
+    # PolNeAR train (Breitbart): "gun control" reaches "portray" through the words of "workplace"
+    pytest.param("The timeline of events in the Islamist massacre Tuesday in San Bernardino, California, shows that Syed "
+                 "Farook’s name was announced on a publicly available police scanner several times prior to President "
+                 "Barack Obama being briefed on the subject – and long before White House officials started to portray "
+                 "the apparent jihad shooting as a “workplace” or “gun control” issue.",
+                 ["White House officials"] * 2, id='a strong cue below a things cue speaks past a coordinated quote'),
+]
+
+
+@pytest.mark.parametrize("text, speakers", EVERY_QUOTE_CASES)
+def test_speakers_of_every_quote(nlp, text, speakers):
+    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
+    assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
+
+
 # -- tests with a body of their own ----------------------------------------------------------------------
 
 
@@ -944,47 +1000,6 @@ def test_as_x_put_it_after_the_quote(nlp):
     assert only(nlp, '"We will win," he said, and the crowd cheered.').mention.text == "he"
 
 
-@pytest.mark.parametrize("text, speakers", [
-    # PolNeAR train (Washington Post): "hours after the staffer was charged" tells when, not who
-    ('Republican presidential front-runner Donald Trump defended his campaign manager as a "very decent man" '
-     'Tuesday, hours after the staffer was charged with battery in Florida for allegedly grabbing a reporter.',
-     ["Republican presidential front-runner Donald Trump"]),
-    # PolNeAR train (Politico): the "while" clause has its own quote and its own speaker
-    ("While Sullivan proclaims the article a “terrific piece and well worth the trip to India to produce,” "
-     "Clinton fixates on the “pivot” line.", ["Sullivan", "Clinton"]),
-    # PolNeAR train (HuffPost): no comma after the clause, whose cue the parse cut from the quote's clause
-    ("The endorsement comes just three days after Trump told The Washington Post he was “not quite there yet” "
-     "on supporting Ryan, who will face challenger Paul Nehlen in a primary on Tuesday.", ["Trump"]),
-])
-def test_a_cue_in_an_adverbial_clause_beside_the_quote_does_not_report_it(nlp, text, speakers):
-    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
-    assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
-
-
-@pytest.mark.parametrize("text, speakers", [
-    # PolNeAR train (Washington Post): the judges "who serve" are described in the Constitution's words
-    ('The Constitution mandates lifetime tenure for federal judges who serve in "good behavior" and protects them '
-     'against recrimination by forbidding that their salaries be reduced.', ["The Constitution"]),
-    # PolNeAR train (Washington Post): relative clauses inside relative clauses, all in Trump's lament
-    ('Preceded at the lectern by Joe Arpaio, the Arizona sheriff and anti-immigration hard-liner, Trump launched '
-     'into a lament for the "countless Americans" who are "victims of violence" by illegal immigrants who are '
-     '"dangerous, dangerous, dangerous criminals."', ["Trump"] * 3),
-])
-def test_a_relative_clause_describes_its_noun_in_the_subjects_words(nlp, text, speakers):
-    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
-    assert [a.mention.text if a.mention is not None else None for a in atts] == speakers
-
-
-def test_a_cue_of_the_next_sentence_does_not_hide_the_cue_before_the_quote(nlp):
-    # PolNeAR train (Breitbart): "Asked if …" opens a sentence of its own; "he said," still introduces the quote
-    text = ("Trump said in the past he would look into paying legal fees.\n\nOn ABC’s “Good Morning America” "
-            "Tuesday, he said, “I never said I was going to pay for fees.” Asked if it had appeared he was "
-            "encouraging violence with his initial statement, Trump replied, “Well, maybe so. Maybe that’s why I "
-            "wouldn’t do it.”")
-    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
-    assert [a.mention.text if a.mention is not None else None for a in atts] == ["he", "Trump"]
-
-
 @pytest.mark.parametrize("text, speaker", [
     # PolNeAR train (USA Today): the name again between the quotes is the nearer mention
     ('"In my view, it\'s education," says Melissa Roloson, 32, of Sodus, who works in retail. Roloson supports '
@@ -1073,30 +1088,6 @@ def test_a_name_after_the_marks_speaks_for_a_cue_past_an_aside(nlp):
     assert a.cue.text == "said" and a.mention is not None and a.mention.text.endswith("Bill Eastland")
 
 
-def test_a_clause_after_a_claims_copula_is_the_claim_owners(nlp):
-    # PolNeAR train (Western Journal): "X's claim is that …" says what the claim says
-    text = ("But Podliska’s most explosive claim is that the House Select Committee on Benghazi is a “witch hunt” "
-            "launched to “get” Hillary Clinton for her response to the attack.")
-    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
-    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Podliska’s"] * 2
-
-
-def test_a_clause_calling_something_a_name_speaks_for_its_own_subject(nlp):
-    # PolNeAR train (Politico): "… and Trump calling it a 'great meeting'" is Trump's, not Ryan's
-    text = ("After it was over, both men issued a statement expressing optimism about working together – Ryan "
-            "saying he was “very encouraged” and Trump calling it a “great meeting.”")
-    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
-    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Ryan", "Trump"]
-
-
-def test_what_a_passive_relative_cue_reports_is_not_its_speaker(nlp):
-    # PolNeAR train (USA Today): the error "that was reported" did not say "hit piece"
-    text = ('Cruz belittled the issue of the $1 million in loans, calling it a "paperwork error" that was reported '
-            'in a "hit piece" by The New York Times.')
-    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
-    assert [a.mention.text if a.mention is not None else None for a in atts] == ["Cruz", "Cruz"]
-
-
 def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
     # PolNeAR train (Breitbart): the name "was announced", the officials "portray" the shooting
     text = ("The timeline of events in the Islamist massacre Tuesday in San Bernardino, California, shows that Syed "
@@ -1123,11 +1114,3 @@ def test_a_verb_parsed_as_the_participle_of_a_root_name_is_that_names(nlp, text,
     assert atts and all(a.mention is not None and a.mention.text == speaker for a in atts)
 
 
-def test_a_strong_cue_below_a_things_cue_speaks_past_a_coordinated_quote(nlp):
-    # PolNeAR train (Breitbart): "gun control" reaches "portray" through the words of "workplace"
-    text = ("The timeline of events in the Islamist massacre Tuesday in San Bernardino, California, shows that Syed "
-            "Farook’s name was announced on a publicly available police scanner several times prior to President "
-            "Barack Obama being briefed on the subject – and long before White House officials started to portray "
-            "the apparent jihad shooting as a “workplace” or “gun control” issue.")
-    atts = [a for a in attributions(nlp, text) if a.kind in ("direct", "partial")]
-    assert [a.mention.text if a.mention is not None else None for a in atts] == ["White House officials"] * 2
