@@ -1,8 +1,8 @@
 """``quotes check`` (one citation) and ``quotes verify`` (every quotation of a draft) against the index.
 
 Exit codes, for scripts: 0 verbatim (for verify: every quotation verbatim),
-10 altered, 11 misattributed, 12 not found (verify: the worst verdict among
-the draft's quotations), 1 no index or unreadable draft, 2 usage error,
+10 altered, 11 misattributed, 12 not found, 13 reported (words the source only
+reports, put in quotation marks; verify: the worst verdict among the draft's quotations), 1 no index or unreadable draft, 2 usage error,
 3 no spaCy pipeline (verify only).
 """
 from __future__ import annotations
@@ -45,6 +45,7 @@ def _describe(v: "Verdict") -> str:
         "altered": f"altered: the source says it differently ({round(100 * v.score)}% of words match), said by {who}",
         "misattributed": f"misattributed: found word for word, but said by {who}, not {v.speaker}",
         "not-found": "not-found: nothing close to this quotation in the index",
+        "reported": f"reported: {who} is reported saying this in the source's own words; it is not a quotation",
     }[v.verdict]
     lines = [head]
     if v.source is not None:
@@ -78,7 +79,7 @@ def check(
     not count: curly or straight marks, dashes, ellipses, case, spacing, a
     comma or full stop moved at the edge. An omission marked … or […] is
     allowed. Exit code 0 only for verbatim; 10 altered, 11 misattributed,
-    12 not found.
+    12 not found, 13 reported (the source gives these words as reported speech, not a quotation).
 
     Examples:
 
@@ -113,7 +114,7 @@ def verify(
     Quotations and speakers are found with the same detector and attributor as
     `quotes extract`. Prints one row per quotation; exits 0 only when all are
     verbatim, else with the worst verdict's code (10 altered, 11 misattributed,
-    12 not found).
+    12 not found, 13 reported).
 
     Example:
 

@@ -52,7 +52,10 @@ def rows_for(index: "Index", speaker: str | None) -> tuple[list[dict], list[dict
     if speaker and not speakers:
         error(f"no speaker in the index answers to {speaker!r}; see: quotes speakers")
         raise typer.Exit(EXIT_ERROR)
-    rows = index.list_quotes(speaker=speaker) if speaker else index.list_quotes()
+    from ..index.core import QUOTATIONS, REPORTED
+
+    kinds = QUOTATIONS + REPORTED  # reported speech too, written as reported (quotes.export.reported_block)
+    rows = index.list_quotes(speaker=speaker, kinds=kinds) if speaker else index.list_quotes(kinds=kinds)
     return rows, speakers
 
 
