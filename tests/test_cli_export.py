@@ -14,11 +14,9 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-pytest.importorskip("quotes.index.core")
+from quotes.cli import app
 
-from quotes.cli import app  # noqa: E402
-
-from seed_index import DARMANIN, OUAHBI, TITLE, URL, build, hostile_result, seed_result  # noqa: E402
+from seed_index import DARMANIN, OUAHBI, TITLE, URL, build, hostile_result, seed_result
 
 QUOTES = str(Path(sys.executable).with_name("quotes"))
 HOSTILE = ["<script>alert(1)</script>", "[x](javascript:alert(1))", "![img](http://evil.example/p.png)",
