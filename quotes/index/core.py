@@ -300,6 +300,12 @@ class Index:
         found = self._document_ids(ref)
         return document_view(found[0], self._raw(DOCUMENTS)[found[0]]) if len(found) == 1 else None
 
+    def list_documents(self) -> list[dict]:
+        """Every document, by date then path (each with its quotation count)."""
+        self._fresh()
+        rows = [document_view(h, row) for h, row in self._raw(DOCUMENTS).items()]
+        return sorted(rows, key=lambda r: (str(r.get("date") or ""), str(r.get("path") or "")))
+
     def stats(self) -> dict[str, int]:
         self._fresh()
         return {name: len(self._raw(name)) for name in (DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS)}
