@@ -51,26 +51,26 @@ def show(rows: list[dict], fmt: Format | None, columns: list[str]) -> None:
 
 @speakers_app.command("merge")
 def merge(
-    a: Annotated[str, SpeakerArg("The speaker to keep.")],
-    b: Annotated[str, SpeakerArg("The speaker to fold into A (its names become aliases of A).")],
+    speaker: Annotated[str, SpeakerArg("The speaker to keep (name, alias or id).")],
+    other: Annotated[str, SpeakerArg("The speaker to fold into SPEAKER (its names become aliases).")],
     db: DbOpt = Path(DEFAULT_DB),
     fmt: FormatOpt = None,
 ) -> None:
-    """Merge speaker B into speaker A: B's quotations, names and roles go to A.
+    """Merge speaker OTHER into SPEAKER: OTHER's quotations, names and roles go to SPEAKER.
 
     Example:
 
       quotes speakers merge "Gérald Darmanin" "G. Darmanin"
     """
-    row = run(db, lambda index: index.merge_speakers(a, b))
-    note(f"merged {b!r} into #{row['id']} {row['name']} ({row['quotes']} quotations)")
+    row = run(db, lambda index: index.merge_speakers(speaker, other))
+    note(f"merged {other!r} into #{row['id']} {row['name']} ({row['quotes']} quotations)")
     show([row], fmt, SPEAKER_COLUMNS)
 
 
 @speakers_app.command("rename")
 def rename(
-    a: Annotated[str, SpeakerArg("The speaker (name, alias or id).")],
-    new: Annotated[str, SpeakerArg("Its canonical name from now on (the old one stays an alias).")],
+    speaker: Annotated[str, SpeakerArg("The speaker (name, alias or id).")],
+    new_name: Annotated[str, SpeakerArg("Its canonical name from now on (the old one stays an alias).")],
     db: DbOpt = Path(DEFAULT_DB),
     fmt: FormatOpt = None,
 ) -> None:
@@ -80,7 +80,7 @@ def rename(
 
       quotes speakers rename 7 "Gérald Darmanin"
     """
-    row = run(db, lambda index: index.rename_speaker(a, new))
+    row = run(db, lambda index: index.rename_speaker(speaker, new_name))
     note(f"#{row['id']} is now {row['name']}")
     show([row], fmt, SPEAKER_COLUMNS)
 
