@@ -22,7 +22,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 QUOTES = str(Path(sys.executable).with_name("quotes"))
 runner = CliRunner()
 #: Sub-commands that have sub-commands of their own.
-GROUPS = {"speakers": {"merge", "rename", "split"}, "quote": {"reassign", "not-a-quote", "restore"}}
+GROUPS = {"speakers": {"merge", "rename", "split"}, "quote": {"reassign", "not-a-quote"}}
 
 
 def blocks() -> list[str]:
