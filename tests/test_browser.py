@@ -16,12 +16,29 @@ from pathlib import Path
 
 import pytest
 
+from typer.testing import CliRunner
+
+from quotes.cli import app
 from seed_index import DARMANIN, build, seed_result
 
 CHROMIUM = os.environ.get("QUOTES_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+#: Pages whose text tries every trick: script elements, event handlers, javascript: links, Markdown links.
+TRAP = "window.pwned = (window.pwned || 0) + 1"
+HOSTILE = {
+    "hostile.txt": (
+        'Hostile words\n\n'
+        f'Nadia Benali said "<script>{TRAP}</script> is what they wrote".\n\n'
+        f'"<img src=x onerror="{TRAP}"> and [click me](javascript:{TRAP}) and <a href="javascript:{TRAP}">here</a>," '
+        'Benali added.\n\n'
+        f'Omar Haddad said "![x](javascript:{TRAP}) <svg onload="{TRAP}"></svg> is no answer".\n'),
+    "hostile.html": (
+        f'<html><head><title>&lt;script&gt;{TRAP}&lt;/script&gt;</title><script>{TRAP}</script></head><body>'
+        f'<article><p>Nadia Benali said "&lt;b onmouseover=&quot;{TRAP}&quot;&gt;bold claims&lt;/b&gt; are cheap".</p>'
+        f'<p><a href="javascript:{TRAP}">a link</a> and <img src=x onerror="{TRAP}"></p></article></body></html>'),
+}
 INSTALL = "Chromium not found: install it with `apt-get install chromium` (as root) to run the browser tests"
 
 
@@ -47,7 +64,12 @@ def server(tmp_path_factory):
 
     from quotes.serve import create_app
 
-    db = build(tmp_path_factory.mktemp("browser") / "quotes.json", seed_result())
+    where = tmp_path_factory.mktemp("browser")
+    db = build(where / "quotes.json", seed_result())
+    for name, text in HOSTILE.items():  # through the real ingest: loader, pipeline, index
+        (where / name).write_text(text, encoding="utf-8")
+        res = CliRunner().invoke(app, ["ingest", str(where / name), "--db", str(db)])
+        assert res.exit_code == 0, res.stderr
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -64,6 +86,44 @@ def server(tmp_path_factory):
 
 
 @pytest.mark.slow
+def test_hostile_articles_run_nothing_in_chromium(server):
+    """Every page that shows the hostile articles, opened and hovered in Chromium: no dialog, no script."""
+    browser_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            page = browser.new_page()
+            ran: list[str] = []
+            page.on("dialog", lambda d: (ran.append(d.message), d.dismiss()))
+            page.goto(f"{server}/speakers")
+            todo = [f"{server}/speakers", f"{server}/documents"]
+            todo += [a.get_attribute("href") for a in page.locator("#speakers a").all()]
+            page.goto(f"{server}/documents")
+            todo += [a.get_attribute("href") for a in page.locator("#documents a").all()]
+            seen: set[str] = set()
+            shown = ""
+            while todo:
+                url = todo.pop(0)
+                url = url if url.startswith("http") else server + url
+                if url in seen:
+                    continue
+                seen.add(url)
+                page.goto(url)
+                for el in page.locator("mark, blockquote, td, li").all()[:60]:
+                    el.hover()
+                shown += page.locator("main").inner_text()
+                todo += [h for h in (a.get_attribute("href") for a in page.locator("main a").all())
+                         if h and h.startswith(("/quotes/", "/documents/"))]
+                assert page.evaluate("window.pwned") is None, url
+            assert ran == []
+            assert any("/quotes/" in u for u in seen) and "<script>" in shown and "javascript:" in shown
+        finally:
+            browser.close()
+
+
+@pytest.mark.slow
 def test_speakers_speaker_and_draft_check_in_chromium(server):
     browser_or_skip()
     from playwright.sync_api import sync_playwright
@@ -77,7 +137,7 @@ def test_speakers_speaker_and_draft_check_in_chromium(server):
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(f"{server}/")
             assert page.title().startswith("Speakers")
-            assert page.locator("#speakers tbody tr").count() == 3
+            assert page.locator("#speakers tbody tr", has_text=DARMANIN).count() == 1
             page.screenshot(path=str(SHOTS / "speakers.png"), full_page=True)
 
             page.get_by_role("link", name=DARMANIN).click()

@@ -81,7 +81,7 @@ def test_pages_answer(client):
     assert speakers.status_code == 200 and DARMANIN in speakers.text and "French Minister of Justice" in speakers.text
     link = re.search(r'href="/speakers/(\d+)">Gérald Darmanin', speakers.text).group(1)
     page = client.get(f"/speakers/{link}")
-    assert page.status_code == 200 and "The cooperation is excellent," in page.text
+    assert page.status_code == 200 and "The cooperation is excellent<" in page.text
     qid = re.search(r'href="/quotes/([^"]+)"', page.text).group(1)
     quote = client.get(f"/quotes/{qid}")
     assert quote.status_code == 200 and "<mark>" in quote.text and TITLE in quote.text
@@ -92,7 +92,7 @@ def test_pages_answer(client):
 def test_speaker_page_filters(client):
     link = re.search(r'href="/speakers/(\d+)">Gérald Darmanin', client.get("/speakers").text).group(1)
     page = client.get(f"/speakers/{link}", params={"search": "cooperation"})
-    assert "The cooperation is excellent," in page.text and "We seize many assets" not in page.text
+    assert "The cooperation is excellent<" in page.text and "We seize many assets" not in page.text
     assert client.get(f"/speakers/{link}", params={"since": "yesterday"}).status_code == 400
 
 

@@ -28,6 +28,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..export import tidy
 from ..index.core import AmbiguousSpeaker, Index, QuoteNotFound, SpeakerNotFound
 from ..index.source import paragraph
 from ..records import Document
@@ -94,6 +95,7 @@ def create_app(db: str | Path, *, allow_edits: bool = False, model: str | None =
     db = Path(db)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
+    env.filters["tidy"] = tidy  # a quotation's words without the sentence's trailing comma, as the export prints them
     token = secrets.token_urlsafe(32)
     state: dict[str, Any] = {}
 
