@@ -47,7 +47,7 @@ def link(url: str | None) -> str:
 #: Columns of a quotation in flat exports (CSV, TSV, SQLite): spans as text, start and end.
 FLAT_COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
                 "kind", "cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end", "sentence",
-                "speaker_id", "doc_id", "group"]
+                "speaker_id", "doc_id", "group", "within"]
 
 
 def flat_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -177,9 +177,8 @@ def entry_block(entry: dict[str, Any]) -> str:
     Reported speech (kind ``indirect``) is not the speaker's words: it is never a blockquote."""
     kind = entry.get("kind")
     if kind == "indirect":
-        body = "*Reported:* " + " … ".join(escape(p) for p in entry["pieces"])
-    else:
-        body = "\n>\n".join(f"> {escape(p)}" for p in entry["pieces"])
+        return reported_block(entry["rows"][0])
+    body = "\n>\n".join(f"> {escape(p)}" for p in entry["pieces"])
     sources = [citation(r) for r in entry.get("sources") or ()]
     sources = [s for s in sources if s]
     tail = []
@@ -189,6 +188,33 @@ def entry_block(entry: dict[str, Any]) -> str:
         tail.append(("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(sources))
     line = " — ".join(tail) + (" (partial quote)" if kind == "partial" else "")
     return f"{body}\n\n{line.strip()}\n" if line.strip() else f"{body}\n"
+
+
+def reported_block(row: dict[str, Any]) -> str:
+    """Reported speech as the writer gave it, never as a quotation: "Kayouh **said** that …", no
+    blockquote and no quotation marks, marked as reported, then venue, date and source."""
+    who = escape(row.get("speaker") or (row.get("speaker_mention") or {}).get("text") or "Someone")
+    cue = escape(((row.get("cue") or {}).get("text") or "said").strip())
+    said = escape(row.get("quote"))
+    if cue.lower().startswith("according"):
+        line = f"**{cue}** {who}, {said}"
+    elif said.lower().startswith(("to ", "whether ", "if ", "what ", "how ", "why ")) or not cue[:1].islower():
+        line = f"{who} **{cue}** {said}"
+    else:
+        line = f"{who} **{cue}** that {said}"
+    lead = [escape(row.get("venue")) if row.get("venue") else None, escape(row.get("date")) if row.get("date") else None]
+    cite = citation(row)
+    tail = " — ".join(p for p in ("; ".join(p for p in lead if p), f"Source: {cite}" if cite else "") if p)
+    return f"{line} *(reported speech, not a quotation)*\n\n{tail}\n" if tail else \
+        f"{line} *(reported speech, not a quotation)*\n"
+
+
+def publishable(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One speaker's rows in the order they are published: quotations as :func:`entries` (pieces joined,
+    repeats merged), reported statements (kind ``indirect``) row by row, all by date, document and place."""
+    items: list[dict[str, Any]] = entries([r for r in rows if r.get("kind") != "indirect"])
+    items += [r for r in rows if r.get("kind") == "indirect"]
+    return sorted(items, key=lambda item: _when(item["rows"][0] if "pieces" in item else item))
 
 
 def to_markdown(rows: Sequence[dict[str, Any]], speakers: Sequence[dict[str, Any]] | None = None,
@@ -206,8 +232,8 @@ def to_markdown(rows: Sequence[dict[str, Any]], speakers: Sequence[dict[str, Any
         sp = by_id.get(quotes[0].get("speaker_id")) or by_name.get(name) or {}
         if sp.get("roles"):
             out += ["*" + escape("; ".join(sp["roles"])) + "*", ""]
-        for entry in entries(quotes):
-            out += [entry_block(entry)]
+        for item in publishable(quotes):
+            out += [reported_block(item) if item.get("kind") == "indirect" and "pieces" not in item else entry_block(item)]
     if not rows:
         out += ["No quotations.", ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -6,7 +6,7 @@ Three tables joined by foreign keys, and a full-text index on the quotations' wo
 * ``speakers`` (``id`` integer primary key: name, type, roles and aliases joined by ``; ``, quotes);
 * ``quotes`` (``id`` text primary key: ``speaker_id`` → speakers, ``doc_id`` → documents, quote,
   start, end, kind, venue, cue, cue_start, cue_end, mention, mention_start, mention_end, sentence,
-  group_id);
+  group_id, within (a mixed quotation: the start of the reported clause it stands in));
 * ``quotes_fts``: an FTS5 table over ``quotes.quote`` (external content, so the text is stored once):
   ``SELECT * FROM quotes WHERE rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'cooperation')``.
 
@@ -38,7 +38,7 @@ CREATE TABLE quotes (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     quote TEXT NOT NULL, start INTEGER, "end" INTEGER, kind TEXT, venue TEXT,
     cue TEXT, cue_start INTEGER, cue_end INTEGER, mention TEXT, mention_start INTEGER, mention_end INTEGER,
-    sentence TEXT, group_id INTEGER
+    sentence TEXT, group_id INTEGER, within INTEGER
 );
 CREATE INDEX quotes_speaker ON quotes(speaker_id);
 CREATE INDEX quotes_doc ON quotes(doc_id);
@@ -47,7 +47,7 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(quote, content='quotes', content_rowi
 
 DOC_COLUMNS = ("id", "path", "title", "outlet", "date", "url", "author", "hash")
 QUOTE_COLUMNS = ("id", "speaker_id", "doc_id", "quote", "start", "end", "kind", "venue", "cue", "cue_start", "cue_end",
-                 "mention", "mention_start", "mention_end", "sentence", "group_id")
+                 "mention", "mention_start", "mention_end", "sentence", "group_id", "within")
 
 
 def write_sqlite(path: str | Path, quotes: Sequence[dict[str, Any]], speakers: Sequence[dict[str, Any]],

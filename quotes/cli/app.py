@@ -60,6 +60,8 @@ class Group(TyperGroup):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
+from .. import __version__
+
 app = typer.Typer(
     cls=Group,
     name="quotes",
@@ -73,8 +75,6 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from .. import __version__
-
         typer.echo(f"quotes {__version__}")
         raise typer.Exit()
 

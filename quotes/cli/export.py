@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .app import app
 from ..export import FLAT_COLUMNS, flat_row, to_markdown
 from ..export_sqlite import write_sqlite
+from .app import app
 from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, FormatOpt, open_index, output_format
 from .output import Format, error, note, render
 
@@ -69,7 +69,10 @@ def rows_for(index: "Index", speaker: str | None) -> tuple[list[dict], list[dict
     if speaker and not speakers:
         error(f"no speaker in the index answers to {speaker!r}; see: quotes speakers")
         raise typer.Exit(EXIT_ERROR)
-    rows = index.list_quotes(speaker=speaker) if speaker else index.list_quotes()
+    from ..index.core import QUOTATIONS, REPORTED
+
+    kinds = QUOTATIONS + REPORTED  # reported speech too, written as reported (quotes.export.reported_block)
+    rows = index.list_quotes(speaker=speaker, kinds=kinds) if speaker else index.list_quotes(kinds=kinds)
     return rows, speakers
 
 

@@ -19,6 +19,9 @@ coreference (Lee et al. 2013), cut down to what quotation attribution needs:
 
 Entities never cross an article boundary (a page of several articles glued
 together is split at "Related articles" lines and runs of blank lines).
+
+This module is over the project's ~450 lines: the passes share one pool and the class that
+holds it (``_Resolver``), and its sieves are methods of that class, read in order.
 """
 from __future__ import annotations
 

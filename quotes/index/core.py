@@ -37,6 +37,11 @@ from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # 
 QUOTATIONS = ("direct", "partial")
 #: What a person can say a quotation really is (``quotes quote not-a-quote --as KIND``).
 NOT_QUOTES = ("scare", "title", "heading", "nickname")
+#: Reported speech: the source's words given by the writer, never a quotation.
+REPORTED = ("indirect",)
+#: What ``quotes list --kind`` accepts, and the kinds each name selects (``None``: every kind).
+KIND_CHOICES = {"direct": ("direct",), "partial": ("partial",), "indirect": REPORTED,
+                "quotes": QUOTATIONS, "all": QUOTATIONS + REPORTED}
 
 
 class Index:
@@ -208,17 +213,20 @@ class Index:
         """Each speaker's quote count and ids from the quotes table; speakers left with none dropped
         (unless a person curated them)."""
         owned: dict[int, list[str]] = defaultdict(list)
+        reported: dict[int, int] = defaultdict(int)
         for qid, q in self._raw(QUOTES).items():
             if q.get("speaker_id") is not None:
                 owned[q["speaker_id"]].append(qid)
+                reported[q["speaker_id"]] += q.get("kind") in REPORTED
         speakers = self._table(SPEAKERS)
         changes, orphans = {}, []
         for sid, row in speakers.raw().items():
             ids = owned.get(int(sid), [])
             if not ids and not row.get("curated"):
                 orphans.append(sid)
-            elif row.get("quote_ids") != ids:
-                changes[sid] = {"quotes": len(ids), "quote_ids": ids}
+            elif row.get("quote_ids") != ids or "reported" not in row:
+                n = reported.get(int(sid), 0)
+                changes[sid] = {"quotes": len(ids) - n, "reported": n, "quote_ids": ids}
         speakers.patch(changes)
         speakers.drop(orphans)
 
@@ -285,14 +293,14 @@ class Index:
         """Every speaker, most quoted first."""
         self._fresh()
         rows = [speaker_view(sid, row) for sid, row in self._raw(SPEAKERS).items()]
-        return sorted(rows, key=lambda r: (-r["quotes"], key(r["name"]), r["id"]))
+        return sorted(rows, key=lambda r: (-r["quotes"] - r["reported"], key(r["name"]), r["id"]))
 
     def find_speakers(self, name: str | int) -> list[dict]:
         """Speakers answering to ``name``: id, name, alias or role; a lone word also matches a surname."""
         self._fresh()
         speakers = self._raw(SPEAKERS)
         rows = [speaker_view(sid, speakers[str(sid)]) for sid in self._speaker_ids(name)]
-        return sorted(rows, key=lambda r: (-r["quotes"], r["id"]))
+        return sorted(rows, key=lambda r: (-r["quotes"] - r["reported"], r["id"]))
 
     def get_quote(self, qid: str) -> dict | None:
         self._fresh()

@@ -208,7 +208,7 @@ class IndexStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator[Data]:
         """Lock, bring the data up to date, let the caller change it, write once if it did."""
-        from filelock import FileLock, Timeout
+        from filelock import FileLock, Timeout  # a read-only index never locks
 
         if self.readonly:
             raise RuntimeError(f"{self.path} was opened read-only")
