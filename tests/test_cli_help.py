@@ -56,3 +56,17 @@ def test_usage_errors_are_one_line_on_stderr(tmp_path, args, says):
     lines = res.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("quotes: error: ") and says in lines[0], res.stderr
     assert "\x1b[" not in res.stderr and "╭" not in res.stderr
+
+
+def test_list_with_a_name_that_fits_two_lists_both_as_the_readme_says(tmp_path):
+    """`list -s smith` with two Smiths: both, exit 0; the README's exit-code table says the same."""
+    from quotes.index.core import Index
+    from test_corrections import article
+
+    db = tmp_path / "i.json"
+    Index(str(db)).ingest([article("a.txt", [("Yes", "John Smith"), ("No", "Jane Smith")])])
+    res = runner.invoke(app, ["list", "-s", "smith", "--db", str(db), "--format", "jsonl"])
+    assert res.exit_code == 0 and res.stdout.count('"speaker"') == 2
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| 1 |"))
+    assert "`list --speaker` instead lists the quotations of every speaker the name fits" in row
