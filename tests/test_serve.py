@@ -169,3 +169,31 @@ def test_hostile_draft_is_shown_as_text(client):
     res = client.post("/check", data={"draft": draft, "csrf": token(client.get("/check").text)})
     assert res.status_code == 200 and live(res.text) == []
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in res.text
+
+
+def test_check_an_uploaded_draft(client):
+    draft = '"The cooperation is very excellent," Darmanin said.\n'.encode()
+    res = client.post("/check", data={"csrf": token(client.get("/check").text)},
+                      files={"file": ("draft.md", draft, "text/markdown")})
+    assert res.status_code == 200 and '<mark class="v-altered">' in res.text
+    bad = client.post("/check", data={"csrf": token(client.get("/check").text)},
+                      files={"file": ("draft.md", b"\xff\xfe\x00bad", "text/markdown")})
+    assert bad.status_code == 400 and "UTF-8" in bad.text
+
+
+def test_reassign_and_merge_when_edits_are_allowed(db):
+    client = TestClient(create_app(db, allow_edits=True))
+    ix = Index(str(db), readonly=True)
+    q = next(r for r in ix.list_quotes() if r["quote"].startswith("We have reached"))
+    page = client.get(f"/quotes/{q['id']}").text
+    assert 'action="/quotes/' in page and "Reassign" in page
+    res = client.post(f"/quotes/{q['id']}/reassign", data={"speaker": "Darmanin", "csrf": token(page)},
+                      follow_redirects=False)
+    assert res.status_code == 303 and Index(str(db), readonly=True).get_quote(q["id"])["speaker"] == DARMANIN
+    darmanin = ix.find_speakers("Darmanin")[0]["id"]
+    other = ix.find_speakers("Ministry of Justice")[0]["id"]
+    res = client.post(f"/speakers/{darmanin}/merge", data={"other": str(other), "csrf": token(page)},
+                      follow_redirects=False)
+    after = Index(str(db), readonly=True)
+    assert res.status_code == 303 and [s["id"] for s in after.find_speakers("Ministry of Justice")] == [darmanin]
+    assert all(s["id"] != other for s in after.list_speakers())
