@@ -202,7 +202,7 @@ def reported_block(row: dict[str, Any]) -> str:
         line = f"{who} **{cue}** {said}"
     else:
         line = f"{who} **{cue}** that {said}"
-    lead = [escape(row.get("venue")) if row.get("venue") else None, escape(row.get("date")) if row.get("date") else None]
+    lead = [escape(row.get("venue")) if row.get("venue") else None]  # the date is in the citation
     cite = citation(row)
     tail = " — ".join(p for p in ("; ".join(p for p in lead if p), f"Source: {cite}" if cite else "") if p)
     return f"{line} *(reported speech, not a quotation)*\n\n{tail}\n" if tail else \
