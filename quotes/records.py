@@ -98,6 +98,11 @@ class Quote:
     group: int | None = None
     #: for a quotation inside a reported clause (a mixed quote), the ``start`` of that ``indirect`` record
     within: int | None = None
+    #: how sure the attribution is that ``speaker`` said it (0-1, calibrated: see the README), and why:
+    #: the attribution rule that found the mention and how the mention was resolved to the speaker
+    confidence: float | None = None
+    rule: str | None = None
+    resolution: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``extract`` contract first, extra fields after it."""
@@ -115,6 +120,9 @@ class Quote:
             "closed": self.closed,
             "group": self.group,
             "within": self.within,
+            "confidence": self.confidence,
+            "rule": self.rule,
+            "resolution": self.resolution,
             "sentence": self.sentence,
         }
 
