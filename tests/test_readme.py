@@ -77,9 +77,10 @@ def test_every_quotes_command_in_the_readme_is_accepted(argv):
             assert re.search(rf"(^|[\s,]){re.escape(token.split('=')[0])}\b", text, re.M), f"{token} not in help"
 
 
-@pytest.mark.parametrize("argv", [a for a in COMMANDS if a[0] in ("python", "python3")], ids=" ".join)
-def test_no_bare_python(argv):
-    pytest.fail(f"the README runs a bare {argv[0]} (which has none of our packages): {' '.join(argv)}")
+def test_no_bare_python():
+    """A bare ``python`` has none of our packages (textacy for --baseline): the README runs .venv/bin/python."""
+    bare = [" ".join(a) for a in COMMANDS if a[0] in ("python", "python3")]
+    assert bare == []
 
 
 @pytest.mark.parametrize("argv", [a for a in COMMANDS if a[0] == ".venv/bin/python"], ids=" ".join)
