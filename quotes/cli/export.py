@@ -24,7 +24,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it ex
 
 #: Columns of the json/jsonl/csv export, in order.
 COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
-           "kind", "cue", "speaker_mention", "sentence", "speaker_id", "doc_id"]
+           "kind", "cue", "speaker_mention", "sentence", "speaker_id", "doc_id", "confidence", "rule", "resolution"]
 
 
 def file_mode() -> int:
