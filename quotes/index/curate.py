@@ -28,14 +28,14 @@ def log(tables: Tables, **fields: Any) -> None:
 def merge(tables: Tables, into: int, gone: int) -> None:
     """Speaker ``gone``'s quotations, names and roles go to ``into``; ``gone`` is removed."""
     speakers, quotes, corrections = tables(SPEAKERS), tables(QUOTES), tables(CORRECTIONS)
-    keep, drop = dict(speakers.raw()[str(into)]), speakers.raw()[str(gone)]
+    keep, drop = dict(speakers.one(into)), speakers.one(gone)
     absorb(keep, Entity(drop["name"], drop.get("type") or "unknown", list(drop.get("aliases") or []),
                         list(drop.get("roles") or [])))
     keep["curated"], keep["ambiguous"] = True, False
     if keep.get("scope") != drop.get("scope"):
         keep["scope"] = None
     speakers.patch({into: keep})
-    quotes.patch({qid: {"speaker_id": into} for qid, q in quotes.raw().items() if q.get("speaker_id") == gone})
+    quotes.patch({qid: {"speaker_id": into} for qid in quotes.of_speaker(gone)})
     corrections.patch({cid: {"speaker_id": into} for cid, c in corrections.raw().items()
                        if c.get("op") == "reassign" and c.get("speaker_id") == gone})
     speakers.drop([gone])
@@ -45,7 +45,7 @@ def merge(tables: Tables, into: int, gone: int) -> None:
 def rename(tables: Tables, sid: int, new: str) -> None:
     """Speaker ``sid`` is called ``new`` from now on; the old name stays as an alias."""
     speakers = tables(SPEAKERS)
-    row = speakers.raw()[str(sid)]
+    row = speakers.one(sid)
     old = row["name"]
     aliases = [a for a in row.get("aliases") or [] if key(a) != key(new)]
     if key(old) != key(new) and key(old) not in {key(a) for a in aliases}:
@@ -69,8 +69,8 @@ def reassign(tables: Tables, resolve: Callable[[str | int], int], qid: str, spea
             speakers.put({target: {"name": str(speaker).strip(), "aliases": [], "roles": [], "type": "unknown",
                                    "scope": None, "curated": True, "ambiguous": False, "quotes": 0, "quote_ids": []}})
         speakers.patch({target: {"curated": True}})
-    q = quotes.raw()[qid]
-    doc = tables(DOCUMENTS).raw().get(q["doc"]) or {}
+    q = quotes.one(qid)
+    doc = tables(DOCUMENTS).one(q["doc"]) or {}
     quotes.patch({qid: {"speaker_id": target}})
     log(tables, op="reassign", quote_id=qid, doc_path=doc.get("path"), quote=q["quote"], start=q["start"],
         speaker_id=target, was=q.get("speaker_id"))
