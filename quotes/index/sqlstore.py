@@ -143,9 +143,6 @@ class SQLiteStorage(Storage):
                 raise IndexFileError(
                     f"{self.path} is an SQLite database but not a quotes index (no {META!r} table); it was left "
                     f"untouched. Pass another --db, or move the file away")
-            if not self.readonly:
-                db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = FULL")
             if META in tables:
                 found = db.execute("SELECT row FROM meta LIMIT 1").fetchone()
                 meta = orjson.loads(found[0]) if found else None
@@ -159,6 +156,9 @@ class SQLiteStorage(Storage):
                 db.executescript("BEGIN IMMEDIATE;" + DDL)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('1', ?)", (orjson.dumps(meta_row()),))
                 db.execute("COMMIT")
+            if not self.readonly:               # only once the file is known to be ours
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as e:
             raise IndexFileError(
                 f"{self.path} is a damaged or unreadable SQLite index ({e}); it was left untouched. Restore it "
