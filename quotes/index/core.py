@@ -60,7 +60,7 @@ class Index:
         self.flush_seconds, self.max_batch = flush_seconds, max_batch
         self._version = 0
         self._cache: tuple[tuple[int, int], Roster] | None = None
-        self.storage.read()  # refuse a bad file now, before any work is done
+        self.storage.check()  # refuse a bad file now, before any work is done
 
     def close(self) -> None:
         self.db.close()

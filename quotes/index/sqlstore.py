@@ -139,7 +139,13 @@ class SQLiteStorage(Storage):
                 db = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
             db.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if exists and META not in tables:
+            if not tables and self.readonly:         # another process is creating it: empty for now
+                db.close()
+                db = sqlite3.connect(":memory:", isolation_level=None)
+                db.executescript(DDL)
+                self._db = db
+                return db
+            if tables and META not in tables:
                 raise IndexFileError(
                     f"{self.path} is an SQLite database but not a quotes index (no {META!r} table); it was left "
                     f"untouched. Pass another --db, or move the file away")
@@ -152,10 +158,10 @@ class SQLiteStorage(Storage):
                 if meta.get("schema", 0) > SCHEMA:
                     raise IndexFileError(f"{self.path} has index schema {meta['schema']}, newer than this quotes "
                                          f"understands ({SCHEMA}); upgrade quotes to use it")
-            else:
-                db.executescript("BEGIN IMMEDIATE;" + DDL)
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('1', ?)", (orjson.dumps(meta_row()),))
-                db.execute("COMMIT")
+            else:                                    # a new index (several processes may race here: the
+                db.executescript("BEGIN IMMEDIATE;" + DDL)      # write lock orders them, IF NOT EXISTS
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('1', ?)", (orjson.dumps(meta_row()),))
+                db.execute("COMMIT")                            # makes the later ones no-ops)
             if not self.readonly:               # only once the file is known to be ours
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = FULL")
@@ -167,6 +173,10 @@ class SQLiteStorage(Storage):
         self._version = self._data_version()
         self.generation += 1
         return db
+
+    def check(self) -> None:
+        """Open the file now, so a damaged or foreign one is refused before any work is done."""
+        self._conn()
 
     def _data_version(self) -> int:
         return self._conn().execute("PRAGMA data_version").fetchone()[0]

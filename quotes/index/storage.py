@@ -255,6 +255,10 @@ class IndexStorage(Storage):
     # -- the row API the index uses (the same on SQLiteStorage) -------------------------
     kind = "json"
 
+    def check(self) -> None:
+        """Read the file now, so a bad one is refused before any work is done."""
+        self.read()
+
     def _table(self, table: str) -> dict[str, dict[str, Any]]:
         return self.read().get(table) or {}
 
