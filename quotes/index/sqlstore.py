@@ -8,7 +8,7 @@ one database row per index row, the row itself a JSON document (so any field a
 later version adds is carried as it is) with the columns queries need pulled
 out and indexed:
 
-* ``quotes``: ``doc``, ``speaker_id``, ``kind`` (indexed) and ``quote``, which
+* ``quotes``: ``doc`` and ``speaker_id`` (indexed), ``kind``, and ``quote``, which
   feeds a full-text index (FTS5, accents ignored) for word search;
 * ``documents``: ``date`` (indexed) and a ``paths`` table (path -> document);
 * ``speakers``: ``quotes`` (the count) and a ``speaker_keys`` table (name,
@@ -58,11 +58,8 @@ CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQ
                                   speaker_id INTEGER, kind TEXT, quote TEXT, row BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
-CREATE INDEX IF NOT EXISTS quotes_kind ON quotes(kind);
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_words USING fts5(quote, content='quotes', content_rowid='rid',
                                                           tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN
-  INSERT INTO quote_words(rowid, quote) VALUES (new.rid, new.quote); END;
 CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
   INSERT INTO quote_words(quote_words, rowid, quote) VALUES ('delete', old.rid, old.quote); END;
 CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE OF quote ON quotes BEGIN
@@ -165,6 +162,7 @@ class SQLiteStorage(Storage):
             if not self.readonly:               # only once the file is known to be ours
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = FULL")
+                db.execute("PRAGMA cache_size = -65536")     # 64 MB: the id and speaker indexes of a big batch
         except sqlite3.DatabaseError as e:
             raise IndexFileError(
                 f"{self.path} is a damaged or unreadable SQLite index ({e}); it was left untouched. Restore it "
@@ -278,12 +276,16 @@ class SQLiteStorage(Storage):
         db = self._conn()
         if table == "quotes":
             old = self._speakers_of(rows.keys())
+            last = db.execute("SELECT max(rid) FROM quotes").fetchone()[0] or 0
             db.executemany(
                 "INSERT INTO quotes(id, doc, speaker_id, kind, quote, row) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, speaker_id = excluded.speaker_id, "
                 "kind = excluded.kind, quote = excluded.quote, row = excluded.row",
                 [(str(i), r.get("doc"), r.get("speaker_id"), r.get("kind"), r.get("quote"), orjson.dumps(r))
                  for i, r in rows.items()])
+            # new rows join the word index in one statement: ~15x cheaper than a trigger per row
+            # (updated and deleted rows are kept in step by the triggers above)
+            db.execute("INSERT INTO quote_words(rowid, quote) SELECT rid, quote FROM quotes WHERE rid > ?", (last,))
             self._touched |= old | {r["speaker_id"] for r in rows.values() if r.get("speaker_id") is not None}
         elif table == "documents":
             ids = [str(i) for i in rows]
