@@ -12,14 +12,16 @@ import typer
 from .app import app
 from ..export import to_markdown
 from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, FormatOpt, open_index, output_format
-from .output import Format, error, render
+from .output import Format, error, note, render
 
 if TYPE_CHECKING:
     from ..index.core import Index
 
 SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (any name or alias, case and accents ignored).")]
-OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False)]
+OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout (parquet: a folder).")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
+PartitionOpt = Annotated[str, typer.Option("--partition", help="parquet: split the dataset by date (year=/month=) "
+                                                               "or speaker (speaker_initial=).")]
 
 #: Columns of the json/jsonl/csv export, in order.
 COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
@@ -32,6 +34,8 @@ def write_out(text: str, out: Path | None, force: bool) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if out.is_dir():
+        raise typer.BadParameter(f"{out} is a folder; give a file name", param_hint="--output")
     if out.exists() and not force:
         error(f"{out} exists; use --force to overwrite it")
         raise typer.Exit(EXIT_ERROR)
@@ -56,6 +60,26 @@ def rows_for(index: "Index", speaker: str | None) -> tuple[list[dict], list[dict
     return rows, speakers
 
 
+def export_parquet(index: "Index", speaker: str | None, out: Path | None, force: bool, partition: str) -> None:
+    """The index (or one speaker's quotations) as a partitioned Parquet dataset in folder ``out``."""
+    from ..parquet import PARTITIONS, ParquetUnavailable, write_parquet  # pyarrow only when asked for
+
+    if partition not in PARTITIONS:
+        raise typer.BadParameter(f"use {' or '.join(PARTITIONS)}", param_hint="--partition")
+    if out is None:
+        raise typer.BadParameter("a Parquet dataset is a folder: give it with -o DIR", param_hint="--output")
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
+        error(f"{out} exists and is not an empty folder; use --force to write into it")
+        raise typer.Exit(EXIT_ERROR)
+    batches = [rows_for(index, speaker)[0]] if speaker else index.quote_batches(kinds=("direct", "partial"))
+    try:
+        n = write_parquet(batches, out, partition)
+    except ParquetUnavailable as e:
+        error(str(e))
+        raise typer.Exit(EXIT_ERROR)
+    note(f"{n} quotations written to {out}/ (Parquet, partitioned by {partition})")
+
+
 @app.command()
 def export(
     db: DbOpt = Path(DEFAULT_DB),
@@ -63,6 +87,7 @@ def export(
     fmt: FormatOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
+    partition: PartitionOpt = "date",
 ) -> None:
     """Export the quotations in the index, grouped by speaker, each cited to its source.
 
@@ -75,8 +100,13 @@ def export(
       quotes export -o quotes.md
 
       quotes export --speaker Darmanin --format csv -o darmanin.csv --force
+
+      quotes export --format parquet --partition date -o archive-parquet/
     """
-    fmt = output_format(fmt or Format.md, (Format.md, Format.json, Format.jsonl, Format.csv))
+    fmt = output_format(fmt or Format.md, (Format.md, Format.json, Format.jsonl, Format.csv, Format.parquet))
+    if fmt is Format.parquet:
+        export_parquet(open_index(db), speaker, out, force, partition)
+        return
     rows, speakers = rows_for(open_index(db), speaker)
     if fmt is Format.md:
         title = f"Quotations of {speakers[0]['name']}" if speaker and len(speakers) == 1 else "Quotations"

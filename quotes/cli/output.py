@@ -25,6 +25,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     md = "md"
+    parquet = "parquet"
 
 
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")

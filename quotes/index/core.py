@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +270,18 @@ class Index:
             rows.append(quote_view(qid, q, speakers, docs))
         rows.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("doc_path") or ""), r["start"]))
         return rows
+
+    def quote_batches(self, size: int = 50_000, kinds: Iterable[str] | None = None) -> Iterator[list[dict]]:
+        """Every quote row (of ``kinds``; ``None``: all) as readers get it, ``size`` at a time: for exports
+        of archives too large to hold in memory at once."""
+        self._fresh()
+        kinds = set(kinds) if kinds is not None else None
+        for chunk in self.storage.quote_chunks(size):
+            chunk = {qid: q for qid, q in chunk.items() if kinds is None or q.get("kind") in kinds}
+            speakers = self._table(SPEAKERS).rows({q["speaker_id"] for q in chunk.values()
+                                                   if q.get("speaker_id") is not None})
+            docs = self._table(DOCUMENTS).rows({q["doc"] for q in chunk.values()})
+            yield [quote_view(qid, q, speakers, docs) for qid, q in chunk.items()]
 
     def _speaker_ids(self, name: str | int) -> list[int]:
         if isinstance(name, int) and self._table(SPEAKERS).one(name) is not None:

@@ -457,6 +457,17 @@ class SQLiteStorage(Storage):
         return {i: orjson.loads(r) for i, r in self.q(sql + " ORDER BY q.rid", params)}
 
 
+    def quote_chunks(self, size: int) -> Iterator[dict[str, dict[str, Any]]]:
+        """Every quote row, ``size`` at a time, in insertion order (one chunk in memory at once)."""
+        last = 0
+        while True:
+            found = self.q("SELECT rid, id, row FROM quotes WHERE rid > ? ORDER BY rid LIMIT ?", (last, size))
+            if not found:
+                return
+            last = found[-1][0]
+            yield {i: orjson.loads(r) for _, i, r in found}
+
+
 class Lazy(dict):
     """The data a transaction hands its caller: loaded from the database only if the caller looks at it."""
 

@@ -336,6 +336,12 @@ class IndexStorage(Storage):
             return quotes
         return {qid: quotes[qid] for qid in ids if qid in quotes}
 
+    def quote_chunks(self, size: int) -> Any:
+        """Every quote row, ``size`` at a time."""
+        items = list(self._table("quotes").items())
+        for i in range(0, len(items), size):
+            yield dict(items[i:i + size])
+
     def recount(self) -> None:
         """Each speaker's quote count and ids from the quotes table; speakers left with none dropped
         (unless a person curated them)."""
