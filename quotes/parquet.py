@@ -5,8 +5,8 @@ engine than by ``quotes list``. :func:`write_parquet` writes the rows an
 index gives (:meth:`quotes.index.core.Index.quote_batches`) as a Hive-partitioned
 Parquet dataset, one batch at a time, so memory stays flat whatever the size:
 
-* ``partition="date"``: ``OUT/year=2025/month=04/part-N.parquet`` (undated
-  quotations under ``year=__HIVE_DEFAULT_PARTITION__``);
+* ``partition="date"``: ``OUT/year=2025/month=04/part-N.parquet`` (``undated``
+  for a document with no date, or no month);
 * ``partition="speaker"``: ``OUT/speaker_initial=d/part-N.parquet``, by the
   first letter of the speaker's name key (accents and titles dropped; ``_``
   for unattributed and non-letters), so a query on one speaker reads one folder.
@@ -22,6 +22,8 @@ from typing import Any
 
 from .lexicon.names import key
 
+#: The year and month folder of a quotation whose document has no date (or no month).
+UNDATED = "undated"
 PARTITIONS = {"date": ["year", "month"], "speaker": ["speaker_initial"]}
 
 #: The columns, in order, with their Arrow types (names: see :mod:`quotes.index.rows`).
@@ -46,8 +48,8 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
         s = row.get("speaker_mention" if span == "mention" else "cue") or {}
         out[span], out[f"{span}_start"], out[f"{span}_end"] = s.get("text"), s.get("start"), s.get("end")
     date = str(row.get("date") or "")
-    out["year"] = date[:4] if date[:4].isdigit() else None
-    out["month"] = date[5:7] if out["year"] and date[5:7].isdigit() else None
+    out["year"] = date[:4] if date[:4].isdigit() else UNDATED
+    out["month"] = date[5:7] if out["year"] != UNDATED and date[5:7].isdigit() else UNDATED
     k = key(row.get("speaker"))
     out["speaker_initial"] = k[0] if k and k[0].isalpha() and k[0].isascii() else "_"
     out["group"] = None if row.get("group") is None else str(row["group"])
