@@ -19,7 +19,9 @@ x10 time (linear), not x100 (quadratic).
 """
 from __future__ import annotations
 
+import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -81,27 +83,34 @@ def generate(n_quotes: int, seed: int = 6, prefix: str = "articles", pool: int |
     return results
 
 
-def ingest_seconds(db: Path, results: list, storage: str = "auto") -> tuple[float, object]:
+def ingest_seconds(db: Path, results: list, storage: str = "auto") -> tuple[float, object, float]:
+    """Wall time of ``Index(db).ingest(results)``, its report, and the CPU time it took (the figure to
+    read on a shared machine: wall time there includes waiting for a core)."""
     from quotes.index.core import Index
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     index = Index(str(db), storage=storage)
     outcome = index.ingest(results)
     close = getattr(index, "close", None)
     if close:
         close()
-    return time.perf_counter() - start, outcome
+    return time.perf_counter() - start, outcome, time.process_time() - cpu
 
 
-def list_seconds(db: Path, speaker: str) -> tuple[float, int | str]:
-    """Wall time of the whole ``quotes list`` command, and the rows it printed (or its error)."""
+def children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def list_seconds(db: Path, speaker: str) -> tuple[float, int | str, float]:
+    """Wall time of the whole ``quotes list`` command, the rows it printed (or its error), its CPU time."""
     cmd = [str(QUOTES), "list", "--speaker", speaker, "--db", str(db), "--format", "jsonl"]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), children_cpu()
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
     if proc.returncode != 0:
-        return seconds, f"failed ({proc.returncode}): {proc.stderr.strip()[-300:]}"
-    return seconds, proc.stdout.count("\n")
+        return seconds, f"failed ({proc.returncode}): {proc.stderr.strip()[-300:]}", cpu
+    return seconds, proc.stdout.count("\n"), cpu
 
 
 def run(sizes: tuple[int, ...] = SIZES) -> dict:
@@ -115,17 +124,22 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict:
             expected = sum(q.speaker == speaker for r in results for q in r.quotes)
             for storage in STORAGES:
                 db = Path(tmp) / f"index-{n}.{storage}"
-                ingest, outcome = ingest_seconds(db, results, storage)
+                ingest, outcome, ingest_cpu = ingest_seconds(db, results, storage)
                 runs = [list_seconds(db, speaker) for _ in range(3)]
-                listing, rows = min(runs, key=lambda r: r[0])
-                add, _ = ingest_seconds(db, extra, storage)
+                listing, rows, _ = min(runs, key=lambda r: r[0])
+                list_cpu = min(r[2] for r in runs)
+                add, _, add_cpu = ingest_seconds(db, extra, storage)
                 size = sum(p.stat().st_size for p in Path(tmp).glob(f"index-{n}.{storage}*") if not p.name.endswith(".lock"))
                 figures[storage][str(n)] = {
                     "ingest_seconds": round(ingest, 3), "ingest_us_per_quote": round(1e6 * ingest / n, 1),
                     "list_seconds_best_of_3": round(listing, 3), "list_rows": rows, "list_rows_expected": expected,
-                    "add_1000_seconds": round(add, 3), "index_bytes": size, "ingest_report": str(outcome)[:200]}
-                note(f"index [{storage}]: {n} quotes: ingest {ingest:.2f}s, list {listing:.2f}s "
-                     f"({rows}/{expected} rows), +1000 quotes {add:.2f}s, {size / 1e6:.0f} MB")
+                    "add_1000_seconds": round(add, 3), "index_bytes": size, "ingest_report": str(outcome)[:200],
+                    "cpu_seconds": {"ingest": round(ingest_cpu, 3), "list_best_of_3": round(list_cpu, 3),
+                                    "add_1000": round(add_cpu, 3)},
+                    "load_average": round(os.getloadavg()[0], 1)}
+                note(f"index [{storage}]: {n} quotes: ingest {ingest:.2f}s (cpu {ingest_cpu:.2f}), list {listing:.2f}s "
+                     f"(cpu {list_cpu:.2f}, {rows}/{expected} rows), +1000 quotes {add:.2f}s (cpu {add_cpu:.2f}), "
+                     f"{size / 1e6:.0f} MB, load {os.getloadavg()[0]:.1f}")
                 for p in Path(tmp).glob(f"index-{n}.{storage}*"):
                     p.unlink()
             del results, extra
@@ -137,7 +151,8 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict:
             g = growth[storage][f"{big}_vs_{small}"] = {
                 "size_ratio": big / small, "ingest_time_ratio": round(b["ingest_seconds"] / a["ingest_seconds"], 2),
                 "list_time_ratio": round(b["list_seconds_best_of_3"] / a["list_seconds_best_of_3"], 2),
-                "add_1000_time_ratio": round(b["add_1000_seconds"] / a["add_1000_seconds"], 2)}
+                "add_1000_time_ratio": round(b["add_1000_seconds"] / a["add_1000_seconds"], 2),
+                "ingest_cpu_ratio": round(b["cpu_seconds"]["ingest"] / a["cpu_seconds"]["ingest"], 2)}
             if not isinstance(b["list_rows"], int):
                 del g["list_time_ratio"]
     return {"sizes": figures, "growth": growth,
