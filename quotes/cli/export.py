@@ -11,6 +11,7 @@ import typer
 
 from .app import app
 from ..export import to_markdown
+from ..parquet import PARTITIONS, ParquetUnavailable, write_parquet
 from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, FormatOpt, open_index, output_format
 from .output import Format, error, note, render
 
@@ -62,8 +63,6 @@ def rows_for(index: "Index", speaker: str | None) -> tuple[list[dict], list[dict
 
 def export_parquet(index: "Index", speaker: str | None, out: Path | None, force: bool, partition: str) -> None:
     """The index (or one speaker's quotations) as a partitioned Parquet dataset in folder ``out``."""
-    from ..parquet import PARTITIONS, ParquetUnavailable, write_parquet  # pyarrow only when asked for
-
     if partition not in PARTITIONS:
         raise typer.BadParameter(f"use {' or '.join(PARTITIONS)}", param_hint="--partition")
     if out is None:

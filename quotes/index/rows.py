@@ -6,7 +6,9 @@ flat dict every reader gets. Tables are TinyDB tables with one-pass bulk
 operations, so a batch of a thousand quotes costs one pass over the table,
 not a thousand.
 
-Tables (all in one JSON file, see :mod:`quotes.index.storage`):
+Tables (in one JSON file, :mod:`quotes.index.storage`, or one SQLite file,
+:mod:`quotes.index.sqlstore`, which stores a speaker's ``quote_ids`` as the
+quotes' indexed ``speaker_id`` rather than in the speaker row):
 
 * ``documents``, keyed by the first 16 hex digits of the SHA-256 of the text: path
   (the first of paths), paths (every file that held this text), hash, title, url,

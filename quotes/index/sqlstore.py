@@ -31,7 +31,9 @@ and is never written to.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -42,7 +44,7 @@ import orjson
 from tinydb.storages import Storage
 
 from ..lexicon.names import key, plain
-from .storage import FORMAT, LOCK_TIMEOUT, META, SCHEMA, IndexFileError, IndexLocked, meta_row
+from .storage import FORMAT, LOCK_TIMEOUT, META, SCHEMA, IndexFileError, IndexLocked, IndexStorage, meta_row
 
 MAGIC = b"SQLite format 3\x00"
 #: Parameters per ``IN (...)`` list (SQLite's default limit is 999 before 3.32).
@@ -541,11 +543,9 @@ AUTO_SQLITE_QUOTES = 50_000
 
 
 def open_storage(path: Path, choice: str = "auto", readonly: bool = False,
-                 lock_timeout: float = LOCK_TIMEOUT) -> "IndexStorage | SQLiteStorage":
+                 lock_timeout: float = LOCK_TIMEOUT) -> IndexStorage | SQLiteStorage:
     """The storage for the index at ``path``: an existing file as what it is (JSON or SQLite),
     a new one as ``choice`` says (``auto``: SQLite for ``.sqlite``/``.sqlite3``/``.db`` names)."""
-    from .storage import IndexStorage
-
     if choice not in STORAGES:
         raise ValueError(f"storage must be one of {', '.join(STORAGES)}, not {choice!r}")
     path = Path(path)
@@ -559,7 +559,7 @@ def open_storage(path: Path, choice: str = "auto", readonly: bool = False,
     return cls(str(path), readonly=readonly, lock_timeout=lock_timeout)
 
 
-def convert_to_sqlite(json_storage) -> Path:
+def convert_to_sqlite(json_storage: IndexStorage) -> Path:
     """Turn the JSON index of ``json_storage`` into a SQLite index at the same path, atomically.
 
     Under the writers' lock: the JSON is read (and migrated to the current
@@ -568,9 +568,6 @@ def convert_to_sqlite(json_storage) -> Path:
     file renamed over the index. Killed at any moment, the index is the JSON
     file or the SQLite one, whole. Returns the backup's path.
     """
-    import shutil
-    import tempfile
-
     path = json_storage.path
     with json_storage.transaction() as data:
         data = {name: dict(table) for name, table in data.items()}
