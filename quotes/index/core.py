@@ -150,7 +150,8 @@ class Index:
         by_path = self.storage.docs_by_path(d.path for d in docs_of)
         docs = self._table(DOCUMENTS).rows({*by_path.values(), *(doc_key(d.hash) for d in docs_of)})
         by_path = {p: h for h, row in docs.items() for p in paths_of(row)}   # every path of those documents
-        people = Placement(self._table(SPEAKERS), report, self.storage.speaker_candidates(_names_in(batch)))
+        known = self.storage.speaker_candidates(_names_in(batch)) if self.storage.kind == "sqlite" else None
+        people = Placement(self._table(SPEAKERS), report, known)       # None: every speaker (JSON has them all)
         fixes = self._reassignments()
         touched: dict[str, dict] = {}          # document id -> its row as it will be written
         new_quotes: dict[str, dict] = {}
