@@ -27,7 +27,9 @@ demo: install
 	$(BIN)/quotes export --db $(DB) --format md -o out/quotes.md --force
 	@echo "Markdown export written to out/quotes.md"
 
+# The layers and the absence of import cycles (pyproject.toml, [tool.importlinter]), then the suite.
 test: install
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 # Accuracy on PolNeAR dev, with textacy's direct_quotations from the same run.

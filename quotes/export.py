@@ -82,6 +82,25 @@ def quote_block(row: dict[str, Any]) -> str:
     return f"> {escape(row.get('quote'))}\n\n{tail}{kind}\n" if tail or kind else f"> {escape(row.get('quote'))}\n"
 
 
+def reported_block(row: dict[str, Any]) -> str:
+    """Reported speech as the writer gave it, never as a quotation: "Kayouh **said** that …", no
+    blockquote and no quotation marks, marked as reported, then venue, date and source."""
+    who = escape(row.get("speaker") or (row.get("speaker_mention") or {}).get("text") or "Someone")
+    cue = escape(((row.get("cue") or {}).get("text") or "said").strip())
+    said = escape(row.get("quote"))
+    if cue.lower().startswith("according"):
+        line = f"**{cue}** {who}, {said}"
+    elif said.lower().startswith(("to ", "whether ", "if ", "what ", "how ", "why ")) or not cue[:1].islower():
+        line = f"{who} **{cue}** {said}"
+    else:
+        line = f"{who} **{cue}** that {said}"
+    lead = [escape(row.get("venue")) if row.get("venue") else None, escape(row.get("date")) if row.get("date") else None]
+    cite = citation(row)
+    tail = " — ".join(p for p in ("; ".join(p for p in lead if p), f"Source: {cite}" if cite else "") if p)
+    return f"{line} *(reported speech, not a quotation)*\n\n{tail}\n" if tail else \
+        f"{line} *(reported speech, not a quotation)*\n"
+
+
 def to_markdown(rows: Sequence[dict[str, Any]], speakers: Sequence[dict[str, Any]] | None = None,
                 title: str = "Quotations") -> str:
     """A Markdown document of ``rows`` grouped by speaker, each speaker's roles under the name.
@@ -98,7 +117,7 @@ def to_markdown(rows: Sequence[dict[str, Any]], speakers: Sequence[dict[str, Any
         if sp.get("roles"):
             out += ["*" + escape("; ".join(sp["roles"])) + "*", ""]
         for row in quotes:
-            out += [quote_block(row)]
+            out += [reported_block(row) if row.get("kind") == "indirect" else quote_block(row)]
     if not rows:
         out += ["No quotations.", ""]
     return "\n".join(out).rstrip("\n") + "\n"

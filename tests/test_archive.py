@@ -26,7 +26,7 @@ def results(n: int, prefix: str = "a", start: int = 0) -> list[DocResult]:
             s = len(text) + len(lead)
             text += f'{lead}{words}".\n'
             quotes.append(Quote(doc=path, start=s, end=s + len(words), quote=words, speaker=who,
-                                kind="partial" if j == 2 else "direct", speaker_type="person",
+                                kind="partial" if j == 2 else "indirect" if i % 4 == 0 and j == 1 else "direct", speaker_type="person",
                                 venue="a rally" if i % 3 == 0 else None))
         date = f"{2024 + i % 2}-{1 + i % 12:02d}-{1 + i % 28:02d}"
         out.append(DocResult(Document(path=path, text=text, date=date, title=f"T{i}"), quotes,
@@ -50,6 +50,7 @@ def test_sqlite_answers_every_query_as_the_json_index_does(tmp_path):
     for query in QUERIES:
         assert sql_ix.list_quotes(**query) == json_ix.list_quotes(**query), query
     assert sql_ix.list_speakers() == json_ix.list_speakers()
+    assert sum(s["reported"] for s in sql_ix.list_speakers()) == 10      # reported statements counted apart
     assert sql_ix.list_quotes(search="justice") and sql_ix.list_quotes(since="2024-03", until="2024-06")
     one = json_ix.list_quotes()[5]
     assert sql_ix.get_quote(one["id"]) == one

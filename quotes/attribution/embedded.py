@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from .agents import acts
-from .record import Attribution, assign
+from .record import Attribution, EMBEDDED, INTRODUCED, SENTENCE, assign
 from ..lexicon.cues import STATEMENT_NOUNS
 from .finders import SUBORDINATORS, clause_root, sentence_cue, statement_by, statement_owner
 from ..nlp.lemmas import lemma
@@ -42,7 +42,7 @@ def by_sentence_cue(qi: int, a: Attribution, lay: Layout) -> bool:
     subj = subject_of(cue, lay) if cue is not None else None
     if subj is None:
         return False
-    assign(a, "sentence", cue, subj, lay)
+    assign(a, SENTENCE, cue, subj, lay)
     return True
 
 
@@ -69,16 +69,16 @@ def embedded_quote(qi: int, a: Attribution, lay: Layout) -> bool:
     if owner is not None:
         noun, poss = owner
         named = _named_subject(noun, lay) if poss.pos_ == "PRON" else None
-        assign(a, "embedded", noun, named or poss, lay)
+        assign(a, EMBEDDED, noun, named or poss, lay)
         return True
     made = statement_by(qi, lay)
     if made is not None:
-        assign(a, "embedded", made[0], made[1], lay)
+        assign(a, EMBEDDED, made[0], made[1], lay)
         return True
     root = clause_root(qi, lay)
     held = _that_holder(qi, root, lay)
     if held is not None:
-        assign(a, "embedded", held, subject_of(held, lay), lay)
+        assign(a, EMBEDDED, held, subject_of(held, lay), lay)
         return True
     if by_sentence_cue(qi, a, lay):
         return True
@@ -95,9 +95,9 @@ def embedded_quote(qi: int, a: Attribution, lay: Layout) -> bool:
         else:
             before = _reporter_before(root, lay)
             if before is not None:
-                assign(a, "introduced", before[0], before[1], lay)
+                assign(a, INTRODUCED, before[0], before[1], lay)
                 return True
-    assign(a, "embedded", None, subj, lay)
+    assign(a, EMBEDDED, None, subj, lay)
     return True
 
 

@@ -12,7 +12,9 @@ Verdicts (``quotes check`` exits 0, 10, 11, 12 for them, in this order):
 * ``altered``: a close match with different words;
 * ``misattributed``: word for word, but the index has someone else saying it
   (or nobody: the source names no speaker);
-* ``not-found``: nothing close enough in the index.
+* ``not-found``: nothing close enough in the index;
+* ``reported`` (exit 13): no quotation holds these words, but the source reports them in its own
+  words (a record of kind ``indirect``, "Kayouh said that …"): they are not a quotation.
 """
 from __future__ import annotations
 
@@ -25,7 +27,10 @@ from .normalize import strip_marks
 from .speakers import matching_ids, said_by
 
 VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND = "verbatim", "altered", "misattributed", "not-found"
-VERDICTS = (VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND)
+REPORTED = "reported"
+VERDICTS = (VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND, REPORTED)
+#: Row kinds that are reported speech, not quotations: a citation is never verbatim against them.
+REPORTED_KINDS = frozenset(["indirect"])
 
 #: Word-level similarity (1 - word edits / words cited) a long citation needs to be ``altered``;
 #: a citation of n words needs ``ALTERED_MIN + 1/n`` (see :func:`altered_min`).
@@ -81,11 +86,14 @@ class Checker:
     """
 
     def __init__(self, rows: Sequence[dict[str, Any]], speakers: Iterable[dict[str, Any]] = ()) -> None:
+        self.reported = [r for r in rows if r.get("kind") in REPORTED_KINDS]
+        rows = [r for r in rows if r.get("kind") not in REPORTED_KINDS]
         self.singles = len(rows)
         self.rows = list(rows) + runs(rows)
         self.speakers = list(speakers)
         self.vocab = Vocab()
         self.sources = [Source.of(r.get("quote") or "", self.vocab) for r in self.rows]
+        self.reported_sources = [Source.of(r.get("quote") or "", self.vocab) for r in self.reported]
 
     def check(self, quote: str, speaker: str | None = None, speaker_ids: Iterable[Any] = ()) -> Verdict:
         """The verdict for ``quote``, attributed to ``speaker`` if given.
@@ -99,6 +107,8 @@ class Checker:
             return Verdict(NOT_FOUND, quote, speaker, note="nothing to look for: the quotation has no words")
         ids = set(speaker_ids) | (matching_ids(speaker, self.speakers) if speaker else set())
         v = self._check(cite, quote, speaker, ids)
+        if v.verdict in (NOT_FOUND, ALTERED):
+            v = self._reported(cite, quote, speaker, ids) or v
         if speaker and not ids and self.speakers and v.verdict != VERBATIM:
             v.note = _join(v.note, f"no speaker in the index answers to {speaker}")
         return v
@@ -121,9 +131,23 @@ class Checker:
         row, al = max(close, key=lambda ra: (ra[1].score, by(ra[0])))
         return _verdict(ALTERED, quote, speaker, row, al, by(row))
 
+    def _reported(self, cite: Citation, quote: str, speaker: str | None, ids: set[Any]) -> Verdict | None:
+        """``reported`` when the cited words are, word for word, in a clause the source only reports
+        (and no quotation holds them): putting them in quotation marks makes a quotation up."""
+        by = (lambda r: said_by(speaker, r, ids)) if speaker else (lambda r: True)
+        found = [i for i, s in enumerate(self.reported_sources) if contains(cite, s)]
+        if not found:
+            return None
+        i = next((i for i in found if by(self.reported[i])), found[0])
+        v = _verdict(REPORTED, quote, speaker, self.reported[i], exact(cite, self.reported_sources[i]))
+        v.note = _join(v.note, "the source reports this in its own words; it is not a quotation")
+        if speaker and not by(self.reported[i]):
+            v.note = _join(v.note, f"and reports {self.reported[i].get('speaker') or 'nobody'} saying it, not {speaker}")
+        return v
+
     def near(self, cite: Citation) -> list[tuple[dict[str, Any], Alignment]]:
         """Rows worth aligning word by word (rapidfuzz partial ratio over encoded words), aligned."""
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz, process  # only a fuzzy search needs it: exact matches start faster
 
         hits = process.extract(cite.joined, [s.code for s in self.sources], scorer=fuzz.partial_ratio,
                                limit=CANDIDATES, score_cutoff=100 * ALTERED_MIN * 0.8)

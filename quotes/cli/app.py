@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import typer
 
+from .. import __version__
+
 app = typer.Typer(
     name="quotes",
     help="Find every quotation in news articles, who said it and where; keep a speaker index to list, export and check citations against.",
@@ -15,8 +17,6 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from .. import __version__
-
         typer.echo(f"quotes {__version__}")
         raise typer.Exit()
 

@@ -1,25 +1,27 @@
 """``quotes check`` (one citation) and ``quotes verify`` (every quotation of a draft) against the index.
 
 Exit codes, for scripts: 0 verbatim (for verify: every quotation verbatim),
-10 altered, 11 misattributed, 12 not found (verify: the worst verdict among
-the draft's quotations), 1 no index or unreadable draft, 2 usage error,
+10 altered, 11 misattributed, 12 not found, 13 reported (words the source only
+reports, put in quotation marks; verify: the worst verdict among the draft's quotations), 1 no index or unreadable draft, 2 usage error,
 3 no spaCy pipeline (verify only).
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
+from ..check.verdict import Verdict
+from ..load import LoadError, load_path
+from ..nlp.model import ModelNotFound
+from ..verify import check_citation, checker_for, summary, verify_documents
 from .app import app
 from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_MODEL, EXIT_VERDICT, DbOpt, FormatOpt, ModelOpt, open_index,
                      output_format)
 from .output import Format, emit, error, note
-
-if TYPE_CHECKING:
-    from ..check.verdict import Verdict
 
 COLUMNS = ["verdict", "quote", "speaker", "said_by", "diff", "note", "title", "doc_path", "start", "end"]
 #: verify's csv adds where each quotation sits in the draft.
@@ -43,6 +45,7 @@ def _describe(v: "Verdict") -> str:
         "altered": f"altered: the source says it differently ({round(100 * v.score)}% of words match), said by {who}",
         "misattributed": f"misattributed: found word for word, but said by {who}, not {v.speaker}",
         "not-found": "not-found: nothing close to this quotation in the index",
+        "reported": f"reported: {who} is reported saying this in the source's own words; it is not a quotation",
     }[v.verdict]
     lines = [head]
     if v.source is not None:
@@ -76,7 +79,7 @@ def check(
     not count: curly or straight marks, dashes, ellipses, case, spacing, a
     comma or full stop moved at the edge. An omission marked … or […] is
     allowed. Exit code 0 only for verbatim; 10 altered, 11 misattributed,
-    12 not found.
+    12 not found, 13 reported (the source gives these words as reported speech, not a quotation).
 
     Examples:
 
@@ -87,15 +90,12 @@ def check(
     fmt = output_format(fmt)
     if quote == "-":
         quote = sys.stdin.read()
-    from ..verify import check_citation, checker_for
 
     index = open_index(db)
     v = check_citation(index, checker_for(index), quote, speaker)
     if fmt is Format.table:
         sys.stdout.write(describe(v))
     elif fmt is Format.json:
-        import json
-
         sys.stdout.write(json.dumps(v.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         emit([v.to_dict()], fmt, COLUMNS if fmt is Format.csv else None)
@@ -114,16 +114,12 @@ def verify(
     Quotations and speakers are found with the same detector and attributor as
     `quotes extract`. Prints one row per quotation; exits 0 only when all are
     verbatim, else with the worst verdict's code (10 altered, 11 misattributed,
-    12 not found).
+    12 not found, 13 reported).
 
     Example:
 
       quotes verify story.md --db quotes.json
     """
-    from ..load import LoadError, load_path
-    from ..nlp.model import ModelNotFound
-    from ..verify import checker_for, summary, verify_documents
-
     fmt = output_format(fmt)
     index = open_index(db)
     docs = list(load_path(draft))

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
+from ..index.core import Index, IndexFileError
 from .output import Format, default_format, error
-
-if TYPE_CHECKING:
-    from ..index.core import Index
 
 # -- exit codes: the one table (the README's "Exit codes" section says the same) --------------------
 EXIT_OK = 0
@@ -17,7 +15,7 @@ EXIT_ERROR = 1        # no index, no such quotation or speaker, output file exis
 EXIT_USAGE = 2        # typer's own code for a usage error
 EXIT_MODEL = 3        # no spaCy pipeline installed
 EXIT_INDEX = 4        # the index file cannot be used (not JSON, not ours, newer schema, lock held)
-EXIT_VERDICT = {"verbatim": EXIT_OK, "altered": 10, "misattributed": 11, "not-found": 12}
+EXIT_VERDICT = {"verbatim": EXIT_OK, "altered": 10, "misattributed": 11, "not-found": 12, "reported": 13}
 EXIT_INTERRUPTED = 130
 
 DEFAULT_DB = "quotes.json"
@@ -46,8 +44,6 @@ def output_format(fmt: Format | None, allowed: tuple[Format, ...] = ROWS) -> For
 
 def open_index(db: Path) -> "Index":
     """The index at ``db`` for reading; exits 1 if there is none, 4 if it cannot be used."""
-    from ..index.core import Index, IndexFileError  # the index pulls in tinydb and orjson: only when used
-
     if not db.is_file():
         error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")
         raise typer.Exit(EXIT_ERROR)

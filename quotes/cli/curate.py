@@ -14,8 +14,16 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..index.core import (
+    AmbiguousSpeaker,
+    Index,
+    IndexFileError,
+    QuoteNotFound,
+    SpeakerNotFound,
+)
 from .app import app
-from .common import DEFAULT_DB, EXIT_ERROR as EXIT_NOT_FOUND, EXIT_INDEX, DbOpt, FormatOpt, output_format
+from .common import DEFAULT_DB, EXIT_INDEX, DbOpt, FormatOpt, output_format
+from .common import EXIT_ERROR as EXIT_NOT_FOUND
 from .output import Format, emit, error, note
 from .read import QUOTE_TABLE, SPEAKER_COLUMNS, speakers_app
 
@@ -27,8 +35,6 @@ app.add_typer(quote_app, name="quote")
 
 def run(db: Path, action: Callable[[Any], dict]) -> dict:
     """``action(index)`` on the index at ``db``, turning lookup failures into one-line errors."""
-    from ..index.core import AmbiguousSpeaker, Index, IndexFileError, QuoteNotFound, SpeakerNotFound
-
     if not db.is_file():
         error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")
         raise typer.Exit(EXIT_NOT_FOUND)

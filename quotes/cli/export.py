@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .app import app
 from ..export import to_markdown
 from ..parquet import PARTITIONS, ParquetUnavailable, write_parquet
+from .app import app
 from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, FormatOpt, open_index, output_format
 from .output import Format, error, note, render
 
@@ -57,7 +57,10 @@ def rows_for(index: "Index", speaker: str | None) -> tuple[list[dict], list[dict
     if speaker and not speakers:
         error(f"no speaker in the index answers to {speaker!r}; see: quotes speakers")
         raise typer.Exit(EXIT_ERROR)
-    rows = index.list_quotes(speaker=speaker) if speaker else index.list_quotes()
+    from ..index.core import QUOTATIONS, REPORTED
+
+    kinds = QUOTATIONS + REPORTED  # reported speech too, written as reported (quotes.export.reported_block)
+    rows = index.list_quotes(speaker=speaker, kinds=kinds) if speaker else index.list_quotes(kinds=kinds)
     return rows, speakers
 
 
@@ -70,7 +73,10 @@ def export_parquet(index: "Index", speaker: str | None, out: Path | None, force:
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
         error(f"{out} exists and is not an empty folder; use --force to write into it")
         raise typer.Exit(EXIT_ERROR)
-    batches = [rows_for(index, speaker)[0]] if speaker else index.quote_batches(kinds=("direct", "partial"))
+    from ..index.core import QUOTATIONS, REPORTED  # as in rows_for: the index loads only when used
+
+    # reported speech too, as in every export: the kind column tells it from quotations
+    batches = [rows_for(index, speaker)[0]] if speaker else index.quote_batches(kinds=QUOTATIONS + REPORTED)
     try:
         n = write_parquet(batches, out, partition)
     except ParquetUnavailable as e:

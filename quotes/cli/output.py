@@ -92,7 +92,7 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] |
 
 def table(rows: Sequence[dict[str, Any]], cols: Sequence[str], title: str | None = None) -> str:
     """A rich table; plain (no colour, no box styling) when not on a terminal or with NO_COLOR."""
-    from rich.console import Console
+    from rich.console import Console  # rich's tables cost ~100 ms to import: only for a table on a terminal
     from rich.markup import escape
     from rich.table import Table
 

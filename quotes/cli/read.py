@@ -8,17 +8,19 @@ Exit codes: 0 ok, 1 no index / no such quotation or speaker, 2 usage,
 from __future__ import annotations
 
 import re
+import textwrap
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from .app import app
-from .common import DEFAULT_DB, EXIT_ERROR as EXIT_NOT_FOUND, ROWS, DbOpt, FormatOpt, open_index, output_format
-from .export import COLUMNS as QUOTE_COLUMNS
 from ..export import to_markdown
 from ..index.source import paragraph
+from .app import app
+from .common import DEFAULT_DB, ROWS, DbOpt, FormatOpt, open_index, output_format
+from .common import EXIT_ERROR as EXIT_NOT_FOUND
+from .export import COLUMNS as QUOTE_COLUMNS
 from .output import Format, emit, error
 
 if TYPE_CHECKING:
@@ -26,8 +28,8 @@ if TYPE_CHECKING:
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-QUOTE_TABLE = ["id", "date", "speaker", "quote", "venue", "doc_path"]
-SPEAKER_COLUMNS = ["id", "name", "type", "quotes", "aliases", "roles"]
+QUOTE_TABLE = ["id", "date", "speaker", "kind", "quote", "venue", "doc_path"]
+SPEAKER_COLUMNS = ["id", "name", "type", "quotes", "reported", "aliases", "roles"]
 
 
 def check_date(value: Optional[str]) -> Optional[str]:
@@ -45,6 +47,7 @@ def list_quotes(
     since: Annotated[Optional[str], typer.Option("--since", callback=check_date, help="Published on or after (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", callback=check_date, help="Published on or before (YYYY[-MM[-DD]]).")] = None,
     search: Annotated[Optional[str], typer.Option("--search", help="Words every listed quotation contains.")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="direct, partial, indirect (reported speech), quotes (direct and partial) or all.")] = "all",
     all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Also titles, scare quotes, headings and nicknames in marks.")] = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -56,13 +59,17 @@ def list_quotes(
 
       quotes list --since 2025-04 --search "cooperation" --format csv > quotes.csv
     """
+    from ..index.core import KIND_CHOICES
+
+    if kind not in KIND_CHOICES:
+        raise typer.BadParameter(f"one of {', '.join(KIND_CHOICES)}", param_hint="--kind")
     fmt = output_format(fmt, (*ROWS, Format.md))
     index = open_index(db)
     if speaker is not None and not index.find_speakers(speaker):
         error(f"no speaker in the index answers to {speaker!r}; see: quotes speakers")
         raise typer.Exit(EXIT_NOT_FOUND)
     rows = index.list_quotes(speaker=speaker, doc=doc, venue=venue, since=since, until=until, search=search,
-                             kinds=None if all_kinds else ("direct", "partial"))
+                             kinds=None if all_kinds else KIND_CHOICES[kind])
     if fmt is Format.md:
         sys.stdout.write(markdown(rows, index.find_speakers(speaker) if speaker else index.list_speakers()))
     elif fmt is Format.table:
@@ -168,7 +175,5 @@ def mark(row: dict[str, Any]) -> str:
 
 
 def indent(text: str, width: int = 100) -> str:
-    import textwrap
-
     return "\n".join(textwrap.fill(p, width, initial_indent="    ", subsequent_indent="    ") or "    "
                      for p in text.splitlines() or [""])

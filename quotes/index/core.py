@@ -36,6 +36,11 @@ from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # 
 from .sqlstore import AUTO_SQLITE_QUOTES, STORAGES, SQLiteStorage, convert_to_sqlite, is_sqlite, open_storage  # noqa: F401
 
 QUOTATIONS = ("direct", "partial")
+#: Reported speech: the source's words given by the writer, never a quotation.
+REPORTED = ("indirect",)
+#: What ``quotes list --kind`` accepts, and the kinds each name selects (``None``: every kind).
+KIND_CHOICES = {"direct": ("direct",), "partial": ("partial",), "indirect": REPORTED,
+                "quotes": QUOTATIONS, "all": QUOTATIONS + REPORTED}
 
 
 class Index:
@@ -231,9 +236,10 @@ class Index:
         return out
 
     def _recount(self) -> None:
-        """Speakers' quote counts brought up to date; speakers left with none dropped (unless a person
-        curated them). The JSON storage recounts all; SQLite only the speakers this transaction touched."""
-        self.storage.recount()
+        """Speakers' quote counts (quotations and reported statements apart) brought up to date; speakers
+        left with none dropped (unless a person curated them). The JSON storage recounts all; SQLite
+        only the speakers this transaction touched."""
+        self.storage.recount(REPORTED)
 
     # -- reading ----------------------------------------------------------------
     def list_quotes(self, *, speaker: str | int | None = None, doc: str | None = None, venue: str | None = None,
@@ -300,14 +306,14 @@ class Index:
         """Every speaker, most quoted first."""
         self._fresh()
         rows = [speaker_view(sid, row) for sid, row in self._raw(SPEAKERS).items()]
-        return sorted(rows, key=lambda r: (-r["quotes"], key(r["name"]), r["id"]))
+        return sorted(rows, key=lambda r: (-r["quotes"] - r["reported"], key(r["name"]), r["id"]))
 
     def find_speakers(self, name: str | int) -> list[dict]:
         """Speakers answering to ``name``: id, name, alias or role; a lone word also matches a surname."""
         self._fresh()
         speakers = self._table(SPEAKERS).rows(self._speaker_ids(name))
         rows = [speaker_view(sid, row) for sid, row in speakers.items()]
-        return sorted(rows, key=lambda r: (-r["quotes"], r["id"]))
+        return sorted(rows, key=lambda r: (-r["quotes"] - r["reported"], r["id"]))
 
     def get_quote(self, qid: str) -> dict | None:
         self._fresh()

@@ -35,8 +35,6 @@ from tinydb.table import Table
 from ..records import DocResult, Quote, Span
 
 DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS = "documents", "quotes", "speakers", "corrections"
-#: Fields of a speaker row that are bookkeeping, not for readers.
-PRIVATE_SPEAKER = ("quote_ids", "scope", "ambiguous")
 
 
 class Rows(Table):
@@ -107,7 +105,7 @@ def quote_row(q: Quote, doc_hash: str, speaker_id: int | None) -> dict[str, Any]
     row = {"doc": doc_hash, "start": q.start, "end": q.end, "quote": q.quote, "speaker_id": speaker_id,
            **flat("mention", q.speaker_mention), **flat("cue", q.cue), "venue": q.venue, "kind": q.kind,
            "sentence": q.sentence, "closed": None if q.closed else False, "group": q.group,
-           "speaker_type": q.speaker_type}
+           "speaker_type": q.speaker_type, "within": q.within}
     return {k: v for k, v in row.items() if v is not None and v != "" or k == "speaker_id"}
 
 
@@ -136,15 +134,16 @@ def quote_view(qid: str, q: Mapping[str, Any], speakers: Mapping[str, Mapping[st
         "sentence": q.get("sentence") or "", "doc_id": q["doc"], "doc_path": doc.get("path"), "title": doc.get("title"),
         "url": doc.get("url"), "date": doc.get("date"), "outlet": doc.get("outlet"),
         "speaker_type": (sp.get("type") if sp else None) or q.get("speaker_type"),
-        "closed": q.get("closed", True), "group": q.get("group"),
+        "closed": q.get("closed", True), "group": q.get("group"), "within": q.get("within"),
     }
 
 
 def speaker_view(sid: Any, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A speaker row for readers: id, name, aliases, roles, type, quotes (count), curated."""
+    """A speaker row for readers: id, name, aliases, roles, type, quotes and reported (counts), curated."""
     out = {"id": int(sid), "name": row.get("name"), "aliases": list(row.get("aliases") or []),
            "roles": list(row.get("roles") or []), "type": row.get("type") or "unknown",
-           "quotes": int(row.get("quotes") or 0), "curated": bool(row.get("curated"))}
+           "quotes": int(row.get("quotes") or 0), "reported": int(row.get("reported") or 0),
+           "curated": bool(row.get("curated"))}
     if row.get("scope"):
         out["document"] = row["scope"]
     return out

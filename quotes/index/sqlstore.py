@@ -347,18 +347,25 @@ class SQLiteStorage(Storage):
                                          f"({','.join('?' * len(part))})", part)}
         return out
 
-    def recount(self) -> None:
-        """The quote count of every speaker this transaction touched; those left with none go (unless curated)."""
+    def recount(self, reported_kinds: Iterable[str] = ()) -> None:
+        """The counts of every speaker this transaction touched (``quotes``: quotations; ``reported``: rows
+        of ``reported_kinds``); those left with no row at all go (unless curated)."""
         touched, self._touched = sorted(self._touched), set()
-        counts: dict[int, int] = {}
+        kinds = list(reported_kinds) or [""]
+        counts: dict[int, tuple[int, int]] = {}
         for part in chunks(touched):
             marks = ",".join("?" * len(part))
-            counts.update(self.q(f"SELECT speaker_id, count(*) FROM quotes WHERE speaker_id IN ({marks}) "
-                                 f"GROUP BY speaker_id", part))
+            for sid, total, reported in self.q(
+                    f"SELECT speaker_id, count(*), sum(kind IN ({','.join('?' * len(kinds))})) FROM quotes "
+                    f"WHERE speaker_id IN ({marks}) GROUP BY speaker_id", [*kinds, *part]):
+                counts[sid] = (total, reported or 0)
         rows = self.rows("speakers", touched)
         orphans = [sid for sid, row in rows.items() if not counts.get(int(sid)) and not row.get("curated")]
-        changed = {sid: {**row, "quotes": counts.get(int(sid), 0)} for sid, row in rows.items()
-                   if sid not in orphans and row.get("quotes") != counts.get(int(sid), 0)}
+        changed = {}
+        for sid, row in rows.items():
+            total, reported = counts.get(int(sid), (0, 0))
+            if sid not in orphans and (row.get("quotes"), row.get("reported")) != (total - reported, reported):
+                changed[sid] = {**row, "quotes": total - reported, "reported": reported}
         self.drop("speakers", orphans)
         self.put("speakers", changed)
         self._touched = set()

@@ -211,7 +211,7 @@ class IndexStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator[Data]:
         """Lock, bring the data up to date, let the caller change it, write once if it did."""
-        from filelock import FileLock, Timeout
+        from filelock import FileLock, Timeout  # a read-only index never locks
 
         if self.readonly:
             raise RuntimeError(f"{self.path} was opened read-only")
@@ -342,19 +342,22 @@ class IndexStorage(Storage):
         for i in range(0, len(items), size):
             yield dict(items[i:i + size])
 
-    def recount(self) -> None:
-        """Each speaker's quote count and ids from the quotes table; speakers left with none dropped
-        (unless a person curated them)."""
+    def recount(self, reported_kinds: Any = ()) -> None:
+        """Each speaker's quote ids and counts (``quotes``: quotations; ``reported``: rows of
+        ``reported_kinds``) from the quotes table; speakers left with none dropped (unless curated)."""
         owned: dict[int, list[str]] = {}
+        reported: dict[int, int] = {}
         for qid, q in self._table("quotes").items():
             if q.get("speaker_id") is not None:
                 owned.setdefault(q["speaker_id"], []).append(qid)
+                reported[q["speaker_id"]] = reported.get(q["speaker_id"], 0) + (q.get("kind") in reported_kinds)
         changes, orphans = {}, []
         for sid, row in self._table("speakers").items():
             ids = owned.get(int(sid), [])
             if not ids and not row.get("curated"):
                 orphans.append(sid)
-            elif row.get("quote_ids") != ids:
-                changes[sid] = {"quotes": len(ids), "quote_ids": ids}
+            elif row.get("quote_ids") != ids or "reported" not in row:
+                n = reported.get(int(sid), 0)
+                changes[sid] = {"quotes": len(ids) - n, "reported": n, "quote_ids": ids}
         self.patch("speakers", changes)
         self.drop("speakers", orphans)

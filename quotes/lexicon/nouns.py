@@ -1,4 +1,7 @@
-"""Word lists the speaker resolver reads: what kind of thing a noun names.
+"""What kind of thing a noun names: a person, a body, a document, no agent at all.
+
+Read by the attribution sieve (who can speak: :mod:`quotes.attribution.agents`, :mod:`~quotes.attribution.parse`,
+:mod:`~quotes.attribution.fallback`, :mod:`~quotes.attribution.clauses`) and by the speaker resolver (:mod:`quotes.coref`).
 
 Kept apart from the logic so they can grow without touching it. All entries
 are lower case; nouns are lemmas.

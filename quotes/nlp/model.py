@@ -41,9 +41,9 @@ def candidates(name: str | None = None) -> list[str]:
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> "Language":
     """The first installed pipeline among :func:`candidates`, loaded once per process."""
-    import spacy
+    import spacy  # seconds to import: only when a command parses
 
-    from .paragraphs import add_to
+    from .paragraphs import add_to  # imports spaCy
 
     tried = candidates(name)
     for candidate in tried:
@@ -98,7 +98,7 @@ def fingerprint() -> str:
 
 def streamline(nlp: "Language") -> "Language":
     """Swap in the cheaper forms of ``attribute_ruler`` and ``lemmatizer`` (same answers)."""
-    from .lemmas import register
+    from .lemmas import register  # these two import spaCy
     from .ruler import use_compiled
 
     use_compiled(nlp)
