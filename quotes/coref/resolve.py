@@ -53,6 +53,7 @@ WINDOW = 5          # sentences a pronoun looks back for salience
 DECAY = 0.5         # salience kept per sentence of distance
 W_QUOTED = 0.1      # factor for a mention inside a quotation: "John Holdren" in the quote is not who said it
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_THE = frozenset({"the", "this", "that", "a", "an"})
 _GENDERED_IDS = numpy.array([hash_string(w) for w in sorted(MALE | FEMALE)], dtype=numpy.uint64)
 
 
@@ -206,6 +207,9 @@ class _Resolver:
         head = name_head(ent.root)
         if head.i in seen:
             return
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in _THE \
+                and fold(ent.text) in lex.THING_NAME_WORDS:
+            return  # "The Bill would require …": a thing written with a capital, not a man called Bill
         seen.add(head.i)
         if ent.label_ == "ORG" and not self._org_is_person(ent):
             self._org_name(ent, head)
@@ -248,6 +252,8 @@ class _Resolver:
         word that is no organisation word ("Carly Fiorina", not "Royal Air Maroc")."""
         toks = [t for t in ent if t.text not in ("-", "–")]
         words = ent.text.split()
+        if len(words) > 1 and fold(words[-1]).strip(".,") in lex.THING_NAME_WORDS and not first_name_guess(words[0])[1]:
+            return False    # "the Data Retention Bill", "Smith Tower": a thing (but "Arsenio Hall" is a man)
         if len(words) == 1 and words[0][:1].isupper() and fold(words[0]) in self.person_surnames[self.segment(ent.start)]:
             return True     # "Sanders" before or after "Bernie Sanders" in the same article (even tagged a noun)
         if not toks or any(t.pos_ != "PROPN" for t in toks) or len(words) > 3 or is_news_name(ent.text):

@@ -36,6 +36,8 @@ from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # 
 from .sqlstore import AUTO_SQLITE_QUOTES, STORAGES, SQLiteStorage, convert_to_sqlite, is_sqlite, open_storage  # noqa: F401
 
 QUOTATIONS = ("direct", "partial")
+#: What a person can say a quotation really is (``quotes quote not-a-quote --as KIND``).
+NOT_QUOTES = ("scare", "title", "heading", "nickname")
 #: Reported speech: the source's words given by the writer, never a quotation.
 REPORTED = ("indirect",)
 #: What ``quotes list --kind`` accepts, and the kinds each name selects (``None``: every kind).
@@ -231,8 +233,11 @@ class Index:
     def _reassignments(self) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = defaultdict(list)
         for row in self._raw(CORRECTIONS).values():
-            if row.get("op") == "reassign":
+            if row.get("op") in ("reassign", "kind"):
                 out[row["doc_path"]].append(row)
+            elif row.get("op") == "split":
+                for move in row.get("moves") or ():
+                    out[move["doc_path"]].append({**move, "speaker_id": row["speaker_id"]})
         return out
 
     def _recount(self) -> None:
@@ -329,6 +334,12 @@ class Index:
         found = self._document_ids(ref)
         return document_view(found[0], self._table(DOCUMENTS).one(found[0])) if len(found) == 1 else None
 
+    def list_documents(self) -> list[dict]:
+        """Every document, by date then path (each with its quotation count)."""
+        self._fresh()
+        rows = [document_view(h, row) for h, row in self._raw(DOCUMENTS).items()]
+        return sorted(rows, key=lambda r: (str(r.get("date") or ""), str(r.get("path") or "")))
+
     def stats(self) -> dict[str, int]:
         self._fresh()
         return {name: self.storage.count(name) for name in (DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS)}
@@ -376,6 +387,41 @@ class Index:
         self._version += 1
         return self.get_quote(str(qid))  # type: ignore[return-value]
 
+    def split_speaker(self, ref: str | int, name: str, quote_ids: Iterable[str] = (),
+                      aliases: Iterable[str] = ()) -> dict:
+        """Split off a new speaker ``name`` from ``ref``: the quotations ``quote_ids`` and those quoted under
+        one of ``aliases`` (which move with them). Kept when the articles are ingested again."""
+        if not key(name):
+            raise ValueError("the new name is empty")
+        with self.storage.transaction():
+            sid = self.resolve_speaker(ref)
+            new = curate.split(self._table, sid, name, [str(q) for q in quote_ids], list(aliases))
+            self._recount()
+        self._version += 1
+        return self.find_speakers(new)[0]
+
+    def mark_not_quote(self, qid: str, kind: str = "scare") -> dict:
+        """Say quotation ``qid`` is no quotation but a ``kind`` (see :data:`NOT_QUOTES`); it leaves the
+        listings (``kinds=None`` still shows it) and holds when its article is ingested again."""
+        if kind not in NOT_QUOTES:
+            raise ValueError(f"--as must be one of {', '.join(NOT_QUOTES)}")
+        with self.storage.transaction():
+            if str(qid) not in self._raw(QUOTES):
+                raise QuoteNotFound(f"no quotation with id {qid!r}; see: quotes list --format json")
+            curate.mark_kind(self._table, str(qid), kind)
+            self._recount()
+        self._version += 1
+        return self.get_quote(str(qid))  # type: ignore[return-value]
+
+    def undo(self) -> dict | None:
+        """Take back the last correction (merge, rename, reassign, split, not-a-quote, in any order of
+        undos): the rows it changed are as they were, and it is no longer re-applied. ``None``: nothing to undo."""
+        with self.storage.transaction():
+            done = curate.undo(self._table)
+            self._recount()
+        self._version += 1
+        return done
+
 
 def paths_of(row: Mapping[str, Any]) -> list[str]:
     """Every path a document was ingested from (one text may sit in several files)."""
@@ -401,7 +447,10 @@ def _reapply(fix: dict, rows: dict[str, dict]) -> None:
     """Point the re-ingested copy of a reassigned quotation (same words, nearest place) at its corrected speaker."""
     same = [(abs(r["start"] - fix.get("start", 0)), qid) for qid, r in rows.items() if plain(r["quote"]) == plain(fix["quote"])]
     if same:
-        rows[min(same)[1]]["speaker_id"] = fix["speaker_id"]
+        row = rows[min(same)[1]]
+        row["speaker_id"] = fix["speaker_id"]
+        if fix.get("kind"):
+            row["kind"] = fix["kind"]
 
 
 def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
