@@ -47,7 +47,7 @@ def link(url: str | None) -> str:
 #: Columns of a quotation in flat exports (CSV, TSV, SQLite): spans as text, start and end.
 FLAT_COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
                 "kind", "cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end", "sentence",
-                "speaker_id", "doc_id", "group", "within"]
+                "speaker_id", "doc_id", "group", "within", "confidence", "rule", "resolution"]
 
 
 def flat_row(row: dict[str, Any]) -> dict[str, Any]:

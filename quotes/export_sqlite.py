@@ -38,7 +38,7 @@ CREATE TABLE quotes (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     quote TEXT NOT NULL, start INTEGER, "end" INTEGER, kind TEXT, venue TEXT,
     cue TEXT, cue_start INTEGER, cue_end INTEGER, mention TEXT, mention_start INTEGER, mention_end INTEGER,
-    sentence TEXT, group_id INTEGER, within INTEGER
+    sentence TEXT, group_id INTEGER, within INTEGER, confidence REAL, rule TEXT, resolution TEXT
 );
 CREATE INDEX quotes_speaker ON quotes(speaker_id);
 CREATE INDEX quotes_doc ON quotes(doc_id);
@@ -47,7 +47,8 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(quote, content='quotes', content_rowi
 
 DOC_COLUMNS = ("id", "path", "title", "outlet", "date", "url", "author", "hash")
 QUOTE_COLUMNS = ("id", "speaker_id", "doc_id", "quote", "start", "end", "kind", "venue", "cue", "cue_start", "cue_end",
-                 "mention", "mention_start", "mention_end", "sentence", "group_id", "within")
+                 "mention", "mention_start", "mention_end", "sentence", "group_id", "within", "confidence", "rule",
+                 "resolution")
 
 
 def write_sqlite(path: str | Path, quotes: Sequence[dict[str, Any]], speakers: Sequence[dict[str, Any]],

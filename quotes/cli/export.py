@@ -27,7 +27,7 @@ PartitionOpt = Annotated[str, typer.Option("--partition", help="parquet: split t
 
 #: Columns of the json/jsonl/csv export, in order.
 COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
-           "kind", "cue", "speaker_mention", "sentence", "speaker_id", "doc_id"]
+           "kind", "cue", "speaker_mention", "sentence", "speaker_id", "doc_id", "confidence", "rule", "resolution"]
 
 
 def file_mode() -> int:

@@ -48,6 +48,8 @@ def list_quotes(
     search: Annotated[Optional[str], typer.Option("--search", help="Words every listed quotation contains.")] = None,
     kind: Annotated[str, typer.Option("--kind", help="direct, partial, indirect (reported speech), quotes (direct and partial) or all.")] = "all",
     all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Also titles, scare quotes, headings and nicknames in marks.")] = False,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, metavar="X", help="Only attributions at least this sure (0-1).")] = None,
+    unsure: Annotated[bool, typer.Option("--unsure", help="Only the review queue: attributions the index is unsure of (confidence below 0.9) or with no speaker.")] = False,
     fmt: FormatOpt = None,
 ) -> None:
     """List the quotations in the index, filtered.
@@ -55,6 +57,8 @@ def list_quotes(
     Examples:
 
       quotes list --speaker darmanin
+
+      quotes list --unsure --format csv > to-review.csv
 
       quotes list --since 2025-04 --search "cooperation" --format csv > quotes.csv
     """
@@ -68,7 +72,8 @@ def list_quotes(
         error(f"no speaker in the index answers to {speaker!r}; see: quotes speakers")
         raise typer.Exit(EXIT_NOT_FOUND)
     rows = index.list_quotes(speaker=speaker, doc=doc, venue=venue, since=since, until=until, search=search,
-                             kinds=None if all_kinds else KIND_CHOICES[kind])
+                             kinds=None if all_kinds else KIND_CHOICES[kind], min_confidence=min_confidence,
+                             unsure=unsure)
     if fmt is Format.md:
         sys.stdout.write(markdown(rows, index.find_speakers(speaker) if speaker else index.list_speakers()))
     elif fmt is Format.table:

@@ -27,7 +27,7 @@ from . import curate
 from .errors import AmbiguousSpeaker, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
 from .placement import Placement
 from .report import IngestReport  # noqa: F401  (re-exported)
-from ..records import Document, DocResult
+from ..records import SURE, Document, DocResult
 from ..lexicon.names import key, plain
 from .roster import Roster
 from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, quote_id,
@@ -249,13 +249,16 @@ class Index:
     # -- reading ----------------------------------------------------------------
     def list_quotes(self, *, speaker: str | int | None = None, doc: str | None = None, venue: str | None = None,
                     since: str | None = None, until: str | None = None, search: str | None = None,
-                    kinds: Iterable[str] | None = QUOTATIONS) -> list[dict]:
+                    kinds: Iterable[str] | None = QUOTATIONS, min_confidence: float | None = None,
+                    unsure: bool = False) -> list[dict]:
         """Quote rows matching every filter given, by date, document and position.
 
         ``speaker`` is a name, alias or id (case and accents ignored); ``doc`` a
         path, a path's tail or a document id; ``since``/``until`` compare with
         the document's date (``2025``, ``2025-04`` and ``2025-04-14`` all work);
         ``search`` needs every word in the quotation; ``kinds=None`` means all.
+        ``min_confidence`` keeps attributions at least that sure; ``unsure`` keeps only the
+        review queue: attributions below :data:`~quotes.records.SURE`, or with no speaker.
         """
         self._fresh()
         hashes = set(self._document_ids(doc)) if doc is not None else None
@@ -278,6 +281,11 @@ class Index:
             if words and not all(w in plain(q.get("quote")) for w in words):
                 continue
             if (since or until) and not _in_range((docs.get(q["doc"]) or {}).get("date"), since, until):
+                continue
+            sure = q.get("confidence")
+            if min_confidence is not None and (sure is None or sure < min_confidence):
+                continue
+            if unsure and sure is not None and sure >= SURE and q.get("speaker_id") is not None:
                 continue
             rows.append(quote_view(qid, q, speakers, docs))
         rows.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("doc_path") or ""), r["start"]))
