@@ -27,12 +27,13 @@ UNDATED = "undated"
 PARTITIONS = {"date": ["year", "month"], "speaker": ["speaker_initial"]}
 
 #: The columns, in order, with their Arrow types (names: see :mod:`quotes.index.rows`).
-STRING, INT = "string", "int64"
+STRING, INT, FLOAT = "string", "int64", "double"
 COLUMNS: dict[str, str] = {
     "id": STRING, "quote": STRING, "speaker": STRING, "speaker_id": INT, "speaker_type": STRING,
     "mention": STRING, "mention_start": INT, "mention_end": INT, "cue": STRING, "cue_start": INT, "cue_end": INT,
     "venue": STRING, "kind": STRING, "date": STRING, "title": STRING, "outlet": STRING, "url": STRING,
     "doc_path": STRING, "doc_id": STRING, "start": INT, "end": INT, "sentence": STRING, "group": STRING,
+    "confidence": FLOAT,
     "year": STRING, "month": STRING, "speaker_initial": STRING,
 }
 
@@ -65,7 +66,8 @@ def write_parquet(batches: Iterable[list[dict[str, Any]]], out: Path, partition:
         raise ParquetUnavailable('Parquet export needs pyarrow: pip install "newsroom-quotes[parquet]"') from None
     if partition not in PARTITIONS:
         raise ValueError(f"partition must be one of {', '.join(PARTITIONS)}, not {partition!r}")
-    schema = pa.schema([(c, pa.string() if t == STRING else pa.int64()) for c, t in COLUMNS.items()])
+    types = {STRING: pa.string(), INT: pa.int64(), FLOAT: pa.float64()}
+    schema = pa.schema([(c, types[t]) for c, t in COLUMNS.items()])
     out.mkdir(parents=True, exist_ok=True)
     written = 0
     for n, batch in enumerate(batches):

@@ -28,6 +28,7 @@ def test_parquet_export_partitioned_by_date_holds_every_quotation(db, tmp_path):
     expected = Index(db, readonly=True).list_quotes(kinds=("direct", "partial", "indirect"))
     assert data.num_rows == len(expected) == 90                    # reported speech too, as every export
     assert set(data.column("kind").to_pylist()) == {"direct", "partial", "indirect"}
+    assert data.schema.field("confidence").type == "double"
     assert sorted(data.column("id").to_pylist()) == sorted(r["id"] for r in expected)
     by_id = {r["id"]: r for r in data.to_pylist()}
     row, want = by_id[expected[0]["id"]], expected[0]
