@@ -4,7 +4,7 @@ NAME is any of (default: all, in this order):
 
   extract   quotes extract vs plain spaCy nlp.pipe (floor) vs textacy direct_quotations, same run
   workers   quotes extract --workers 2 vs --workers 1 (whole command)
-  index     speaker index ingest and `quotes list --speaker` at 1k, 10k, 100k quotations
+  index     speaker index ingest, `quotes list --speaker` and 1,000 more quotations, JSON and SQLite storage side by side
   profile   where our non-spaCy time goes (cProfile of the stages after the parse)
   components  the parse component by component, spaCy's stock pipeline against the one quotes loads
   serve     quotes serve's speaker page and speaker list on a 100k-quotation index

@@ -63,3 +63,35 @@ def test_a_cue_still_makes_a_title_case_word_someones_words(nlp):
     """Class 8's other side: "called the plan 'Obamacare'" is Trump's word."""
     [(who, quote)] = speakers(nlp, "Trump called the plan \u201cObamacare\u201d again on Tuesday.")
     assert (who, quote) == ("Trump", "Obamacare")
+
+
+def test_a_person_introduced_in_the_paragraph_beats_the_last_paragraphs_speaker(nlp):
+    """Class 2: "he" after "A local shop owner shook his head." is the shop owner, not O’Malley, and
+    not Mayor Collins, who is named inside the quotation."""
+    text = ("Sean O\u2019Malley runs the bakery. \u201cWe will stay open,\u201d he said.\n\n"
+            "A local shop owner shook his head. \u201cMayor Collins promised us a new road twice,\u201d he said.")
+    found = dict((q, w) for w, q in speakers(nlp, text))
+    assert found["We will stay open,"] == "Sean O\u2019Malley"
+    assert found["Mayor Collins promised us a new road twice,"] == "A local shop owner"
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Jane Park, the mayor, issued a statement on Friday. \u201cWe are reviewing the decision,\u201d her statement said.",
+     "Jane Park"),
+    ("Acme Corp. filed the plans in May. \u201cThe site is safe,\u201d the company\u2019s release said.", "Acme Corp."),
+], ids=["her statement", "the company's release"])
+def test_a_statement_speaks_for_its_owner(nlp, text, owner):
+    """Class 4: the owner of the statement speaks, not "her statement"."""
+    [(who, _)] = speakers(nlp, text)
+    assert who == owner
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Agriculture Minister Annie Genevard said: \u201cThe harvest is late.\u201d", "Agriculture Minister"),
+    ("On Monday, Transport Minister Abdessamad Kayouh said: \u201cWe are ready.\u201d", "Transport Minister"),
+], ids=["Agriculture Minister", "after a date"])
+def test_a_role_keeps_its_portfolio(nlp, text, role):
+    """Class 9: "Agriculture Minister Annie Genevard" is the agriculture minister, not "Minister"."""
+    result = analyse(nlp(text), Document(path="t.txt", text=text))
+    [person] = [e for e in result.speakers if e.type == "person"]
+    assert role in person.roles

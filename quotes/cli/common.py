@@ -22,7 +22,7 @@ EXIT_INTERRUPTED = 130
 
 DEFAULT_DB = "quotes.json"
 
-DbOpt = Annotated[Path, typer.Option("--db", envvar="QUOTES_DB", help="The index file (TinyDB JSON).")]
+DbOpt = Annotated[Path, typer.Option("--db", envvar="QUOTES_DB", help="The index file (TinyDB: JSON, or SQLite for a new name ending .sqlite).")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", envvar="QUOTES_MODEL", help="spaCy pipeline to load by name.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=0, help="Processes to parse with (0: one per core).")]

@@ -11,6 +11,7 @@ import typer
 
 from ..export import FLAT_COLUMNS, flat_row, to_markdown
 from ..export_sqlite import write_sqlite
+from ..parquet import PARTITIONS, ParquetUnavailable, write_parquet
 from .app import app
 from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, FormatOpt, open_index, output_format
 from .output import Format, error, note, render
@@ -19,8 +20,10 @@ if TYPE_CHECKING:
     from ..index.core import Index
 
 SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (any name or alias, case and accents ignored).")]
-OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (- is stdout).", dir_okay=False)]
+OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (- is stdout; parquet: a folder).")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
+PartitionOpt = Annotated[str, typer.Option("--partition", help="parquet: split the dataset by date (year=/month=) "
+                                                               "or speaker (speaker_initial=).")]
 
 #: Columns of the json/jsonl/csv export, in order.
 COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
@@ -38,6 +41,8 @@ def writable(out: Path | None, force: bool) -> Path | None:
     """``out`` as a file to write (``None``: stdout, also for ``-``); exits 1 if it exists and not ``force``."""
     if out is None or str(out) == "-":
         return None
+    if out.is_dir():
+        raise typer.BadParameter(f"{out} is a folder; give a file name", param_hint="--output")
     if out.exists() and not force:
         error(f"{out} exists; use --force to overwrite it")
         raise typer.Exit(EXIT_ERROR)
@@ -76,6 +81,27 @@ def rows_for(index: "Index", speaker: str | None) -> tuple[list[dict], list[dict
     return rows, speakers
 
 
+def export_parquet(index: "Index", speaker: str | None, out: Path | None, force: bool, partition: str) -> None:
+    """The index (or one speaker's quotations) as a partitioned Parquet dataset in folder ``out``."""
+    if partition not in PARTITIONS:
+        raise typer.BadParameter(f"use {' or '.join(PARTITIONS)}", param_hint="--partition")
+    if out is None:
+        raise typer.BadParameter("a Parquet dataset is a folder: give it with -o DIR", param_hint="--output")
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
+        error(f"{out} exists and is not an empty folder; use --force to write into it")
+        raise typer.Exit(EXIT_ERROR)
+    from ..index.core import QUOTATIONS, REPORTED  # as in rows_for: the index loads only when used
+
+    # reported speech too, as in every export: the kind column tells it from quotations
+    batches = [rows_for(index, speaker)[0]] if speaker else index.quote_batches(kinds=QUOTATIONS + REPORTED)
+    try:
+        n = write_parquet(batches, out, partition)
+    except ParquetUnavailable as e:
+        error(str(e))
+        raise typer.Exit(EXIT_ERROR)
+    note(f"{n} quotations written to {out}/ (Parquet, partitioned by {partition})")
+
+
 @app.command()
 def export(
     db: DbOpt = Path(DEFAULT_DB),
@@ -83,6 +109,7 @@ def export(
     fmt: FormatOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
+    partition: PartitionOpt = "date",
 ) -> None:
     """Export the quotations in the index, grouped by speaker, each cited to its source.
 
@@ -90,7 +117,8 @@ def export(
     link, image, HTML or heading in an article survives as markup. CSV and TSV
     have one value a cell (cue and mention as text, start, end); cells that a
     spreadsheet would run as formulas are defused. sqlite writes a database
-    (documents, speakers, quotes, full-text search) for datasette or pandas.
+    (documents, speakers, quotes, full-text search) for datasette or pandas;
+    parquet a partitioned dataset folder for Dask or DuckDB.
 
     Examples:
 
@@ -99,8 +127,14 @@ def export(
       quotes export --speaker Darmanin --format csv -o darmanin.csv --force
 
       quotes export --format sqlite -o quotes.db
+
+      quotes export --format parquet --partition date -o archive-parquet/
     """
-    fmt = output_format(fmt or Format.md, (Format.md, Format.json, Format.jsonl, Format.csv, Format.tsv, Format.sqlite))
+    fmt = output_format(fmt or Format.md, (Format.md, Format.json, Format.jsonl, Format.csv, Format.tsv, Format.sqlite,
+                                           Format.parquet))
+    if fmt is Format.parquet:
+        export_parquet(open_index(db), speaker, out, force, partition)
+        return
     if fmt is Format.sqlite and (out is None or str(out) == "-"):
         raise typer.BadParameter("a database is a file: give -o FILE.db", param_hint="--output")
     index = open_index(db)

@@ -27,6 +27,7 @@ class Format(str, Enum):
     md = "md"
     tsv = "tsv"
     sqlite = "sqlite"
+    parquet = "parquet"
 
 
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")

@@ -54,6 +54,9 @@ DECAY = 0.5         # salience kept per sentence of distance
 W_QUOTED = 0.1      # factor for a mention inside a quotation: "John Holdren" in the quote is not who said it
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _THE = frozenset({"the", "this", "that", "a", "an"})
+#: Texts that speak for their owner: "her statement said", "the company's release said".
+_OWNED_TEXTS = frozenset(SPEECH_NOUNS | {"release", "memo", "letter", "post", "tweet", "email", "note", "filing",
+                                         "website", "blog", "account"})
 _GENDERED_IDS = numpy.array([hash_string(w) for w in sorted(MALE | FEMALE)], dtype=numpy.uint64)
 
 
@@ -222,8 +225,9 @@ class _Resolver:
             return
         c = self.link_person(head.i, name)
         if name.titles:      # "Vice President", "Attorney General": one office
-            text = " ".join(name.titles)
-            c.add_role(Role(text=text, head=fold(name.titles[-1]), words=frozenset(fold(t) for t in name.titles)),
+            titles = self._portfolio(toks[0].i) + list(name.titles)
+            text = " ".join(titles)
+            c.add_role(Role(text=text, head=fold(titles[-1]), words=frozenset(fold(t) for t in titles)),
                        self.vocab[c.segment])
         for role in roles_around(head, toks[0].i):
             c.add_role(self._complete(role, head), self.vocab[c.segment])
@@ -234,6 +238,20 @@ class _Resolver:
         for a in head.rights:
             if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i not in self.at:
                 self.add(a.i, c, W_OTHER)
+
+    def _portfolio(self, i: int) -> list[str]:
+        """The words of an office written before its title word: "Agriculture" in "Agriculture Minister
+        Annie Genevard", "Transport" in "Transport Minister …" (capitalised compounds, up to three)."""
+        words: list[str] = []
+        j = i - 1
+        while j >= 0 and len(words) < 3:
+            t = self.doc[j]
+            if t.pos_ != "PROPN" or t.dep_ != "compound" or not t.is_title or t.ent_type_ in ("PERSON", "GPE", "NORP", "DATE") \
+                    or "\n" in t.whitespace_ or fold(t.text) in lex.THING_NAME_WORDS:
+                break
+            words.insert(0, t.text)
+            j -= 1
+        return words
 
     def _complete(self, role: Role, head: Token) -> Role:
         """Give "his French counterpart" the office of the person "his" means."""
@@ -325,16 +343,22 @@ class _Resolver:
         """A common noun whose lemma some role or organisation name holds: try it as a description."""
         root = self.doc[i]
         base = fold(lemma(root))
-        if i in self.at or (base not in self.vocab[self.segment(i)] and not word_gender(base)):
+        # a person described as the subject of a sentence ("A local shop owner shook his head.") is someone
+        # a later "he" or "she" may mean, though no role or name in the text holds the noun
+        # (only an indefinite one: "the nominee" most often means someone named before)
+        introduced = root.dep_ in ("nsubj", "nsubjpass") and lex.is_person_noun(base) and not self.quoted(i) \
+            and self.doc[root.left_edge.i].lower_ in ("a", "an")
+        if i in self.at or (base not in self.vocab[self.segment(i)] and not word_gender(base) and not introduced):
             return
         if root.dep_ in ("compound", "amod", "nmod", "poss"):
             return
         chunk = self.doc[root.left_edge.i:i + 1]
         d = describe(chunk)
-        if d is None or d.plural or not d.definite:
+        if d is None or d.plural or not (d.definite or introduced):
             return
+        introduced = introduced and not d.definite
         c = None if chunk[0].tag_ == "PRP$" else self.resolve_description(i, d, create=False)
-        if c is None and word_gender(d.head) and root.dep_ in ("nsubj", "nsubjpass"):
+        if c is None and (word_gender(d.head) or introduced) and root.dep_ in ("nsubj", "nsubjpass"):
             c = self._description_cluster(i, d, "person")   # "the woman" is someone a "she" may mean
         if c is not None:
             self.add(i, c)
@@ -404,7 +428,20 @@ class _Resolver:
             last = self.last_speaker.get(self.segment(tok.i))
             speaking = last.cluster if last is not None else None
             return self.salient(tok.i, lambda c: f(c) if c.type != "organisation" or c is speaking else 0.0)
-        return self.salient(tok.i, f)
+        best = self.salient(tok.i, f)
+        return self._introduced_here(tok.i, f, best) or best
+
+    def _introduced_here(self, tok: int, ok: Callable[[Cluster], float], best: Cluster | None) -> Cluster | None:
+        """A person introduced in the pronoun's own paragraph, before it, when the most salient one was
+        last named in an earlier paragraph: ``… O’Malley. "…," he said.`` then a new paragraph
+        ``A local shop owner shook his head. "…," he said.``: the shop owner speaks, not O’Malley."""
+        start = self.doc.text.rfind("\n", 0, self.doc[tok].idx) + 1
+        here = [m for m in self.pool[max(0, bisect_left(self.pool, tok, key=lambda x: x.tok) - 60):]
+                if m.tok < tok and self.doc[m.tok].idx >= start and not self.quoted(m.tok) and ok(m.cluster) > 0]
+        if not here or best is None or any(m.cluster is best for m in here):
+            return None
+        people = {id(m.cluster): m.cluster for m in here if m.cluster.type == "person"}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def resolve_span(self, span: SpacySpan) -> Cluster | None:
         """The cluster a speaker mention means (made when it is new), or None."""
@@ -414,6 +451,9 @@ class _Resolver:
             if not nouns:
                 return None
             root = nouns[-1]
+        owner = self._statement_owner(root)
+        if owner is not None:
+            return self.resolve_span(owner)
         named = root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG")
         if named and any(c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ == "PROPN" for c in root.children):
             # "Ouahbi and Darmanin said": both, as a group
@@ -437,6 +477,16 @@ class _Resolver:
         if d.plural:
             return self._group(root.i, d)
         return self.resolve_description(root.i, d)
+
+    def _statement_owner(self, root: Token) -> SpacySpan | None:
+        """The owner of a text that speaks (``"…," her statement said``, ``the company's release said``):
+        the person or body whose statement it is speaks, not the statement."""
+        if root.pos_ != "NOUN" or fold(lemma(root)) not in _OWNED_TEXTS:
+            return None
+        poss = next((c for c in root.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN", "NOUN")), None)
+        if poss is None:
+            return None
+        return self.doc[poss.left_edge.i:poss.i + 1]
 
     def _proper(self, span: SpacySpan, root: Token) -> Cluster:
         """A name the NER left out (or tagged as something else)."""

@@ -82,17 +82,17 @@ def _relocate(tables: Tables, saved: dict[str, dict], where: list[dict]) -> dict
 def merge(tables: Tables, into: int, gone: int) -> None:
     """Speaker ``gone``'s quotations, names and roles go to ``into``; ``gone`` is removed."""
     speakers, quotes, corrections = tables(SPEAKERS), tables(QUOTES), tables(CORRECTIONS)
-    saved = before(tables, [into, gone], [qid for qid, q in quotes.raw().items() if q.get("speaker_id") == gone],
+    saved = before(tables, [into, gone], list(quotes.of_speaker(gone)),
                    corrections=[int(c) for c, row in corrections.raw().items()
                                 if row.get("op") in ("reassign", "split") and row.get("speaker_id") == gone])
-    keep, drop = dict(speakers.raw()[str(into)]), speakers.raw()[str(gone)]
+    keep, drop = dict(speakers.one(into)), speakers.one(gone)
     absorb(keep, Entity(drop["name"], drop.get("type") or "unknown", list(drop.get("aliases") or []),
                         list(drop.get("roles") or [])))
     keep["curated"], keep["ambiguous"] = True, False
     if keep.get("scope") != drop.get("scope"):
         keep["scope"] = None
     speakers.patch({into: keep})
-    quotes.patch({qid: {"speaker_id": into} for qid, q in quotes.raw().items() if q.get("speaker_id") == gone})
+    quotes.patch({qid: {"speaker_id": into} for qid in quotes.of_speaker(gone)})
     corrections.patch({cid: {"speaker_id": into} for cid, c in corrections.raw().items()
                        if c.get("op") in ("reassign", "split") and c.get("speaker_id") == gone})
     speakers.drop([gone])
@@ -103,7 +103,7 @@ def rename(tables: Tables, sid: int, new: str) -> None:
     """Speaker ``sid`` is called ``new`` from now on; the old name stays as an alias."""
     speakers = tables(SPEAKERS)
     saved = before(tables, [sid])
-    row = speakers.raw()[str(sid)]
+    row = speakers.one(sid)
     old = row["name"]
     aliases = [a for a in row.get("aliases") or [] if key(a) != key(new)]
     if key(old) != key(new) and key(old) not in {key(a) for a in aliases}:
@@ -133,8 +133,8 @@ def reassign(tables: Tables, resolve: Callable[[str | int], int], qid: str, spea
                                "scope": None, "curated": True, "ambiguous": False, "quotes": 0, "quote_ids": []}})
     if target is not None:
         speakers.patch({target: {"curated": True}})
-    q = quotes.raw()[qid]
-    doc = tables(DOCUMENTS).raw().get(q["doc"]) or {}
+    q = quotes.one(qid)
+    doc = tables(DOCUMENTS).one(q["doc"]) or {}
     quotes.patch({qid: {"speaker_id": target}})
     log(tables, op="reassign", quote_id=qid, doc_path=doc.get("path"), quote=q["quote"], start=q["start"],
         speaker_id=target, was=was, undo=saved)

@@ -6,7 +6,9 @@ flat dict every reader gets. Tables are TinyDB tables with one-pass bulk
 operations, so a batch of a thousand quotes costs one pass over the table,
 not a thousand.
 
-Tables (all in one JSON file, see :mod:`quotes.index.storage`):
+Tables (in one JSON file, :mod:`quotes.index.storage`, or one SQLite file,
+:mod:`quotes.index.sqlstore`, which stores a speaker's ``quote_ids`` as the
+quotes' indexed ``speaker_id`` rather than in the speaker row):
 
 * ``documents``, keyed by the first 16 hex digits of the SHA-256 of the text: path
   (the first of paths), paths (every file that held this text), hash, title, url,
@@ -38,49 +40,47 @@ METADATA = ("title", "url", "date", "outlet", "author")
 
 
 class Rows(Table):
-    """A TinyDB table with bulk put/patch/drop in a single pass each."""
+    """A TinyDB table whose bulk put/patch/drop and reads go to the storage's row API
+    (:class:`~quotes.index.storage.IndexStorage` or :class:`~quotes.index.sqlstore.SQLiteStorage`),
+    so a SQLite index reads and writes only the rows asked for."""
 
     def __init__(self, storage, name: str, id_class: type = str) -> None:
         super().__init__(storage, name, cache_size=0)
         self.document_id_class = id_class
 
-    def _update_table(self, updater) -> None:
-        """TinyDB's update, minus its two key-conversion passes over the whole table when keys are strings already."""
-        if self.document_id_class is not str:
-            return super()._update_table(updater)
-        tables = self._storage.read()
-        updater(tables.setdefault(self.name, {}))
-        self._storage.write(tables)
-        self.clear_cache()
-
     def raw(self) -> dict[str, dict[str, Any]]:
-        """The stored rows by id (as strings), without copying: read, do not change."""
-        return self._read_table()
+        """Every stored row by id (as strings), without copying: read, do not change. Reads the
+        whole table: queries use :meth:`rows` or the storage's queries."""
+        return self._storage.rows(self.name)
+
+    def rows(self, ids: Iterable[Any]) -> dict[str, dict[str, Any]]:
+        """The stored rows of ``ids`` (those that exist), by id as a string."""
+        return self._storage.rows(self.name, ids)
+
+    def one(self, i: Any) -> dict[str, Any] | None:
+        return self._storage.rows(self.name, [i]).get(str(i))
+
+    def of_speaker(self, sid: int) -> dict[str, dict[str, Any]]:
+        """The quote rows of speaker ``sid`` (quotes table only)."""
+        return self._storage.quote_rows(speakers=[sid])
 
     def put(self, rows: Mapping[Any, Mapping[str, Any]]) -> None:
         """Insert or overwrite ``rows`` (id -> row); the row dicts are stored as they are, not copied."""
-        if rows:
-            cast = self.document_id_class
-            self._update_table(lambda table: table.update(rows if cast is str else {cast(k): v for k, v in rows.items()}))
+        self._storage.put(self.name, rows)
 
     def patch(self, changes: Mapping[Any, Mapping[str, Any]]) -> None:
         """Update fields of existing rows (id -> fields); unknown ids are ignored."""
-        def apply(table: dict) -> None:
-            for k, fields in changes.items():
-                row = table.get(self.document_id_class(k))
-                if row is not None:
-                    row.update(fields)
-        if changes:
-            self._update_table(apply)
+        self._storage.patch(self.name, changes)
 
     def drop(self, ids: Iterable[Any]) -> None:
-        ids = {self.document_id_class(i) for i in ids}
-        if ids:
-            self._update_table(lambda table: [table.pop(i, None) for i in ids])
+        self._storage.drop(self.name, ids)
 
     def next_id(self) -> int:
         """The next free integer id (for integer-keyed tables)."""
-        return max((int(k) for k in self.raw()), default=0) + 1
+        return self._storage.next_id(self.name)
+
+    def __len__(self) -> int:
+        return self._storage.count(self.name)
 
 
 def now() -> str:
