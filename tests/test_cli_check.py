@@ -168,8 +168,10 @@ def test_seed_facts_on_the_pipeline_index(pipeline_db, quote, speaker, verdict):
 def test_verify_draft_on_the_pipeline_index(pipeline_db):
     res = runner.invoke(app, ["verify", str(DRAFT), "--db", str(pipeline_db), "--format", "jsonl"])
     verdicts = sorted(json.loads(l)["verdict"] for l in res.stdout.splitlines())
-    assert verdicts == ["altered", "misattributed", "not-found", "verbatim"]
-    assert res.exit_code == 12
+    # the index has the third quotation from Darmanin through a "he" it is not sure of (confidence
+    # below 0.9): the draft's "Ouahbi said" is flagged "unsure", not called a misattribution
+    assert verdicts == ["altered", "not-found", "unsure", "verbatim"]
+    assert res.exit_code == 14
 
 
 @pytest.mark.slow
