@@ -61,6 +61,11 @@ def one(nlp, text, clause):
     # a stance with an object (PolNeAR: "called for")
     ("Attorney General Roy Cooper called Friday for releasing the police videos.",
      "releasing the police videos", "Roy Cooper", "called"),
+    # attitudes and disclosures with an object (PolNeAR counts them): mock, disclose
+    ("Rival Hillary Clinton had mocked the complaint during a rally in Florida.",
+     "the complaint", "Hillary Clinton", "mocked"),
+    ("The newspaper has also disclosed foundation spending that personally benefited the candidate.",
+     "foundation spending that personally benefited the candidate", "The newspaper", "disclosed"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)

@@ -58,7 +58,13 @@ OBJECT_VERBS = frozenset(
     "cite want plan support oppose attack criticize criticise praise propose reject endorse mention discuss describe "
     "defend demand blame accuse condemn denounce dispute question welcome announce recommend urge favor favour "
     "back champion advocate slam blast decry dismiss tout highlight stress emphasize emphasise acknowledge "
-    "deny predict promise pledge vow estimate".split())
+    "deny predict promise pledge vow estimate".split()) | frozenset(
+    # what a source voices, evaluates, holds or makes public (PARC/PolNeAR count attitudes and
+    # knowledge, not only speech): "expressed concern about", "mocked the complaint", "disclosed its donors"
+    "express voice echo invoke reference mock ridicule deride assail lambast fault embrace commend hail applaud "
+    "doubt contest view regard consider understand know trust distrust fear like love hate dislike prefer respect "
+    "admire seek anticipate forecast project publish issue unveil outline detail explain present suggest "
+    "highlight underscore reveal disclose report document confirm investigate examine probe explore".split())
 
 #: Verb + preposition pairs whose object is the content: ``called for``, ``spoke of``, ``pointed to``.
 OBJECT_PREPS = frozenset([("call", "for"), ("call", "on"), ("speak", "of"), ("speak", "about"), ("point", "to"),
