@@ -210,3 +210,20 @@ def test_cli_check_reported_exit_13(seed_db):
     assert res.exit_code == 13
     assert "reported" in res.stdout
     assert cli(seed_db, "check", "The cooperation is excellent", "--speaker", "Darmanin").exit_code == 0
+
+
+@pytest.mark.parametrize("text, clause", [
+    # a participle of saying the parse hangs inside the clause is a report of its own
+    ("Security analysts said economic factors have contributed to raising the region's appeal abroad, citing the "
+     "strategic importance of a port that borders the sea.",
+     "economic factors have contributed to raising the region's appeal abroad"),
+    # a verb of saying joined to the clause's verb
+    ("Trump said he would order a thorough review of the nation's computer defenses and warned against hackers "
+     "from China.",
+     "he would order a thorough review of the nation's computer defenses"),
+    # a semicolon closes the clause
+    ("Republicans said the timing of the news was not intentional; they only learned of the deal on Friday.",
+     "the timing of the news was not intentional"),
+])
+def test_clause_ends_before_another_report(nlp, text, clause):
+    assert clause in [q.quote for q in reported(nlp, text)]

@@ -127,11 +127,11 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     clause = c
                 else:
                     continue
-                add(c.left_edge.i, c.right_edge.i + 1, cue, _speaker(t), lem in _STRONG_SAY)
+                add(c.left_edge.i, _clause_end(doc, c), cue, _speaker(t), lem in _STRONG_SAY)
             if clause is None:
                 clause = _object(t, lem)
                 if clause is not None:
-                    add(clause.left_edge.i, clause.right_edge.i + 1, cue, _speaker(t), False)
+                    add(clause.left_edge.i, _clause_end(doc, clause), cue, _speaker(t), False)
             if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
                     and _subject_child(t) is not None and t.i > t.head.left_edge.i:
                 # "The pollution had become so bad, Mr. Obama noted, that …": the aside reports its host
@@ -160,6 +160,39 @@ def _object(t: Token, lem: str) -> Token | None:
                 if p.dep_ in ("pobj", "pcomp"):
                     return p
     return None
+
+
+def _clause_end(doc: Doc, c: Token) -> int:
+    """One past the clause's last token: its subtree, cut before a semicolon that closes the
+    sentence's first part ("was not intentional; they only learned …") and before a report of its
+    own that the parse hung inside it ("…, citing the strategic importance of …", "… and warned
+    against hackers"): that one is another attribution, not part of this clause."""
+    hi = c.right_edge.i + 1
+    for i in range(c.left_edge.i + 1, hi):
+        w = doc[i]
+        if w.text == ";":
+            return i
+        if i <= c.i:
+            continue
+        if w.pos_ == "VERB" and w.head.i >= c.i and w.head.i < i and w.left_edge.i > c.i and _own_report(w):
+            return w.left_edge.i
+    return hi
+
+
+def _own_report(w: Token) -> bool:
+    """Is ``w`` a report the parse hung inside another clause: a participle of saying (``…, arguing
+    that …``, ``citing …``) or a finite verb of saying joined to it (``… and warned against …``,
+    ``…, the mother replied``), not a verb of the clause's own content (``to release … or explain``,
+    ``told her to leave``, ``… and that it would add …``)?"""
+    lem = lemma(w)
+    if lem not in _STRONG_SAY and lem != "cite":
+        return False
+    kids = [k.dep_ for k in w.children]
+    if w.dep_ == "advcl":
+        return w.tag_ == "VBG"
+    if w.dep_ in ("conj", "parataxis") and w.tag_ in ("VBD", "VBZ"):
+        return "mark" not in kids and ("dobj" not in kids or "ccomp" in kids)
+    return False
 
 
 def _drop_nested_stances(out: list[Reported]) -> list[Reported]:
