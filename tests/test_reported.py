@@ -227,3 +227,12 @@ def test_cli_check_reported_exit_13(seed_db):
 ])
 def test_clause_ends_before_another_report(nlp, text, clause):
     assert clause in [q.quote for q in reported(nlp, text)]
+
+
+def test_mixed_clause_mostly_in_marks_is_reported(nlp):
+    # the writer's subject before the marks makes it a mixed quote, not the quotation's own clause
+    text = 'The senator said the governor had "failed every family in this state and every town in it."'
+    quotes = run(nlp, text)
+    clause = [q for q in quotes if q.kind == "indirect"]
+    assert len(clause) == 1 and clause[0].quote.startswith('the governor had "failed every family')
+    assert [q.within for q in quotes if q.kind == "partial"] == [clause[0].start]

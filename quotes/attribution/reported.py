@@ -321,5 +321,7 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 
 def _quoted(lay: Layout, lo: int, hi: int) -> bool:
     """Is the clause a quotation's own words (all but a few tokens inside marks)?"""
+    if lay.in_quote[lo] == -1:
+        return False  # 'Putin has "been a leader …"': a mixed quote, the writer's clause around it
     inside = sum(1 for i in range(lo, hi) if lay.in_quote[i] != -1)
     return inside and inside >= 0.8 * (hi - lo)
