@@ -66,6 +66,14 @@ def one(nlp, text, clause):
      "the complaint", "Hillary Clinton", "mocked"),
     ("The newspaper has also disclosed foundation spending that personally benefited the candidate.",
      "foundation spending that personally benefited the candidate", "The newspaper", "disclosed"),
+    # a stance adjective with what it bears on
+    ("Party leaders were not too worried about the new ad campaign in Ohio.",
+     "the new ad campaign in Ohio", "Party leaders", "worried"),
+    ("Some senators were willing to back a narrower bill on emissions.",
+     "to back a narrower bill on emissions", "Some senators", "willing"),
+    # a passive of stance or report: its subject is what the agent holds
+    ("The proposal was endorsed by the teachers' union on Monday.",
+     "The proposal", "union", "endorsed"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)

@@ -73,6 +73,15 @@ OBJECT_PREPS = frozenset([("call", "for"), ("call", "on"), ("speak", "of"), ("sp
                           ("decide", "against"), ("vote", "for"), ("vote", "against"), ("worry", "about"),
                           ("testify", "about"), ("write", "about"), ("comment", "on"), ("insist", "on")])
 
+#: Adjectives of a stance their subject holds, with what it bears on: ``concerned about …``,
+#: ``confident that …``, ``willing to …``.
+ATTITUDE_ADJECTIVES = frozenset(
+    "concerned worried anxious nervous afraid fearful scared confident optimistic pessimistic hopeful skeptical "
+    "sceptical doubtful suspicious wary critical supportive enthusiastic angry furious upset outraged frustrated "
+    "disappointed happy pleased glad proud satisfied unhappy dissatisfied eager keen willing unwilling reluctant "
+    "determined certain sure convinced aware adamant insistent coy opposed committed grateful thankful".split())
+_ATTITUDE_PREPS = frozenset("about of over with on to for".split())
+_NOT_CONTENT = frozenset("it this that which who they he she we i you".split())
 _QUOTE_AS = frozenset(["quote", "cite"])
 _THAT = frozenset(["that"])
 _FROM = frozenset(["from", "by", "of"])
@@ -132,10 +141,31 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                 clause = _object(t, lem)
                 if clause is not None:
                     add(clause.left_edge.i, _clause_end(doc, clause), cue, _speaker(t), False)
+            if clause is None and t.tag_ == "VBN" and (lem in OBJECT_VERBS or lem in _STRONG_SAY):
+                # "Donald Trump is supported by far fewer publications", "The issue was first reported by
+                # The Washington Post": the passive's subject is what its agent holds or said
+                subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+                agent = _speaker(t)
+                if subj is not None and agent is not None and subj.lower_ not in _NOT_CONTENT:
+                    add(subj.left_edge.i, subj.right_edge.i + 1, cue, agent, lem in _STRONG_SAY)
             if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
                     and _subject_child(t) is not None and t.i > t.head.left_edge.i:
                 # "The pollution had become so bad, Mr. Obama noted, that …": the aside reports its host
                 _around(doc, t.head, t, cue, _speaker(t), add)
+        elif pos == "ADJ" and t.dep_ == "acomp" and t.lower_ in ATTITUDE_ADJECTIVES:
+            # "Republicans weren't too concerned about this shift", "she is confident that …", "some
+            # Republicans were willing to go forward with …": a stance its subject holds
+            holder = _subject_child(t.head)
+            if holder is not None and holder.dep_ == "nsubj":
+                for c in t.children:
+                    if c.i < t.i:
+                        continue
+                    if c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS:
+                        c = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                    elif c.dep_ not in ("ccomp", "xcomp"):
+                        continue
+                    if c is not None:
+                        add(c.left_edge.i, _clause_end(doc, c), doc[t.i:t.i + 1], holder, False)
         elif pos == "NOUN" and lemma(t) in STATEMENT_NOUNS:
             for c in t.children:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
