@@ -74,6 +74,11 @@ def one(nlp, text, clause):
     # a passive of stance or report: its subject is what the agent holds
     ("The proposal was endorsed by the teachers' union on Monday.",
      "The proposal", "union", "endorsed"),
+    # what a source says its object is: the object and its complement
+    ("The governor called the new budget a betrayal of working families.",
+     "the new budget a betrayal of working families", "The governor", "called"),
+    ("Both candidates describe the attacks as crimes rather than acts of war.",
+     "the attacks as crimes rather than acts of war", "Both candidates", "describe"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)

@@ -66,6 +66,10 @@ OBJECT_VERBS = frozenset(
     "admire seek anticipate forecast project publish issue unveil outline detail explain present suggest "
     "highlight underscore reveal disclose report document confirm investigate examine probe explore".split())
 
+#: Verbs that say what their object is: ``called Clinton a disgrace``, ``viewed communists as terrorists``.
+NAMING_VERBS = frozenset("call label brand dub term describe characterize characterise portray paint cast view "
+                         "regard see consider deem declare name".split())
+
 #: Verb + preposition pairs whose object is the content: ``called for``, ``spoke of``, ``pointed to``.
 OBJECT_PREPS = frozenset([("call", "for"), ("call", "on"), ("speak", "of"), ("speak", "about"), ("point", "to"),
                           ("talk", "about"), ("warn", "of"), ("warn", "about"), ("complain", "about"),
@@ -140,7 +144,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
             if clause is None:
                 clause = _object(t, lem)
                 if clause is not None:
-                    add(clause.left_edge.i, _clause_end(doc, clause), cue, _speaker(t), False)
+                    add(clause.left_edge.i, max(_clause_end(doc, clause), _complement_end(t, clause)), cue,
+                        _speaker(t), False)
             if clause is None and t.tag_ == "VBN" and (lem in OBJECT_VERBS or lem in _STRONG_SAY):
                 # "Donald Trump is supported by far fewer publications", "The issue was first reported by
                 # The Washington Post": the passive's subject is what its agent holds or said
@@ -178,8 +183,23 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     return out
 
 
+def _complement_end(v: Token, obj: Token) -> int:
+    """One past what the verb says its object is: ``called Clinton a disgrace``, ``described their
+    actions as crimes`` (the object and its complement are the content); else the object's end."""
+    end = obj.right_edge.i + 1
+    for c in v.children:
+        if c.i > obj.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" and any(
+                p.dep_ == "pobj" for p in c.children)):
+            end = max(end, c.right_edge.i + 1)
+    return end
+
+
 def _object(t: Token, lem: str) -> Token | None:
     """The object a stance verb takes, when it has a speaker to hold it."""
+    if lem in NAMING_VERBS and any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in t.children):
+        for c in t.children:
+            if c.dep_ == "dobj" and c.i > t.i:
+                return c
     if lem in OBJECT_VERBS:
         for c in t.children:
             if c.dep_ in ("dobj", "ccomp") and c.i > t.i:
