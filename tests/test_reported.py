@@ -249,3 +249,11 @@ def test_mixed_clause_mostly_in_marks_is_reported(nlp):
     clause = [q for q in quotes if q.kind == "indirect"]
     assert len(clause) == 1 and clause[0].quote.startswith('the governor had "failed every family')
     assert [q.within for q in quotes if q.kind == "partial"] == [clause[0].start]
+
+
+def test_headline_source_and_colon(nlp):
+    text = ("Kaine: Trade Deal Would Cost Ohio Jobs Within a Year.\n\nCorrection: An earlier version of this article "
+            "misstated the date.\n\nTim Kaine spoke in Toledo on Monday.")
+    got = [(q.quote, q.speaker_mention.text, q.cue.text) for q in reported(nlp, text)]
+    assert ("Trade Deal Would Cost Ohio Jobs Within a Year", "Kaine", ":") in got
+    assert not any(m == "Correction" for _, m, _ in got)

@@ -112,7 +112,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     out: list[Reported] = []
     seen: set[tuple[int, int]] = set()
 
-    def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None, said: bool = True) -> None:
+    def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None, said: bool = True,
+            mention: SpacySpan | None = None) -> None:
         lo, hi = _trim(doc, lo, hi)
         if hi - lo < 2 or (lo, hi) in seen or _quoted(lay, lo, hi):
             return
@@ -122,10 +123,12 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
         if q == -1 and lay.in_quote[lo] != -1 and lay.spans[lay.in_quote[lo]].kind in ("direct", "partial"):
             return  # "He also declared that 'without Morocco's work …'": the quotation's own clause
         seen.add((lo, hi))
-        out.append(Reported(lo, hi, cue, subj, said=said))
+        out.append(Reported(lo, hi, cue, subj, mention=mention, said=said))
 
     for t in doc:
         pos = t.pos_
+        if t.text == ":":
+            _headline(doc, lay, t, add)
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             _according(doc, t, add)
         elif pos == "VERB" or (pos == "AUX" and t.dep_ not in ("aux", "auxpass")):
@@ -179,7 +182,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     out = _drop_nested_stances(out)
     for r in out:
         r.sentence = doc[r.cue.start].sent
-        r.mention = mention_span(r.subject, lay, r.cue.root) if r.subject is not None else None
+        if r.mention is None:
+            r.mention = mention_span(r.subject, lay, r.cue.root) if r.subject is not None else None
     return out
 
 
@@ -331,6 +335,36 @@ def _around(doc: Doc, h: Token, v: Token, cue: SpacySpan, subj: Token | None, ad
         add(lo, vlo, cue, subj)
     else:
         add(lo, hi, cue, subj)
+
+
+#: Most words a headline's source takes before its colon ("Pat Caddell: Democrat Voters Worried …").
+_HEADLINE_SOURCE = 4
+#: Nouns that stand for a source at the head of a headline: "Poll: Clinton and Trump in dead heat".
+_HEADLINE_NOUNS = frozenset("poll polls survey study report sources officials experts police analysis".split())
+_NOT_HEADLINE_SOURCE = frozenset("correction corrections update updated clarification editor note photo photos video "
+                                 "watch read related breaking live exclusive opinion analysis editorial".split())
+
+
+def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
+    """A line that opens with a name and a colon says what that source says, the news headline
+    style ``Pence: Gennifer Flowers Won't Be at Debate`` (the line's rest, without its stop)."""
+    text = lay.text
+    line = text.rfind("\n", 0, colon.idx) + 1
+    first = next((w for w in doc[:colon.i] if w.idx >= line and not w.is_space), None)
+    if first is None:
+        return
+    words = doc[first.i:colon.i]
+    if not 0 < len(words) <= _HEADLINE_SOURCE or not all(
+            w.pos_ == "PROPN" or w.lower_ in _HEADLINE_NOUNS or w.text in (".", "-") for w in words) \
+            or not any(w.pos_ == "PROPN" or w.lower_ in _HEADLINE_NOUNS for w in words) \
+            or any(w.is_stop or w.lower_ in _NOT_HEADLINE_SOURCE for w in words):
+        return  # "Stealth Over Health: …" is a title, "Correction: …" a notice
+    end = text.find("\n", colon.idx)
+    end = len(text) if end == -1 else end
+    hi = colon.i + 1
+    while hi < len(doc) and doc[hi].idx < end:
+        hi += 1
+    add(colon.i + 1, hi, doc[colon.i:colon.i + 1], words.root, True, words)
 
 
 def _according(doc: Doc, t: Token, add) -> None:
