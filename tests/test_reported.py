@@ -79,6 +79,9 @@ def one(nlp, text, clause):
      "the new budget a betrayal of working families", "The governor", "called"),
     ("Both candidates describe the attacks as crimes rather than acts of war.",
      "the attacks as crimes rather than acts of war", "Both candidates", "describe"),
+    # a verb and preposition of stance
+    ("The mayor railed against the new toll on the bridge at a rally on Sunday.",
+     "the new toll on the bridge", "The mayor", "railed"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)

@@ -75,7 +75,14 @@ OBJECT_PREPS = frozenset([("call", "for"), ("call", "on"), ("speak", "of"), ("sp
                           ("talk", "about"), ("warn", "of"), ("warn", "about"), ("complain", "about"),
                           ("argue", "for"), ("argue", "against"), ("push", "for"), ("press", "for"),
                           ("decide", "against"), ("vote", "for"), ("vote", "against"), ("worry", "about"),
-                          ("testify", "about"), ("write", "about"), ("comment", "on"), ("insist", "on")])
+                          ("testify", "about"), ("write", "about"), ("comment", "on"), ("insist", "on"),
+                          ("warn", "against"), ("speak", "against"), ("rail", "against"), ("campaign", "against"),
+                          ("campaign", "for"), ("fight", "for"), ("protest", "against"), ("rally", "against"),
+                          ("bristle", "at"), ("brag", "about"), ("boast", "about"), ("refer", "to"),
+                          ("believe", "in"), ("ask", "about"), ("wonder", "about"), ("care", "about"),
+                          ("complain", "of"), ("object", "to"), ("agree", "on"), ("disagree", "with"),
+                          ("focus", "on"), ("press", "on"), ("lash", "at"), ("hit", "at"), ("joke", "about"),
+                          ("speculate", "about"), ("think", "about"), ("know", "about"), ("hear", "about")])
 
 #: Adjectives of a stance their subject holds, with what it bears on: ``concerned about …``,
 #: ``confident that …``, ``willing to …``.
