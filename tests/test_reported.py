@@ -82,6 +82,11 @@ def one(nlp, text, clause):
     # a verb and preposition of stance
     ("The mayor railed against the new toll on the bridge at a rally on Sunday.",
      "the new toll on the bridge", "The mayor", "railed"),
+    # a gerund of proposal or admission, and the asking of others with an infinitive
+    ("The Republican candidate proposes letting families deduct the cost of elder care.",
+     "letting families deduct the cost of elder care", "The Republican candidate", "proposes"),
+    ("Two union leaders begged the council to keep the old library open.",
+     "to keep the old library open", "Two union leaders", "begged"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)

@@ -45,7 +45,15 @@ CLAUSE_VERBS = (SPEECH_VERBS | FRAME_VERBS | frozenset(
 #: Verbs whose infinitive is a commitment, a wish or a refusal their subject states: ``promised to …``.
 COMMIT_VERBS = frozenset(
     "promise pledge vow vowed threaten plan intend want refuse decline agree offer propose hope aim seek "
-    "expect swear resolve demand ask urge call".split())
+    "expect swear resolve demand ask urge call".split()) | frozenset(
+    # wishes and the asking of others: "likes to sing", "implored them to bring it back"
+    "like love hate prefer wish long yearn strive vie implore beg encourage persuade convince "
+    "challenge dare order instruct advise warn remind press push lobby".split())
+
+#: Verbs whose gerund is what their subject proposes, admits or holds: "proposes allowing parents …".
+GERUND_VERBS = frozenset("propose suggest recommend consider admit deny favor favour oppose support resent "
+                         "like love hate prefer regret advocate urge contemplate discuss mention defend "
+                         "acknowledge report recall".split())
 
 #: Verbs that report only with a clause after them: a ``that``/``whether`` clause, not any object.
 _STRONG_SAY = frozenset("say tell add note argue claim write report explain insist warn acknowledge admit "
@@ -147,6 +155,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                 if c.dep_ == "ccomp" and says:
                     clause = c
                 elif c.dep_ == "xcomp" and lem in COMMIT_VERBS and c.i > t.i and _infinitive(c):
+                    clause = c
+                elif c.dep_ == "xcomp" and lem in GERUND_VERBS and c.i > t.i and c.tag_ == "VBG":
                     clause = c
                 else:
                     continue
