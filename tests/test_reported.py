@@ -265,3 +265,11 @@ def test_headline_source_and_colon(nlp):
     got = [(q.quote, q.speaker_mention.text, q.cue.text) for q in reported(nlp, text)]
     assert ("Trade Deal Would Cost Ohio Jobs Within a Year", "Kaine", ":") in got
     assert not any(m == "Correction" for _, m, _ in got)
+
+
+def test_verb_with_its_own_object_is_no_aside(nlp):
+    # "declare its intention" is the clause's own verb, not "…, he declared, …" around its host
+    text = "The prime minister said this week that the country would formally declare its intention to leave by March."
+    got = [q.quote for q in reported(nlp, text)]
+    assert "the country would formally declare its intention to leave by March" in got
+    assert not any(q.startswith("The prime minister said") for q in got)

@@ -174,7 +174,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                 if subj is not None and agent is not None and subj.lower_ not in _NOT_CONTENT:
                     add(subj.left_edge.i, subj.right_edge.i + 1, cue, agent, lem in _STRONG_SAY)
             if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
-                    and _subject_child(t) is not None and t.i > t.head.left_edge.i:
+                    and _subject_child(t) is not None and t.i > t.head.left_edge.i \
+                    and not any(c.dep_ in ("dobj", "xcomp") and c.i > t.i and lem != "tell" for c in t.children):
                 # "The pollution had become so bad, Mr. Obama noted, that …": the aside reports its host
                 _around(doc, t.head, t, cue, _speaker(t), add)
         elif pos == "ADJ" and t.dep_ == "acomp" and t.lower_ in ATTITUDE_ADJECTIVES:
