@@ -273,3 +273,10 @@ def test_verb_with_its_own_object_is_no_aside(nlp):
     got = [q.quote for q in reported(nlp, text)]
     assert "the country would formally declare its intention to leave by March" in got
     assert not any(q.startswith("The prime minister said") for q in got)
+
+
+def test_coordinated_infinitives_stay_in_the_clause(nlp):
+    # the parse hangs "grow" on the cue, not on "triple": the commitment is all three
+    text = "She wants to triple the size of the volunteer corps, grow the youth program and create a new reserve."
+    assert [q.quote for q in reported(nlp, text)] == [
+        "to triple the size of the volunteer corps, grow the youth program and create a new reserve"]

@@ -160,7 +160,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     clause = c
                 else:
                     continue
-                add(c.left_edge.i, _clause_end(doc, c), cue, _speaker(t), lem in _STRONG_SAY)
+                add(c.left_edge.i, _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
+                    lem in _STRONG_SAY)
             if clause is None:
                 clause = _object(t, lem)
                 if clause is not None:
@@ -249,6 +250,24 @@ def _clause_end(doc: Doc, c: Token) -> int:
         if w.pos_ == "VERB" and w.head.i >= c.i and w.head.i < i and w.left_edge.i > c.i and _own_report(w):
             return w.left_edge.i
     return hi
+
+
+def _coordinated_end(v: Token, c: Token, end: int) -> int:
+    """One past the last clause coordinated with ``c`` that the parse hung on the cue ``v`` instead:
+    ``promised to triple the program, grow the Peace Corps and create …`` (bare verbs with no
+    subject of their own), ``said that … and that …`` (a second "that" clause)."""
+    if end <= c.right_edge.i:
+        return end  # cut short already (a semicolon, a report of its own)
+    for w in v.children:
+        if w.dep_ != "conj" or w.i < end or w.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = list(w.children)
+        bare = c.dep_ == "xcomp" and w.tag_ == "VB" and not any(k.dep_ in ("nsubj", "nsubjpass", "aux") for k in kids)
+        that = c.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ in ("that", "whether") for k in kids)
+        if not (bare or that):
+            break
+        end = w.right_edge.i + 1
+    return end
 
 
 def _own_report(w: Token) -> bool:
