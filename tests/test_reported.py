@@ -87,6 +87,9 @@ def one(nlp, text, clause):
      "letting families deduct the cost of elder care", "The Republican candidate", "proposes"),
     ("Two union leaders begged the council to keep the old library open.",
      "to keep the old library open", "Two union leaders", "begged"),
+    # a stance noun with its possessor
+    ("Despite the governor's disdain for the new tax plan, the bill passed on Tuesday.",
+     "the new tax plan", "governor", "disdain"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)

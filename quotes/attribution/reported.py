@@ -100,6 +100,13 @@ ATTITUDE_ADJECTIVES = frozenset(
     "disappointed happy pleased glad proud satisfied unhappy dissatisfied eager keen willing unwilling reluctant "
     "determined certain sure convinced aware adamant insistent coy opposed committed grateful thankful".split())
 _ATTITUDE_PREPS = frozenset("about of over with on to for".split())
+
+#: Nouns of a stance held by their possessor, with what it bears on: ``his disdain for …``.
+STANCE_NOUNS = frozenset(
+    "support opposition disdain contempt obsession criticism attack attacks call demand plan proposal push pledge "
+    "promise insistence refusal willingness desire wish bid appeal endorsement rejection complaint doubts "
+    "skepticism scepticism enthusiasm stance position warning accusation allegation denial praise "
+    "admiration hostility animosity antipathy distrust fear fears hope hopes concern concerns".split())
 _NOT_CONTENT = frozenset("it this that which who they he she we i you".split())
 _QUOTE_AS = frozenset(["quote", "cite"])
 _THAT = frozenset(["that"])
@@ -197,6 +204,10 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
             for c in t.children:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
                     add(c.left_edge.i, c.right_edge.i + 1, doc[t.i:t.i + 1], _noun_speaker(t))
+            if lemma(t) in STANCE_NOUNS:
+                _stance_noun(doc, t, add)
+        elif pos == "NOUN" and lemma(t) in STANCE_NOUNS:
+            _stance_noun(doc, t, add)
     out.sort(key=lambda r: (r.start, -r.end))
     out = _drop_nested_stances(out)
     for r in out:
@@ -402,6 +413,23 @@ def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
     while hi < len(doc) and doc[hi].idx < end:
         hi += 1
     add(colon.i + 1, hi, doc[colon.i:colon.i + 1], words.root, True, words)
+
+
+def _stance_noun(doc: Doc, n: Token, add) -> None:
+    """A stance its owner holds, named by a noun: ``his disdain for super PACs``, ``Clinton's plan
+    to …``, ``the senator's attacks on …`` (only with a possessor: whose stance it is)."""
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return
+    for c in n.children:
+        if c.i < n.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS | {"against", "toward", "towards"}:
+            c = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+        elif not (c.dep_ == "acl" and _infinitive(c)):
+            continue
+        if c is not None:
+            add(c.left_edge.i, _clause_end(doc, c), doc[n.i:n.i + 1], owner, False)
 
 
 def _according(doc: Doc, t: Token, add) -> None:
