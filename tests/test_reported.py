@@ -90,6 +90,8 @@ def one(nlp, text, clause):
     # a stance noun with its possessor
     ("Despite the governor's disdain for the new tax plan, the bill passed on Tuesday.",
      "the new tax plan", "governor", "disdain"),
+    ("The senator's remarks about the trade deal drew sharp criticism from unions.",
+     "the trade deal", "senator", "remarks"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)

@@ -204,8 +204,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
             for c in t.children:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
                     add(c.left_edge.i, c.right_edge.i + 1, doc[t.i:t.i + 1], _noun_speaker(t))
-            if lemma(t) in STANCE_NOUNS:
-                _stance_noun(doc, t, add)
+            _stance_noun(doc, t, add, _ABOUT if lemma(t) not in STANCE_NOUNS else None)
         elif pos == "NOUN" and lemma(t) in STANCE_NOUNS:
             _stance_noun(doc, t, add)
     out.sort(key=lambda r: (r.start, -r.end))
@@ -415,7 +414,10 @@ def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
     add(colon.i + 1, hi, doc[colon.i:colon.i + 1], words.root, True, words)
 
 
-def _stance_noun(doc: Doc, n: Token, add) -> None:
+_ABOUT = frozenset(["about", "on", "against", "over"])
+
+
+def _stance_noun(doc: Doc, n: Token, add, preps: frozenset | None = None) -> None:
     """A stance its owner holds, named by a noun: ``his disdain for super PACs``, ``Clinton's plan
     to …``, ``the senator's attacks on …`` (only with a possessor: whose stance it is)."""
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
@@ -424,9 +426,9 @@ def _stance_noun(doc: Doc, n: Token, add) -> None:
     for c in n.children:
         if c.i < n.i:
             continue
-        if c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS | {"against", "toward", "towards"}:
+        if c.dep_ == "prep" and c.lower_ in (preps or _ATTITUDE_PREPS | {"against", "toward", "towards"}):
             c = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-        elif not (c.dep_ == "acl" and _infinitive(c)):
+        elif preps or not (c.dep_ == "acl" and _infinitive(c)):
             continue
         if c is not None:
             add(c.left_edge.i, _clause_end(doc, c), doc[n.i:n.i + 1], owner, False)
