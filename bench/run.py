@@ -7,6 +7,7 @@ NAME is any of (default: all, in this order):
   index     speaker index ingest and `quotes list --speaker` at 1k, 10k, 100k quotations
   profile   where our non-spaCy time goes (cProfile of the stages after the parse)
   components  the parse component by component, spaCy's stock pipeline against the one quotes loads
+  serve     quotes serve's speaker page and speaker list on a 100k-quotation index
 
 Figures are printed as JSON and kept in bench/results/NAME.json. On the full
 PolNeAR train corpus (840 articles) ``extract`` parses it three times and
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common  # noqa: E402
 
-BENCHMARKS = ("extract", "workers", "index", "profile", "components")
+BENCHMARKS = ("extract", "workers", "index", "profile", "components", "serve")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     for name in args.names or BENCHMARKS:
         common.note(f"running {name}")
         module = {"extract": "extract_rate", "workers": "workers", "index": "index_scale",
-                  "profile": "profile_extract", "components": "components"}[name]
+                  "profile": "profile_extract", "components": "components", "serve": "serve_page"}[name]
         __import__(module).main(args)
 
 

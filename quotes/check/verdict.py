@@ -22,13 +22,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..records import SURE
 from .align import Alignment, Change, Citation, Source, Vocab, contains, exact, fuzzy
 from .normalize import strip_marks
 from .speakers import matching_ids, said_by
 
 VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND = "verbatim", "altered", "misattributed", "not-found"
 REPORTED = "reported"
-VERDICTS = (VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND, REPORTED)
+#: Word for word, said by someone else according to an attribution the index is not sure of
+#: (confidence below quotes.records.SURE): a reader should look, not be told it is wrong.
+UNSURE = "unsure"
+VERDICTS = (VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND, REPORTED, UNSURE)
 #: Row kinds that are reported speech, not quotations: a citation is never verbatim against them.
 REPORTED_KINDS = frozenset(["indirect"])
 
@@ -122,7 +126,7 @@ class Checker:
             v = _verdict(VERBATIM if by(self.rows[i]) else MISATTRIBUTED, quote, speaker, self.rows[i],
                          exact(cite, self.sources[i]))
             others = sorted({self.rows[j].get("speaker") or "nobody" for j in found} - {v.said_by or "nobody"})
-            if v.verdict == MISATTRIBUTED and others:
+            if v.verdict in (MISATTRIBUTED, UNSURE) and others:
                 v.note = _join(v.note, f"also attributed to {', '.join(others)}")
             return v
         close = [(r, a) for r, a in self.near(cite) if a.score >= altered_min(cite.size)]
@@ -221,6 +225,10 @@ def _verdict(verdict: str, quote: str, speaker: str | None, row: dict[str, Any],
                 start=_doc_offset(row, al.start), end=_doc_offset(row, al.end, end=True))
     if "parts" in row and source and JOIN in source:
         v.note = f"runs across {source.count(JOIN) + 1} quotations of one speaker, shown joined by {SHOWN_JOIN.strip()}"
+    sure = row.get("confidence")  # None: an index written before attributions had a confidence
+    if verdict == MISATTRIBUTED and row.get("speaker") and sure is not None and sure < SURE:
+        v.verdict = UNSURE
+        v.note = _join(v.note, f"the index is unsure who said this (confidence {sure:.2f})")
     if verdict == MISATTRIBUTED and not row.get("speaker"):
         v.note = _join(v.note, "the source does not say who said it")
     elif verdict == ALTERED and speaker and not same_speaker:

@@ -45,6 +45,7 @@ def _describe(v: "Verdict") -> str:
         "altered": f"altered: the source says it differently ({round(100 * v.score)}% of words match), said by {who}",
         "misattributed": f"misattributed: found word for word, but said by {who}, not {v.speaker}",
         "not-found": "not-found: nothing close to this quotation in the index",
+        "unsure": f"unsure: found word for word; the index has {who} saying it, but is unsure who said it",
         "reported": f"reported: {who} is reported saying this in the source's own words; it is not a quotation",
     }[v.verdict]
     lines = [head]

@@ -15,7 +15,8 @@ EXIT_ERROR = 1        # no index, no such quotation or speaker, output file exis
 EXIT_USAGE = 2        # typer's own code for a usage error
 EXIT_MODEL = 3        # no spaCy pipeline installed
 EXIT_INDEX = 4        # the index file cannot be used (not JSON, not ours, newer schema, lock held)
-EXIT_VERDICT = {"verbatim": EXIT_OK, "altered": 10, "misattributed": 11, "not-found": 12, "reported": 13}
+EXIT_VERDICT = {"verbatim": EXIT_OK, "altered": 10, "misattributed": 11, "not-found": 12, "reported": 13,
+                "unsure": 14}
 EXIT_INTERRUPTED = 130
 
 DEFAULT_DB = "quotes.json"
@@ -27,17 +28,18 @@ WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=0, help="Process
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files (.txt .md .html .jsonl), directories of them, or - for stdin.", show_default=False)]
 
 #: The formats of a listing of rows, and of a report on one thing (no Markdown: that is ``export``'s).
-ROWS = (Format.table, Format.json, Format.jsonl, Format.csv)
+ROWS = (Format.table, Format.json, Format.jsonl, Format.csv, Format.tsv)
 FormatOpt = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", help="table | json | jsonl | csv, and md for list and export (default: table on a terminal, "
-                           "jsonl when piped; md for export).")]
+    "--format", "-f", metavar="FORMAT",
+    help="table | json | jsonl | csv | tsv; md for list and export, sqlite for export (default: table on a "
+         "terminal, jsonl when piped; md for export).")]
 
 def output_format(fmt: Format | None, allowed: tuple[Format, ...] = ROWS) -> Format:
     """``fmt`` (or the default for where stdout goes), refused with a usage error unless ``allowed``."""
     fmt = default_format(fmt)
     if fmt not in allowed:
         names = ", ".join(f.value for f in allowed)
-        hint = "md is for `quotes export`; " if fmt is Format.md else ""
+        hint = f"{fmt.value} is for `quotes export`; " if fmt in (Format.md, Format.sqlite) else ""
         raise typer.BadParameter(f"{hint}use {names}", param_hint="--format")
     return fmt
 

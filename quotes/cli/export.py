@@ -9,37 +9,54 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ..export import to_markdown
+from ..export import FLAT_COLUMNS, flat_row, to_markdown
+from ..export_sqlite import write_sqlite
 from .app import app
 from .common import DEFAULT_DB, EXIT_ERROR, DbOpt, FormatOpt, open_index, output_format
-from .output import Format, error, render
+from .output import Format, error, note, render
 
 if TYPE_CHECKING:
     from ..index.core import Index
 
 SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (any name or alias, case and accents ignored).")]
-OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", dir_okay=False)]
+OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (- is stdout).", dir_okay=False)]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
 
 #: Columns of the json/jsonl/csv export, in order.
 COLUMNS = ["id", "speaker", "quote", "venue", "date", "title", "outlet", "url", "doc_path", "start", "end",
-           "kind", "cue", "speaker_mention", "sentence", "speaker_id", "doc_id"]
+           "kind", "cue", "speaker_mention", "sentence", "speaker_id", "doc_id", "confidence", "rule", "resolution"]
+
+
+def file_mode() -> int:
+    """The mode a new file gets under the process's umask (``mkstemp`` alone would make it 0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def writable(out: Path | None, force: bool) -> Path | None:
+    """``out`` as a file to write (``None``: stdout, also for ``-``); exits 1 if it exists and not ``force``."""
+    if out is None or str(out) == "-":
+        return None
+    if out.exists() and not force:
+        error(f"{out} exists; use --force to overwrite it")
+        raise typer.Exit(EXIT_ERROR)
+    return out
 
 
 def write_out(text: str, out: Path | None, force: bool) -> None:
-    """``text`` to stdout, or to ``out`` atomically; an existing file only with ``force``."""
+    """``text`` to stdout (no ``out``, or ``-``), or to ``out`` atomically; an existing file only with ``force``."""
+    out = writable(out, force)
     if out is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    if out.exists() and not force:
-        error(f"{out} exists; use --force to overwrite it")
-        raise typer.Exit(EXIT_ERROR)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
+        os.chmod(tmp, file_mode())
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -70,20 +87,38 @@ def export(
     """Export the quotations in the index, grouped by speaker, each cited to its source.
 
     Markdown (the default) is safe to publish: quote texts are escaped so no
-    link, image, HTML or heading in an article survives as markup. CSV cells
-    that a spreadsheet would run as formulas are defused.
+    link, image, HTML or heading in an article survives as markup. CSV and TSV
+    have one value a cell (cue and mention as text, start, end); cells that a
+    spreadsheet would run as formulas are defused. sqlite writes a database
+    (documents, speakers, quotes, full-text search) for datasette or pandas.
 
     Examples:
 
       quotes export -o quotes.md
 
       quotes export --speaker Darmanin --format csv -o darmanin.csv --force
+
+      quotes export --format sqlite -o quotes.db
     """
-    fmt = output_format(fmt or Format.md, (Format.md, Format.json, Format.jsonl, Format.csv))
-    rows, speakers = rows_for(open_index(db), speaker)
+    fmt = output_format(fmt or Format.md, (Format.md, Format.json, Format.jsonl, Format.csv, Format.tsv, Format.sqlite))
+    if fmt is Format.sqlite and (out is None or str(out) == "-"):
+        raise typer.BadParameter("a database is a file: give -o FILE.db", param_hint="--output")
+    index = open_index(db)
+    rows, speakers = rows_for(index, speaker)
+    if fmt is Format.sqlite:
+        target = writable(out, force)
+        assert target is not None
+        wanted = {r["doc_id"] for r in rows}
+        documents = [d for d in index.list_documents() if d["id"] in wanted]
+        counts = write_sqlite(target, rows, speakers, documents, mode=file_mode())
+        note(f"wrote {target}: {counts['quotes']} quotations, {counts['speakers']} speakers, "
+             f"{counts['documents']} documents")
+        return
     if fmt is Format.md:
         title = f"Quotations of {speakers[0]['name']}" if speaker and len(speakers) == 1 else "Quotations"
         text = to_markdown(rows, speakers, title=title)
+    elif fmt in (Format.csv, Format.tsv):
+        text = render([flat_row(r) for r in rows], fmt, FLAT_COLUMNS)
     else:
         text = render([{c: r.get(c) for c in COLUMNS} for r in rows], fmt, COLUMNS)
     write_out(text, out, force)

@@ -25,6 +25,8 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     md = "md"
+    tsv = "tsv"
+    sqlite = "sqlite"
 
 
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
@@ -77,9 +79,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] |
         return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
     if fmt is Format.jsonl:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    if fmt is Format.csv:
+    if fmt in (Format.csv, Format.tsv):
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = csv.writer(buf, lineterminator="\n", delimiter="\t" if fmt is Format.tsv else ",")
         w.writerow(cols)
         for r in rows:
             w.writerow([csv_cell(r.get(c)) for c in cols])

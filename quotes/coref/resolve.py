@@ -29,6 +29,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LOWER, POS, SENT_START
@@ -52,6 +53,7 @@ WINDOW = 5          # sentences a pronoun looks back for salience
 DECAY = 0.5         # salience kept per sentence of distance
 W_QUOTED = 0.1      # factor for a mention inside a quotation: "John Holdren" in the quote is not who said it
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_THE = frozenset({"the", "this", "that", "a", "an"})
 _GENDERED_IDS = numpy.array([hash_string(w) for w in sorted(MALE | FEMALE)], dtype=numpy.uint64)
 
 
@@ -67,6 +69,8 @@ class _Resolver:
         self.at: dict[int, Mention] = {}                 # token index -> mention there
         self.clusters: dict[int, list[Cluster]] = defaultdict(list)   # segment -> clusters
         self.last_speaker: dict[int, Mention] = {}
+        #: How the last mention was resolved, and how clear a pronoun's choice was (see :class:`Evidence`).
+        self.route, self.margin = "none", 1.0
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
         self.person_surnames: dict[int, set[str]] = defaultdict(set)  # segment -> last words of PERSON names
@@ -167,6 +171,9 @@ class _Resolver:
         last = self.last_speaker.get(seg)
         if last is not None and id(last.cluster) in scores and last.tok < tok:
             scores[id(last.cluster)] += W_OTHER * DECAY ** (sent - last.sent)   # the previous speaker goes on
+        ranked = sorted(scores.values(), reverse=True)
+        # how far the winner is ahead of the runner-up: a close call is said, not hidden (Evidence.margin)
+        self.margin = 1.0 if len(ranked) == 1 else (ranked[0] - ranked[1]) / ranked[0]
         return by_id[max(scores, key=scores.__getitem__)]
 
     # -- first pass --------------------------------------------------------
@@ -200,6 +207,9 @@ class _Resolver:
         head = name_head(ent.root)
         if head.i in seen:
             return
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in _THE \
+                and fold(ent.text) in lex.THING_NAME_WORDS:
+            return  # "The Bill would require …": a thing written with a capital, not a man called Bill
         seen.add(head.i)
         if ent.label_ == "ORG" and not self._org_is_person(ent):
             self._org_name(ent, head)
@@ -242,6 +252,8 @@ class _Resolver:
         word that is no organisation word ("Carly Fiorina", not "Royal Air Maroc")."""
         toks = [t for t in ent if t.text not in ("-", "–")]
         words = ent.text.split()
+        if len(words) > 1 and fold(words[-1]).strip(".,") in lex.THING_NAME_WORDS and not first_name_guess(words[0])[1]:
+            return False    # "the Data Retention Bill", "Smith Tower": a thing (but "Arsenio Hall" is a man)
         if len(words) == 1 and words[0][:1].isupper() and fold(words[0]) in self.person_surnames[self.segment(ent.start)]:
             return True     # "Sanders" before or after "Bernie Sanders" in the same article (even tagged a noun)
         if not toks or any(t.pos_ != "PROPN" for t in toks) or len(words) > 3 or is_news_name(ent.text):
@@ -378,6 +390,7 @@ class _Resolver:
         return c
 
     def resolve_pronoun(self, tok: Token) -> Cluster | None:
+        self.route, self.margin = "pronoun", 1.0
         low = fold(tok.text)
         if low in _RELATIVE:
             ante = tok.head.head if tok.head.dep_ == "relcl" else noun_before(tok)
@@ -407,6 +420,7 @@ class _Resolver:
             last = max(c.right_edge.i for c in root.children if c.dep_ == "conj")
             return self._group(root.i, Description(text=self.doc[span.start:min(last + 1, span.end)].text,
                                                    head=fold(root.text), plural=True))
+        self.route, self.margin = ("name" if named else "description"), 1.0
         for t in [root] + [t for t in span if t.i != root.i and attached(t, root)]:
             m = self.at.get(t.i)
             if m is not None and m.cluster.type in ("person", "organisation") and (named or t.i != root.i):
@@ -455,6 +469,7 @@ class _Resolver:
 
     def _group(self, tok: int, d: Description) -> Cluster:
         """A plural speaker: "the ministers", "Democrats". Repeats of one wording are one group."""
+        self.route = "group"
         seg = self.segment(tok)
         key = fold(re.sub(r"^(the|some|many|several|two|three|both)\s+", "", d.text, flags=re.I))
         c = self.by_key.get((seg, key))
@@ -465,6 +480,7 @@ class _Resolver:
 
     # -- second pass --------------------------------------------------------
     def speaker(self, span: SpacySpan) -> Cluster | None:
+        self.route, self.margin = "none", 1.0
         c = self.resolve_span(span)
         if c is not None:
             m = self.add(span.root.i, c, W_SPEAKER)
@@ -486,6 +502,20 @@ class _Resolver:
                 e.roles = [r.text for r in c.role_list]
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How one speaker mention was resolved: what :mod:`quotes.coref.confidence` weighs.
+
+    ``route`` is ``name`` (a name, or a description that sits on one: "Agriculture Minister Annie
+    Genevard"), ``description`` (a role or noun: "the justice minister"), ``pronoun``, ``group`` or
+    ``none`` (nothing to resolve); ``margin`` is how far a pronoun's or a description's choice was
+    ahead of the runner-up (1: no rival; 0: a tie).
+    """
+
+    route: str = "none"
+    margin: float = 1.0
+
+
 def resolve(doc: Doc, mentions: list[SpacySpan | None]) -> tuple[list[Entity | None], list[Entity]]:
     """For each speaker mention (document order), the entity it refers to or None; and every speaker entity.
 
@@ -493,15 +523,24 @@ def resolve(doc: Doc, mentions: list[SpacySpan | None]) -> tuple[list[Entity | N
     a "he" with no man in sight). The second list holds each entity any
     mention resolved to, in order of first use.
     """
+    out, speakers, _ = resolve_explained(doc, mentions)
+    return out, speakers
+
+
+def resolve_explained(doc: Doc, mentions: list[SpacySpan | None]
+                      ) -> tuple[list[Entity | None], list[Entity], list[Evidence]]:
+    """:func:`resolve`, and for each mention the :class:`Evidence` of how it was resolved."""
     r = _Resolver(doc)
     r.build()
     out: list[Entity | None] = []
+    evidence: list[Evidence] = []
     for m in mentions:
         c = r.speaker(m) if m is not None and len(m) else None
         out.append(c.entity if c is not None else None)
+        evidence.append(Evidence(r.route, round(r.margin, 3)) if m is not None and len(m) else Evidence())
     r.finish()
     used: dict[int, Entity] = {}
     for e in out:
         if e is not None:
             used.setdefault(id(e), e)
-    return out, list(used.values())
+    return out, list(used.values()), evidence

@@ -27,7 +27,7 @@ from . import curate
 from .errors import AmbiguousSpeaker, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
 from .placement import Placement
 from .report import IngestReport  # noqa: F401  (re-exported)
-from ..records import Document, DocResult
+from ..records import SURE, Document, DocResult
 from ..lexicon.names import key, plain
 from .roster import Roster
 from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, quote_id,
@@ -35,6 +35,8 @@ from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, docu
 from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # noqa: F401  (re-exported)
 
 QUOTATIONS = ("direct", "partial")
+#: What a person can say a quotation really is (``quotes quote not-a-quote --as KIND``).
+NOT_QUOTES = ("scare", "title", "heading", "nickname")
 #: Reported speech: the source's words given by the writer, never a quotation.
 REPORTED = ("indirect",)
 #: What ``quotes list --kind`` accepts, and the kinds each name selects (``None``: every kind).
@@ -200,8 +202,11 @@ class Index:
     def _reassignments(self) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = defaultdict(list)
         for row in self._raw(CORRECTIONS).values():
-            if row.get("op") == "reassign":
+            if row.get("op") in ("reassign", "kind"):
                 out[row["doc_path"]].append(row)
+            elif row.get("op") == "split":
+                for move in row.get("moves") or ():
+                    out[move["doc_path"]].append({**move, "speaker_id": row["speaker_id"]})
         return out
 
     def _recount(self) -> None:
@@ -228,13 +233,16 @@ class Index:
     # -- reading ----------------------------------------------------------------
     def list_quotes(self, *, speaker: str | int | None = None, doc: str | None = None, venue: str | None = None,
                     since: str | None = None, until: str | None = None, search: str | None = None,
-                    kinds: Iterable[str] | None = QUOTATIONS) -> list[dict]:
+                    kinds: Iterable[str] | None = QUOTATIONS, min_confidence: float | None = None,
+                    unsure: bool = False) -> list[dict]:
         """Quote rows matching every filter given, by date, document and position.
 
         ``speaker`` is a name, alias or id (case and accents ignored); ``doc`` a
         path, a path's tail or a document id; ``since``/``until`` compare with
         the document's date (``2025``, ``2025-04`` and ``2025-04-14`` all work);
         ``search`` needs every word in the quotation; ``kinds=None`` means all.
+        ``min_confidence`` keeps attributions at least that sure; ``unsure`` keeps only the
+        review queue: attributions below :data:`~quotes.records.SURE`, or with no speaker.
         """
         self._fresh()
         quotes, speakers, docs = self._raw(QUOTES), self._raw(SPEAKERS), self._raw(DOCUMENTS)
@@ -262,6 +270,11 @@ class Index:
             if words and not all(w in plain(q.get("quote")) for w in words):
                 continue
             if (since or until) and not _in_range((docs.get(q["doc"]) or {}).get("date"), since, until):
+                continue
+            sure = q.get("confidence")
+            if min_confidence is not None and (sure is None or sure < min_confidence):
+                continue
+            if unsure and sure is not None and sure >= SURE and q.get("speaker_id") is not None:
                 continue
             rows.append(quote_view(qid, q, speakers, docs))
         rows.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("doc_path") or ""), r["start"]))
@@ -307,6 +320,12 @@ class Index:
         self._fresh()
         found = self._document_ids(ref)
         return document_view(found[0], self._raw(DOCUMENTS)[found[0]]) if len(found) == 1 else None
+
+    def list_documents(self) -> list[dict]:
+        """Every document, by date then path (each with its quotation count)."""
+        self._fresh()
+        rows = [document_view(h, row) for h, row in self._raw(DOCUMENTS).items()]
+        return sorted(rows, key=lambda r: (str(r.get("date") or ""), str(r.get("path") or "")))
 
     def stats(self) -> dict[str, int]:
         self._fresh()
@@ -355,6 +374,41 @@ class Index:
         self._version += 1
         return self.get_quote(str(qid))  # type: ignore[return-value]
 
+    def split_speaker(self, ref: str | int, name: str, quote_ids: Iterable[str] = (),
+                      aliases: Iterable[str] = ()) -> dict:
+        """Split off a new speaker ``name`` from ``ref``: the quotations ``quote_ids`` and those quoted under
+        one of ``aliases`` (which move with them). Kept when the articles are ingested again."""
+        if not key(name):
+            raise ValueError("the new name is empty")
+        with self.storage.transaction():
+            sid = self.resolve_speaker(ref)
+            new = curate.split(self._table, sid, name, [str(q) for q in quote_ids], list(aliases))
+            self._recount()
+        self._version += 1
+        return self.find_speakers(new)[0]
+
+    def mark_not_quote(self, qid: str, kind: str = "scare") -> dict:
+        """Say quotation ``qid`` is no quotation but a ``kind`` (see :data:`NOT_QUOTES`); it leaves the
+        listings (``kinds=None`` still shows it) and holds when its article is ingested again."""
+        if kind not in NOT_QUOTES:
+            raise ValueError(f"--as must be one of {', '.join(NOT_QUOTES)}")
+        with self.storage.transaction():
+            if str(qid) not in self._raw(QUOTES):
+                raise QuoteNotFound(f"no quotation with id {qid!r}; see: quotes list --format json")
+            curate.mark_kind(self._table, str(qid), kind)
+            self._recount()
+        self._version += 1
+        return self.get_quote(str(qid))  # type: ignore[return-value]
+
+    def undo(self) -> dict | None:
+        """Take back the last correction (merge, rename, reassign, split, not-a-quote, in any order of
+        undos): the rows it changed are as they were, and it is no longer re-applied. ``None``: nothing to undo."""
+        with self.storage.transaction():
+            done = curate.undo(self._table)
+            self._recount()
+        self._version += 1
+        return done
+
 
 def paths_of(row: Mapping[str, Any]) -> list[str]:
     """Every path a document was ingested from (one text may sit in several files)."""
@@ -365,7 +419,10 @@ def _reapply(fix: dict, rows: dict[str, dict]) -> None:
     """Point the re-ingested copy of a reassigned quotation (same words, nearest place) at its corrected speaker."""
     same = [(abs(r["start"] - fix.get("start", 0)), qid) for qid, r in rows.items() if plain(r["quote"]) == plain(fix["quote"])]
     if same:
-        rows[min(same)[1]]["speaker_id"] = fix["speaker_id"]
+        row = rows[min(same)[1]]
+        row["speaker_id"] = fix["speaker_id"]
+        if fix.get("kind"):
+            row["kind"] = fix["kind"]
 
 
 def _in_range(date: str | None, since: str | None, until: str | None) -> bool:

@@ -105,7 +105,8 @@ def quote_row(q: Quote, doc_hash: str, speaker_id: int | None) -> dict[str, Any]
     row = {"doc": doc_hash, "start": q.start, "end": q.end, "quote": q.quote, "speaker_id": speaker_id,
            **flat("mention", q.speaker_mention), **flat("cue", q.cue), "venue": q.venue, "kind": q.kind,
            "sentence": q.sentence, "closed": None if q.closed else False, "group": q.group,
-           "speaker_type": q.speaker_type, "within": q.within}
+           "speaker_type": q.speaker_type, "within": q.within, "confidence": q.confidence, "rule": q.rule,
+           "resolution": q.resolution}
     return {k: v for k, v in row.items() if v is not None and v != "" or k == "speaker_id"}
 
 
@@ -135,6 +136,7 @@ def quote_view(qid: str, q: Mapping[str, Any], speakers: Mapping[str, Mapping[st
         "url": doc.get("url"), "date": doc.get("date"), "outlet": doc.get("outlet"),
         "speaker_type": (sp.get("type") if sp else None) or q.get("speaker_type"),
         "closed": q.get("closed", True), "group": q.get("group"), "within": q.get("within"),
+        "confidence": q.get("confidence"), "rule": q.get("rule"), "resolution": q.get("resolution"),
     }
 
 
