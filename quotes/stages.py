@@ -122,7 +122,9 @@ def _with_reported(doc: "Doc", document: Document, quotes: list[Quote], reported
             confidence=confidence(REPORTED, ev, ent) if r.mention is not None else None))
     for q in quotes:
         if q.kind in ("direct", "partial"):
-            holders = [c for c in out if c.start <= q.start and q.end <= c.end]
+            # the clause stops before a closing stop that the quotation's words keep ("… in it.")
+            holders = [c for c in out if c.start <= q.start and (q.end <= c.end
+                                                                or not document.text[c.end:q.end].strip(" .,;:!?"))]
             if holders:
                 q.within = min(holders, key=lambda c: c.end - c.start).start
     return sorted(quotes + out, key=lambda q: q.start)

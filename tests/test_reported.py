@@ -61,6 +61,37 @@ def one(nlp, text, clause):
     # a stance with an object (PolNeAR: "called for")
     ("Attorney General Roy Cooper called Friday for releasing the police videos.",
      "releasing the police videos", "Roy Cooper", "called"),
+    # attitudes and disclosures with an object (PolNeAR counts them): mock, disclose
+    ("Rival Hillary Clinton had mocked the complaint during a rally in Florida.",
+     "the complaint", "Hillary Clinton", "mocked"),
+    ("The newspaper has also disclosed foundation spending that personally benefited the candidate.",
+     "foundation spending that personally benefited the candidate", "The newspaper", "disclosed"),
+    # a stance adjective with what it bears on
+    ("Party leaders were not too worried about the new ad campaign in Ohio.",
+     "the new ad campaign in Ohio", "Party leaders", "worried"),
+    ("Some senators were willing to back a narrower bill on emissions.",
+     "to back a narrower bill on emissions", "Some senators", "willing"),
+    # a passive of stance or report: its subject is what the agent holds
+    ("The proposal was endorsed by the teachers' union on Monday.",
+     "The proposal", "union", "endorsed"),
+    # what a source says its object is: the object and its complement
+    ("The governor called the new budget a betrayal of working families.",
+     "the new budget a betrayal of working families", "The governor", "called"),
+    ("Both candidates describe the attacks as crimes rather than acts of war.",
+     "the attacks as crimes rather than acts of war", "Both candidates", "describe"),
+    # a verb and preposition of stance
+    ("The mayor railed against the new toll on the bridge at a rally on Sunday.",
+     "the new toll on the bridge", "The mayor", "railed"),
+    # a gerund of proposal or admission, and the asking of others with an infinitive
+    ("The Republican candidate proposes letting families deduct the cost of elder care.",
+     "letting families deduct the cost of elder care", "The Republican candidate", "proposes"),
+    ("Two union leaders begged the council to keep the old library open.",
+     "to keep the old library open", "Two union leaders", "begged"),
+    # a stance noun with its possessor
+    ("Despite the governor's disdain for the new tax plan, the bill passed on Tuesday.",
+     "the new tax plan", "governor", "disdain"),
+    ("The senator's remarks about the trade deal drew sharp criticism from unions.",
+     "the trade deal", "senator", "remarks"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)
@@ -205,3 +236,52 @@ def test_cli_check_reported_exit_13(seed_db):
     assert res.exit_code == 13
     assert "reported" in res.stdout
     assert cli(seed_db, "check", "The cooperation is excellent", "--speaker", "Darmanin").exit_code == 0
+
+
+@pytest.mark.parametrize("text, clause", [
+    # a participle of saying the parse hangs inside the clause is a report of its own
+    ("Security analysts said economic factors have contributed to raising the region's appeal abroad, citing the "
+     "strategic importance of a port that borders the sea.",
+     "economic factors have contributed to raising the region's appeal abroad"),
+    # a verb of saying joined to the clause's verb
+    ("Trump said he would order a thorough review of the nation's computer defenses and warned against hackers "
+     "from China.",
+     "he would order a thorough review of the nation's computer defenses"),
+    # a semicolon closes the clause
+    ("Republicans said the timing of the news was not intentional; they only learned of the deal on Friday.",
+     "the timing of the news was not intentional"),
+])
+def test_clause_ends_before_another_report(nlp, text, clause):
+    assert clause in [q.quote for q in reported(nlp, text)]
+
+
+def test_mixed_clause_mostly_in_marks_is_reported(nlp):
+    # the writer's subject before the marks makes it a mixed quote, not the quotation's own clause
+    text = 'The senator said the governor had "failed every family in this state and every town in it."'
+    quotes = run(nlp, text)
+    clause = [q for q in quotes if q.kind == "indirect"]
+    assert len(clause) == 1 and clause[0].quote.startswith('the governor had "failed every family')
+    assert [q.within for q in quotes if q.kind == "partial"] == [clause[0].start]
+
+
+def test_headline_source_and_colon(nlp):
+    text = ("Kaine: Trade Deal Would Cost Ohio Jobs Within a Year.\n\nCorrection: An earlier version of this article "
+            "misstated the date.\n\nTim Kaine spoke in Toledo on Monday.")
+    got = [(q.quote, q.speaker_mention.text, q.cue.text) for q in reported(nlp, text)]
+    assert ("Trade Deal Would Cost Ohio Jobs Within a Year", "Kaine", ":") in got
+    assert not any(m == "Correction" for _, m, _ in got)
+
+
+def test_verb_with_its_own_object_is_no_aside(nlp):
+    # "declare its intention" is the clause's own verb, not "…, he declared, …" around its host
+    text = "The prime minister said this week that the country would formally declare its intention to leave by March."
+    got = [q.quote for q in reported(nlp, text)]
+    assert "the country would formally declare its intention to leave by March" in got
+    assert not any(q.startswith("The prime minister said") for q in got)
+
+
+def test_coordinated_infinitives_stay_in_the_clause(nlp):
+    # the parse hangs "grow" on the cue, not on "triple": the commitment is all three
+    text = "She wants to triple the size of the volunteer corps, grow the youth program and create a new reserve."
+    assert [q.quote for q in reported(nlp, text)] == [
+        "to triple the size of the volunteer corps, grow the youth program and create a new reserve"]

@@ -45,7 +45,15 @@ CLAUSE_VERBS = (SPEECH_VERBS | FRAME_VERBS | frozenset(
 #: Verbs whose infinitive is a commitment, a wish or a refusal their subject states: ``promised to …``.
 COMMIT_VERBS = frozenset(
     "promise pledge vow vowed threaten plan intend want refuse decline agree offer propose hope aim seek "
-    "expect swear resolve demand ask urge call".split())
+    "expect swear resolve demand ask urge call".split()) | frozenset(
+    # wishes and the asking of others: "likes to sing", "implored them to bring it back"
+    "like love hate prefer wish long yearn strive vie implore beg encourage persuade convince "
+    "challenge dare order instruct advise warn remind press push lobby".split())
+
+#: Verbs whose gerund is what their subject proposes, admits or holds: "proposes allowing parents …".
+GERUND_VERBS = frozenset("propose suggest recommend consider admit deny favor favour oppose support resent "
+                         "like love hate prefer regret advocate urge contemplate discuss mention defend "
+                         "acknowledge report recall".split())
 
 #: Verbs that report only with a clause after them: a ``that``/``whether`` clause, not any object.
 _STRONG_SAY = frozenset("say tell add note argue claim write report explain insist warn acknowledge admit "
@@ -58,15 +66,48 @@ OBJECT_VERBS = frozenset(
     "cite want plan support oppose attack criticize criticise praise propose reject endorse mention discuss describe "
     "defend demand blame accuse condemn denounce dispute question welcome announce recommend urge favor favour "
     "back champion advocate slam blast decry dismiss tout highlight stress emphasize emphasise acknowledge "
-    "deny predict promise pledge vow estimate".split())
+    "deny predict promise pledge vow estimate".split()) | frozenset(
+    # what a source voices, evaluates, holds or makes public (PARC/PolNeAR count attitudes and
+    # knowledge, not only speech): "expressed concern about", "mocked the complaint", "disclosed its donors"
+    "express voice echo invoke reference mock ridicule deride assail lambast fault embrace commend hail applaud "
+    "doubt contest view regard consider understand know trust distrust fear like love hate dislike prefer respect "
+    "admire seek anticipate forecast project publish issue unveil outline detail explain present suggest "
+    "highlight underscore reveal disclose report document confirm investigate examine probe explore".split())
+
+#: Verbs that say what their object is: ``called Clinton a disgrace``, ``viewed communists as terrorists``.
+NAMING_VERBS = frozenset("call label brand dub term describe characterize characterise portray paint cast view "
+                         "regard see consider deem declare name".split())
 
 #: Verb + preposition pairs whose object is the content: ``called for``, ``spoke of``, ``pointed to``.
 OBJECT_PREPS = frozenset([("call", "for"), ("call", "on"), ("speak", "of"), ("speak", "about"), ("point", "to"),
                           ("talk", "about"), ("warn", "of"), ("warn", "about"), ("complain", "about"),
                           ("argue", "for"), ("argue", "against"), ("push", "for"), ("press", "for"),
                           ("decide", "against"), ("vote", "for"), ("vote", "against"), ("worry", "about"),
-                          ("testify", "about"), ("write", "about"), ("comment", "on"), ("insist", "on")])
+                          ("testify", "about"), ("write", "about"), ("comment", "on"), ("insist", "on"),
+                          ("warn", "against"), ("speak", "against"), ("rail", "against"), ("campaign", "against"),
+                          ("campaign", "for"), ("fight", "for"), ("protest", "against"), ("rally", "against"),
+                          ("bristle", "at"), ("brag", "about"), ("boast", "about"), ("refer", "to"),
+                          ("believe", "in"), ("ask", "about"), ("wonder", "about"), ("care", "about"),
+                          ("complain", "of"), ("object", "to"), ("agree", "on"), ("disagree", "with"),
+                          ("focus", "on"), ("press", "on"), ("lash", "at"), ("hit", "at"), ("joke", "about"),
+                          ("speculate", "about"), ("think", "about"), ("know", "about"), ("hear", "about")])
 
+#: Adjectives of a stance their subject holds, with what it bears on: ``concerned about …``,
+#: ``confident that …``, ``willing to …``.
+ATTITUDE_ADJECTIVES = frozenset(
+    "concerned worried anxious nervous afraid fearful scared confident optimistic pessimistic hopeful skeptical "
+    "sceptical doubtful suspicious wary critical supportive enthusiastic angry furious upset outraged frustrated "
+    "disappointed happy pleased glad proud satisfied unhappy dissatisfied eager keen willing unwilling reluctant "
+    "determined certain sure convinced aware adamant insistent coy opposed committed grateful thankful".split())
+_ATTITUDE_PREPS = frozenset("about of over with on to for".split())
+
+#: Nouns of a stance held by their possessor, with what it bears on: ``his disdain for …``.
+STANCE_NOUNS = frozenset(
+    "support opposition disdain contempt obsession criticism attack attacks call demand plan proposal push pledge "
+    "promise insistence refusal willingness desire wish bid appeal endorsement rejection complaint doubts "
+    "skepticism scepticism enthusiasm stance position warning accusation allegation denial praise "
+    "admiration hostility animosity antipathy distrust fear fears hope hopes concern concerns".split())
+_NOT_CONTENT = frozenset("it this that which who they he she we i you".split())
 _QUOTE_AS = frozenset(["quote", "cite"])
 _THAT = frozenset(["that"])
 _FROM = frozenset(["from", "by", "of"])
@@ -93,7 +134,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     out: list[Reported] = []
     seen: set[tuple[int, int]] = set()
 
-    def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None, said: bool = True) -> None:
+    def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None, said: bool = True,
+            mention: SpacySpan | None = None) -> None:
         lo, hi = _trim(doc, lo, hi)
         if hi - lo < 2 or (lo, hi) in seen or _quoted(lay, lo, hi):
             return
@@ -103,10 +145,12 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
         if q == -1 and lay.in_quote[lo] != -1 and lay.spans[lay.in_quote[lo]].kind in ("direct", "partial"):
             return  # "He also declared that 'without Morocco's work …'": the quotation's own clause
         seen.add((lo, hi))
-        out.append(Reported(lo, hi, cue, subj, said=said))
+        out.append(Reported(lo, hi, cue, subj, mention=mention, said=said))
 
     for t in doc:
         pos = t.pos_
+        if t.text == ":":
+            _headline(doc, lay, t, add)
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             _according(doc, t, add)
         elif pos == "VERB" or (pos == "AUX" and t.dep_ not in ("aux", "auxpass")):
@@ -119,31 +163,76 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     clause = c
                 elif c.dep_ == "xcomp" and lem in COMMIT_VERBS and c.i > t.i and _infinitive(c):
                     clause = c
+                elif c.dep_ == "xcomp" and lem in GERUND_VERBS and c.i > t.i and c.tag_ == "VBG":
+                    clause = c
                 else:
                     continue
-                add(c.left_edge.i, c.right_edge.i + 1, cue, _speaker(t), lem in _STRONG_SAY)
+                add(c.left_edge.i, _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
+                    lem in _STRONG_SAY)
             if clause is None:
                 clause = _object(t, lem)
                 if clause is not None:
-                    add(clause.left_edge.i, clause.right_edge.i + 1, cue, _speaker(t), False)
+                    add(clause.left_edge.i, max(_clause_end(doc, clause), _complement_end(t, clause)), cue,
+                        _speaker(t), False)
+            if clause is None and t.tag_ == "VBN" and (lem in OBJECT_VERBS or lem in _STRONG_SAY):
+                # "Donald Trump is supported by far fewer publications", "The issue was first reported by
+                # The Washington Post": the passive's subject is what its agent holds or said
+                subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+                agent = _speaker(t)
+                if subj is not None and agent is not None and subj.lower_ not in _NOT_CONTENT:
+                    add(subj.left_edge.i, subj.right_edge.i + 1, cue, agent, lem in _STRONG_SAY)
             if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
-                    and _subject_child(t) is not None and t.i > t.head.left_edge.i:
+                    and _subject_child(t) is not None and t.i > t.head.left_edge.i \
+                    and not any(c.dep_ in ("dobj", "xcomp") and c.i > t.i and lem != "tell" for c in t.children):
                 # "The pollution had become so bad, Mr. Obama noted, that …": the aside reports its host
                 _around(doc, t.head, t, cue, _speaker(t), add)
+        elif pos == "ADJ" and t.dep_ == "acomp" and t.lower_ in ATTITUDE_ADJECTIVES:
+            # "Republicans weren't too concerned about this shift", "she is confident that …", "some
+            # Republicans were willing to go forward with …": a stance its subject holds
+            holder = _subject_child(t.head)
+            if holder is not None and holder.dep_ == "nsubj":
+                for c in t.children:
+                    if c.i < t.i:
+                        continue
+                    if c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS:
+                        c = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                    elif c.dep_ not in ("ccomp", "xcomp"):
+                        continue
+                    if c is not None:
+                        add(c.left_edge.i, _clause_end(doc, c), doc[t.i:t.i + 1], holder, False)
         elif pos == "NOUN" and lemma(t) in STATEMENT_NOUNS:
             for c in t.children:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
                     add(c.left_edge.i, c.right_edge.i + 1, doc[t.i:t.i + 1], _noun_speaker(t))
+            _stance_noun(doc, t, add, _ABOUT if lemma(t) not in STANCE_NOUNS else None)
+        elif pos == "NOUN" and lemma(t) in STANCE_NOUNS:
+            _stance_noun(doc, t, add)
     out.sort(key=lambda r: (r.start, -r.end))
     out = _drop_nested_stances(out)
     for r in out:
         r.sentence = doc[r.cue.start].sent
-        r.mention = mention_span(r.subject, lay, r.cue.root) if r.subject is not None else None
+        if r.mention is None:
+            r.mention = mention_span(r.subject, lay, r.cue.root) if r.subject is not None else None
     return out
+
+
+def _complement_end(v: Token, obj: Token) -> int:
+    """One past what the verb says its object is: ``called Clinton a disgrace``, ``described their
+    actions as crimes`` (the object and its complement are the content); else the object's end."""
+    end = obj.right_edge.i + 1
+    for c in v.children:
+        if c.i > obj.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" and any(
+                p.dep_ == "pobj" for p in c.children)):
+            end = max(end, c.right_edge.i + 1)
+    return end
 
 
 def _object(t: Token, lem: str) -> Token | None:
     """The object a stance verb takes, when it has a speaker to hold it."""
+    if lem in NAMING_VERBS and any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in t.children):
+        for c in t.children:
+            if c.dep_ == "dobj" and c.i > t.i:
+                return c
     if lem in OBJECT_VERBS:
         for c in t.children:
             if c.dep_ in ("dobj", "ccomp") and c.i > t.i:
@@ -154,6 +243,57 @@ def _object(t: Token, lem: str) -> Token | None:
                 if p.dep_ in ("pobj", "pcomp"):
                     return p
     return None
+
+
+def _clause_end(doc: Doc, c: Token) -> int:
+    """One past the clause's last token: its subtree, cut before a semicolon that closes the
+    sentence's first part ("was not intentional; they only learned …") and before a report of its
+    own that the parse hung inside it ("…, citing the strategic importance of …", "… and warned
+    against hackers"): that one is another attribution, not part of this clause."""
+    hi = c.right_edge.i + 1
+    for i in range(c.left_edge.i + 1, hi):
+        w = doc[i]
+        if w.text == ";":
+            return i
+        if i <= c.i:
+            continue
+        if w.pos_ == "VERB" and w.head.i >= c.i and w.head.i < i and w.left_edge.i > c.i and _own_report(w):
+            return w.left_edge.i
+    return hi
+
+
+def _coordinated_end(v: Token, c: Token, end: int) -> int:
+    """One past the last clause coordinated with ``c`` that the parse hung on the cue ``v`` instead:
+    ``promised to triple the program, grow the Peace Corps and create …`` (bare verbs with no
+    subject of their own), ``said that … and that …`` (a second "that" clause)."""
+    if end <= c.right_edge.i:
+        return end  # cut short already (a semicolon, a report of its own)
+    for w in v.children:
+        if w.dep_ != "conj" or w.i < end or w.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = list(w.children)
+        bare = c.dep_ == "xcomp" and w.tag_ == "VB" and not any(k.dep_ in ("nsubj", "nsubjpass", "aux") for k in kids)
+        that = c.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ in ("that", "whether") for k in kids)
+        if not (bare or that):
+            break
+        end = w.right_edge.i + 1
+    return end
+
+
+def _own_report(w: Token) -> bool:
+    """Is ``w`` a report the parse hung inside another clause: a participle of saying (``…, arguing
+    that …``, ``citing …``) or a finite verb of saying joined to it (``… and warned against …``,
+    ``…, the mother replied``), not a verb of the clause's own content (``to release … or explain``,
+    ``told her to leave``, ``… and that it would add …``)?"""
+    lem = lemma(w)
+    if lem not in _STRONG_SAY and lem != "cite":
+        return False
+    kids = [k.dep_ for k in w.children]
+    if w.dep_ == "advcl":
+        return w.tag_ == "VBG"
+    if w.dep_ in ("conj", "parataxis") and w.tag_ in ("VBD", "VBZ"):
+        return "mark" not in kids and ("dobj" not in kids or "ccomp" in kids)
+    return False
 
 
 def _drop_nested_stances(out: list[Reported]) -> list[Reported]:
@@ -244,6 +384,56 @@ def _around(doc: Doc, h: Token, v: Token, cue: SpacySpan, subj: Token | None, ad
         add(lo, hi, cue, subj)
 
 
+#: Most words a headline's source takes before its colon ("Pat Caddell: Democrat Voters Worried …").
+_HEADLINE_SOURCE = 4
+#: Nouns that stand for a source at the head of a headline: "Poll: Clinton and Trump in dead heat".
+_HEADLINE_NOUNS = frozenset("poll polls survey study report sources officials experts police analysis".split())
+_NOT_HEADLINE_SOURCE = frozenset("correction corrections update updated clarification editor note photo photos video "
+                                 "watch read related breaking live exclusive opinion analysis editorial".split())
+
+
+def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
+    """A line that opens with a name and a colon says what that source says, the news headline
+    style ``Pence: Gennifer Flowers Won't Be at Debate`` (the line's rest, without its stop)."""
+    text = lay.text
+    line = text.rfind("\n", 0, colon.idx) + 1
+    first = next((w for w in doc[:colon.i] if w.idx >= line and not w.is_space), None)
+    if first is None:
+        return
+    words = doc[first.i:colon.i]
+    if not 0 < len(words) <= _HEADLINE_SOURCE or not all(
+            w.pos_ == "PROPN" or w.lower_ in _HEADLINE_NOUNS or w.text in (".", "-") for w in words) \
+            or not any(w.pos_ == "PROPN" or w.lower_ in _HEADLINE_NOUNS for w in words) \
+            or any(w.is_stop or w.lower_ in _NOT_HEADLINE_SOURCE for w in words):
+        return  # "Stealth Over Health: …" is a title, "Correction: …" a notice
+    end = text.find("\n", colon.idx)
+    end = len(text) if end == -1 else end
+    hi = colon.i + 1
+    while hi < len(doc) and doc[hi].idx < end:
+        hi += 1
+    add(colon.i + 1, hi, doc[colon.i:colon.i + 1], words.root, True, words)
+
+
+_ABOUT = frozenset(["about", "on", "against", "over"])
+
+
+def _stance_noun(doc: Doc, n: Token, add, preps: frozenset | None = None) -> None:
+    """A stance its owner holds, named by a noun: ``his disdain for super PACs``, ``Clinton's plan
+    to …``, ``the senator's attacks on …`` (only with a possessor: whose stance it is)."""
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return
+    for c in n.children:
+        if c.i < n.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in (preps or _ATTITUDE_PREPS | {"against", "toward", "towards"}):
+            c = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+        elif preps or not (c.dep_ == "acl" and _infinitive(c)):
+            continue
+        if c is not None:
+            add(c.left_edge.i, _clause_end(doc, c), doc[n.i:n.i + 1], owner, False)
+
+
 def _according(doc: Doc, t: Token, add) -> None:
     """``according to X``: the clause it hangs on, less the phrase itself."""
     to = doc[t.i + 1]
@@ -282,5 +472,7 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 
 def _quoted(lay: Layout, lo: int, hi: int) -> bool:
     """Is the clause a quotation's own words (all but a few tokens inside marks)?"""
+    if lay.in_quote[lo] == -1:
+        return False  # 'Putin has "been a leader …"': a mixed quote, the writer's clause around it
     inside = sum(1 for i in range(lo, hi) if lay.in_quote[i] != -1)
     return inside and inside >= 0.8 * (hi - lo)
