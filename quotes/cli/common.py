@@ -17,6 +17,9 @@ EXIT_ERROR = 1        # no index, no such quotation or speaker, output file exis
 EXIT_USAGE = 2        # typer's own code for a usage error
 EXIT_MODEL = 3        # no spaCy pipeline installed
 EXIT_INDEX = 4        # the index file cannot be used (not JSON, not ours, newer schema, lock held)
+#: ``check`` and ``verify``: each verdict and its exit code, the one table (``verify`` exits with the
+#: highest code among its quotations, so a worse verdict takes a higher code). A new verdict (reported
+#: speech put in quotation marks, say) is one more entry here and in quotes.check.verdict.VERDICTS.
 EXIT_VERDICT = {"verbatim": EXIT_OK, "altered": 10, "misattributed": 11, "not-found": 12}
 EXIT_INTERRUPTED = 130
 
