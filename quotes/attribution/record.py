@@ -39,15 +39,16 @@ def assign(a: Attribution, sieve: str, cue: Token | None, subj: Token | SpacySpa
     a.sieve = sieve
     a.cue = doc[cue.i:cue.i + 1] if cue is not None else None
     head = subj.root if isinstance(subj, SpacySpan) else subj
-    if (own := owner(head, cue)) is not head:
+    if sieve == "colon" and (own := owner(head, cue)) is not head:
         subj = own
     a.mention = subj if isinstance(subj, SpacySpan) else mention_span(subj, lay, cue)
 
 
 def owner(subj: Token, cue: Token | None) -> Token:
     """The one who speaks for a thing of theirs that cannot: in ``Okafor's list was precise: "…"``
-    the list is Okafor's and so are the words. Only where no verb of saying makes the thing
-    itself a speaker (``the company's statement said`` is left to the statement)."""
+    the list is Okafor's and so are the words. Used for a clause a colon closes before the
+    quote, where no verb of saying makes the thing itself a speaker (``the company's statement
+    said`` is left to the statement)."""
     from .agents import names_someone
     from .parse import is_cue
 

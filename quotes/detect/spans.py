@@ -479,15 +479,13 @@ _SAID = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|states|declared
 
 
 def _reporting(before: str, after: str, content: str) -> bool:
-    """Whether the line around a quotation is a reporting sentence, which no heading is: a colon
-    before the marks after a cue (``Councillor James Okafor said: "…"``) or after a clause of four
-    words or more (``Okafor's list was precise: "…"``; a headline's is a name: ``Clinton aide: "…"``).
+    """Whether the line around a quotation is a reporting sentence, which no heading is: a cue
+    and a colon before the marks (``Councillor James Okafor said: "…"``).
 
     A cue alone does not tell: headlines have them too (``Obama Says Museum Will Tell of
     'Suffering and Delight.'``), and so do their colons without one (``Trump: "We will win"``).
     """
-    before = before.rstrip()
-    return before.endswith(":") and (_SAID.search(before) is not None or len(before.split()) >= 4)
+    return before.rstrip().endswith(":") and _SAID.search(before) is not None
 
 
 def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan, lines: _Lines) -> bool:
