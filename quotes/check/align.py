@@ -418,9 +418,19 @@ def _words(toks: list[Token], text: str) -> str:
 
 
 def _changes(ops, piece: list[Token], window: list[Token], source: str, draft: str) -> list[Change]:
+    """Each run of edits as a change. Source words replaced by punctuation alone read as dropped:
+    two fragments joined with a full stop (``weeks. The plan``) leave out the words between them."""
     names = {"replace": "changed", "delete": "added", "insert": "dropped"}
-    return [Change(names[o.tag], _words(piece[o.src_start:o.src_end], draft),
-                   _words(window[o.dest_start:o.dest_end], source)) for o in ops if o.tag != "equal"]
+    out = []
+    for o in ops:
+        if o.tag == "equal":
+            continue
+        cited, src = piece[o.src_start:o.src_end], window[o.dest_start:o.dest_end]
+        op = names[o.tag]
+        if op == "changed" and not any(t.norm[0].isalnum() for t in cited) and len(src) > len(cited):
+            op = "dropped"
+        out.append(Change(op, _words(cited, draft), _words(src, source)))
+    return out
 
 
 def _diff(ops, piece: list[Token], window: list[Token], source: str, draft: str) -> str:

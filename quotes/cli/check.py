@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import app
-from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_MODEL, EXIT_VERDICT, DbOpt, FormatOpt, ModelOpt, open_index,
+from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_MODEL, EXIT_USAGE, EXIT_VERDICT, DbOpt, FormatOpt, ModelOpt, open_index,
                      output_format)
 from .output import Format, emit, error, note
 from ..check.normalize import SIC_MARK as SIC
@@ -156,7 +156,8 @@ def check(
     from ..verify import check_citation, checker_for
 
     if not tokens(strip_marks(quote)):
-        raise typer.BadParameter("the quotation is empty: give the words to check", param_hint="QUOTE")
+        error("the quotation is empty: give the words to check")
+        raise typer.Exit(EXIT_USAGE)
     index = open_index(db)
     v = check_citation(index, checker_for(index), quote, speaker, sentence=True)
     if fmt is Format.table:
@@ -196,8 +197,8 @@ def verify(
 
     fmt = output_format(fmt)
     if Path(draft).is_dir():
-        raise typer.BadParameter(f"{draft} is a directory; verify reads one draft (.md, .txt or .html)",
-                                 param_hint="DRAFT")
+        error(f"{draft} is a directory; verify reads one draft (.md, .txt or .html)")
+        raise typer.Exit(EXIT_USAGE)
     index = open_index(db)
     doc = read_draft(draft)
     if isinstance(doc, LoadError):
@@ -213,11 +214,11 @@ def verify(
         note(f"no quotations found in {draft}")
     if fmt is Format.table:
         width = terminal_width()
-        out = [f"{draft}: {summary(verdicts)}"]
+        out = [wrap(f"{draft}: {summary(verdicts)}", width)]
         for c in found:
             said = f" ({c.quote.speaker})" if c.quote.speaker else ""
             out.append(wrap(_plain(f"{c.where}: “{c.quote.quote}”{said}"), width))
-            out.append(describe(c.verdict, width).rstrip("\n").replace("\n", "\n  ").join(("  ", "")))
+            out.append(describe(c.verdict, width - 2).rstrip("\n").replace("\n", "\n  ").join(("  ", "")))
         sys.stdout.write("\n".join(out) + "\n")
     else:
         rows = [{**c.verdict.to_dict(), "draft_start": c.start, "draft_end": c.end, "line": c.line,
