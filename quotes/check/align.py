@@ -2,10 +2,13 @@
 
 Both texts become :class:`~quotes.check.normalize.Token` lists; every distinct word
 is encoded as one private-use character so rapidfuzz's C routines compare
-*words*, not letters (``Levenshtein.distance`` and ``opcodes`` on short
-strings). A citation may be a sub-span of the source (a partial citation) and
-may mark omissions with ``…``: each piece between omissions is aligned, in
-order, with its own best window of the source.
+*words*, not letters (``Levenshtein.distance`` on short strings). A citation may be
+a sub-span of the source (a partial citation) and may carry the journalist's marks:
+omissions (``…``) and bracketed words (``[the council]``) cut it into pieces, each
+aligned, in order, with its own stretch of the source. How near a piece is counts
+the fewest word edits of any window (the measure the verdict's thresholds were set
+on); what it shows is a proper word alignment with affine gaps (:func:`align_words`),
+in which a passage left out is one change however long.
 """
 from __future__ import annotations
 
@@ -70,6 +73,8 @@ class Alignment:
     edits: list[Change] = field(default_factory=list)  # the journalist's marked edits: [brackets], [sic]
     matched: int = 0         # citation words aligned with the same source word
     groups: int = 0          # runs of changed, added or dropped words
+    replaced: int = 0        # source words changed or left out inside the matched stretch
+    unmatched: int = 0       # citation words (not marks) the source does not have there
 
     @property
     def score(self) -> float:
@@ -206,7 +211,7 @@ def fuzzy(cite: Citation, src: Source, max_ratio: float) -> Alignment:
         lo, hi = max(pos, s - len(code) - 4), min(len(hay), e + 2 * len(code) + 8)
         piece_ops, gs, ge = align_words(code, hay[lo:hi])
         windows.append((lo + gs, lo + ge))
-        ops.append([_Op(o.tag, o.src_start, o.src_end, o.dest_start - gs, o.dest_end - gs) for o in piece_ops])
+        ops.append(piece_ops)
         fewest.append(d)
         pos = lo + ge
     return _build(cite, source, toks, windows, ops, fewest)
@@ -278,14 +283,13 @@ def align_words(q: str, h: str) -> tuple[list["_Op"], int, int]:
                 end, state, cost = j, st, table[n][j]
     steps = []  # (state, i, j) from the end back
     i, j = n, end
-    tables = {"M": M, "X": X, "Y": Y}
     while i > 0:
         steps.append((state, i, j))
         if state == "M":
-            prev = tables_min(M, X, Y, i - 1, j - 1)
+            prev = _cheapest(M, X, Y, i - 1, j - 1)
             i, j = i - 1, j - 1
         elif state == "X":
-            prev = tables_min(M, X, Y, i - 1, j)
+            prev = _cheapest(M, X, Y, i - 1, j)
             i -= 1
         else:
             here = Y[i][j]
@@ -311,7 +315,7 @@ def align_words(q: str, h: str) -> tuple[list["_Op"], int, int]:
     return _merged(_runs(raw)), start, end
 
 
-def tables_min(M, X, Y, i: int, j: int) -> str:
+def _cheapest(M, X, Y, i: int, j: int) -> str:
     """Which of the three states holds the least cost at (i, j), preferring a match, then an addition."""
     best, name = M[i][j], "M"
     if X[i][j] < best - 1e-9:
@@ -341,7 +345,7 @@ def _build(cite: Citation, source: str, toks: list[Token], windows: list[tuple[i
     verdict rests on similarity while the diff shows the alignment.
     """
     distance, changes, omitted, edits, diff = 0, [], [], [], []
-    matched = groups = 0
+    matched = groups = replaced = unmatched = 0
     for w in cite.lead:
         edits.append(Change("edited", w, ""))
         diff.append(f"{{+{w}+}}")
@@ -363,6 +367,9 @@ def _build(cite: Citation, source: str, toks: list[Token], windows: list[tuple[i
         edits += _in_word_edits(piece_ops, piece, window, source, cite.text)
         matched += sum(o.src_end - o.src_start for o in piece_ops if o.tag == "equal")
         groups += sum(o.tag != "equal" for o in piece_ops)
+        replaced += sum(o.dest_end - o.dest_start for o in piece_ops if o.tag != "equal")
+        unmatched += sum(t.norm[0].isalnum() for o in piece_ops if o.tag != "equal"
+                         for t in piece[o.src_start:o.src_end])
         diff.append(_diff(piece_ops, piece, window, source, cite.text))
         prev = e
     for w in cite.trail:
@@ -373,7 +380,7 @@ def _build(cite: Citation, source: str, toks: list[Token], windows: list[tuple[i
     start = toks[used[0][0]].start if used else None
     end = toks[used[-1][1] - 1].end if used else None
     return Alignment(distance, cite.size, start, end, changes, omitted, " ".join(d for d in diff if d),
-                     edits, matched, groups)
+                     edits, matched, groups, replaced, unmatched)
 
 
 def _in_word_edits(ops, piece: list[Token], window: list[Token], source: str, draft: str) -> list[Change]:

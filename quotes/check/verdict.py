@@ -32,7 +32,7 @@ from typing import Any
 
 from ..lexicon.opposites import negations, opposite
 from .align import Alignment, Change, Citation, Source, Vocab, contains, exact, fuzzy
-from .normalize import strip_marks
+from .normalize import norms, strip_marks
 from .speakers import matching_ids, said_by
 
 VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND = "verbatim", "altered", "misattributed", "not-found"
@@ -47,7 +47,8 @@ MIN_FUZZY_WORDS = 5
 #: How many rows the coarse rapidfuzz pass hands on to word alignment.
 CANDIDATES = 25
 #: A near miss against the named speaker's own quotations: at most this many citation words
-#: changed or added, in at most this many places, and at least :data:`NEAR_SHARED` words in common.
+#: changed or added, and source words changed or left out, in at most this many places, and at
+#: least :data:`NEAR_SHARED` words in common.
 NEAR_WORDS = 2
 NEAR_SHARED = 3
 #: Words too common to make two quotations alike on their own (a near miss needs one more).
@@ -239,9 +240,10 @@ def _close(al: Alignment, cite: Citation, mine: bool) -> bool:
     if cite.size >= MIN_FUZZY_WORDS and al.score >= altered_min(cite.size):
         return True
     unmatched = cite.size - al.matched
-    if unmatched == 0 and al.groups and al.matched >= 2 * MIN_FUZZY_WORDS:
-        return True  # an unmarked omission: every word cited is the source's
-    if not mine or unmatched > NEAR_WORDS or al.groups > NEAR_WORDS or al.matched < NEAR_SHARED:
+    if al.unmatched == 0 and al.groups and al.matched >= 2 * MIN_FUZZY_WORDS:
+        return True  # an unmarked omission: every word cited is the source's (a mark may differ)
+    if not mine or unmatched > NEAR_WORDS or al.replaced > NEAR_WORDS or al.groups > NEAR_WORDS \
+            or al.matched < NEAR_SHARED:
         return False
     return al.matched > 2 * al.groups and _says_something(al, cite)
 
@@ -255,8 +257,6 @@ def _says_something(al: Alignment, cite: Citation) -> bool:
 
 def _flag(c: Change) -> str | None:
     """``negation`` when a change adds or removes a negating word, ``antonym`` when it swaps a word for its opposite."""
-    from .normalize import norms
-
     draft, source = norms(c.draft), norms(c.source)
     if negations(draft) != negations(source):
         return "negation"

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..lexicon import nouns as lex
 from ..lexicon.cues import SPEECH_NOUNS
-from ..nlp.lemmas import lemma
+from ..nlp.lemmas import is_word, lemma
 from .clusters import (FEMALE, MALE, PLURAL, Cluster, Mention, description_type, description_type_of, org_class, org_fits,
                        pronoun_filter, surname_compatible)
 from .segments import doc_segment_starts, double_quoted
@@ -195,13 +195,15 @@ class _Resolver:
         """Bare one-word subjects in title case that the tagger made proper nouns but the recogniser
         no entity (``Ouahbi was upbeat.``, ``Ham went on to explain``: a surname it has not seen):
         someone a later "he" may mean. Only a word that opens its clause and has no words of its own
-        (not ``the 13th Amendment was``)."""
+        (not ``the 13th Amendment was``), and no English word (``Tennis``, ``Loyalty``) unless a
+        person's name in the article ends with it (``Gen. Norman Ham`` … ``Ham went on``)."""
         doc = self.doc
         return [t for t in doc if t.pos_ == "PROPN" and t.dep_ == "nsubj" and not t.ent_type_ and t.is_title
                 and t.is_alpha and len(t) > 2 and not any(c.dep_ != "punct" for c in t.children)
                 and t.head.pos_ in ("VERB", "AUX") and not self.quoted(t.i) and fold(t.text) not in lex.ORG_NAME_WORDS
                 and (t.i == 0 or doc[t.i - 1].is_punct or doc[t.i - 1].is_space
-                     or doc[t.i - 1].pos_ in ("CCONJ", "SCONJ"))]
+                     or doc[t.i - 1].pos_ in ("CCONJ", "SCONJ"))
+                and (not is_word(t) or fold(t.text) in self.person_surnames[self.segment(t.i)])]
 
     def _name_event(self, ent: SpacySpan, seen: set[int]) -> None:
         text = ent.text

@@ -141,13 +141,16 @@ def _runs_on(text: str, paragraphs: list[tuple[int, int]], marks_of: list[list[M
     quotation only crosses single line breaks to reach it (hard-wrapped copy); else None.
 
     A blank line ends a paragraph (the quotation then closes there or carries on by the
-    multi-paragraph rule); so does a line whose first mark of the open quotation's family
-    could open one. The closing line's first such mark must be one that can only close.
+    multi-paragraph rule); so does a line that ends a sentence, and a line whose first mark
+    of the open quotation's family could open one. The closing line's first such mark must
+    be one that can only close.
     """
     family = stack[0][0].family
     for k in range(n + 1, min(n + 1 + _RUN_ON_LINES, len(paragraphs))):
         if _breaks(text[paragraphs[k - 1][1]:paragraphs[k][0]]) != 1:
             return None
+        if text[:paragraphs[k - 1][1]].rstrip()[-1:] in ".!?":
+            return None  # a line that ends a sentence: "… for her here.\nS.C. Rep. Jim Clyburn.\""
         first = next((m for m in marks_of[k] if m.family == family), None)
         if first is None:
             continue
