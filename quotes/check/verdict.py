@@ -122,6 +122,7 @@ class Checker:
         self.speakers = list(speakers)
         self.vocab = Vocab()
         self.sources = [Source.of(r.get("quote") or "", self.vocab) for r in self.rows]
+        self._rows_of: dict[Any, list[int]] = {}  # a speaker named (and the ids it stands for) -> their rows
 
     def check(self, quote: str, speaker: str | None = None, speaker_ids: Iterable[Any] = ()) -> Verdict:
         """The verdict for ``quote``, attributed to ``speaker`` if given.
@@ -152,7 +153,7 @@ class Checker:
             v.sources = self._sources(mine or found)
             return v
         best = None
-        for row, al, mine in self.candidates(cite, by if speaker else None):
+        for row, al, mine in self.candidates(cite, by if speaker else None, (speaker, frozenset(ids))):
             if not _close(al, cite, mine):
                 continue
             key = (al.score, mine, -al.groups)
@@ -193,33 +194,36 @@ class Checker:
                         "end": _doc_offset(row, al.end, end=True)})
         return out
 
-    def candidates(self, cite: Citation, by=None) -> list[tuple[dict[str, Any], Alignment, bool]]:
+    def candidates(self, cite: Citation, by=None, key: Any = None) -> list[tuple[dict[str, Any], Alignment, bool]]:
         """Rows worth a verdict of altered, aligned word by word, each with whether the named speaker said it.
 
-        The rows rapidfuzz finds closest over the whole index, and with a speaker named,
-        every quotation of that speaker (however far below any similarity floor).
+        The rows rapidfuzz finds closest over the whole index, and with a speaker named
+        (``by`` says whose a row is; ``key`` names that speaker for the cache), that speaker's
+        quotations closest to the citation (however far below any similarity floor).
         """
         hits = self._near_indices(cite)
         if by is not None:
-            hits += [i for i in self._closest_of(cite, by) if i not in hits]
-        out = []
-        for i in hits:
-            row = self.rows[i]
-            out.append((row, fuzzy(cite, self.sources[i], 1 - ALTERED_MIN), by(row) if by else False))
-        return out
+            mine = self._rows_of.get(key) if key is not None else None
+            if mine is None:
+                mine = [i for i, r in enumerate(self.rows) if by(r)]
+                if key is not None:
+                    self._rows_of[key] = mine
+            hits += [i for i in self._closest_of(cite, mine) if i not in hits]
+        return [(self.rows[i], fuzzy(cite, self.sources[i], 1 - ALTERED_MIN), by(self.rows[i]) if by else False)
+                for i in hits]
 
     def near(self, cite: Citation) -> list[tuple[dict[str, Any], Alignment]]:
         """Rows worth aligning word by word (rapidfuzz partial ratio over encoded words), aligned."""
         return [(self.rows[i], fuzzy(cite, self.sources[i], 1 - ALTERED_MIN)) for i in self._near_indices(cite)]
 
-    def _closest_of(self, cite: Citation, by) -> list[int]:
-        """The named speaker's rows (``by`` says whose), the :data:`CANDIDATES` closest to the citation."""
+    def _closest_of(self, cite: Citation, rows: list[int]) -> list[int]:
+        """Of the named speaker's ``rows``, the :data:`CANDIDATES` closest to the citation."""
         from rapidfuzz import fuzz, process
 
-        mine = {i: self.sources[i].code for i, r in enumerate(self.rows) if by(r)}
-        if len(mine) <= CANDIDATES:
-            return list(mine)
-        return [i for _, _, i in process.extract(cite.joined, mine, scorer=fuzz.partial_ratio, limit=CANDIDATES)]
+        if len(rows) <= CANDIDATES:
+            return list(rows)
+        codes = {i: self.sources[i].code for i in rows}
+        return [i for _, _, i in process.extract(cite.joined, codes, scorer=fuzz.partial_ratio, limit=CANDIDATES)]
 
     def _near_indices(self, cite: Citation) -> list[int]:
         from rapidfuzz import fuzz, process
