@@ -6,10 +6,18 @@ STAMP  := $(VENV)/.installed
 DB     ?= out/demo-index.json
 SEED   := fixtures/morocco-france-justice.txt
 
-.PHONY: install demo test bench score clean
+.PHONY: install demo test bench score clean browser
 
 # Idempotent: reinstalls only when pyproject.toml changed since the last install.
-install: $(STAMP)
+install: $(STAMP) browser
+
+# The browser tests of `quotes serve` drive Debian's Chromium: installed here when missing and we are
+# root with apt-get (as in CI); otherwise those tests skip and say how to install it.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium not found: the browser tests will skip (as root: apt-get install chromium)"; fi; }
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +35,9 @@ demo: install
 	$(BIN)/quotes export --db $(DB) --format md -o out/quotes.md --force
 	@echo "Markdown export written to out/quotes.md"
 
+# The layers and the absence of import cycles (pyproject.toml, [tool.importlinter]), then the suite.
 test: install
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 # Accuracy on PolNeAR dev, with textacy's direct_quotations from the same run.

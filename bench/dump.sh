@@ -25,7 +25,7 @@ done
 "$bin/python" - "$out/index.json" > "$out/index.rows.json" <<'PY'
 import json, re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
-print(re.sub(r'"(ingested|at|created|updated)(_at)?": "[^"]*"', r'"\1\2": "…"', text))
+print(re.sub(r'"(ingested_at|at|created_at|updated_at|fetched_at)":\s*"[^"]*"', r'"\1": "…"', text))
 PY
 same < "$out/index.rows.json" > "$out/index.rows.tmp" && mv "$out/index.rows.tmp" "$out/index.rows.json"
 rm -f "$out/index.json" "$out/index.json.lock"

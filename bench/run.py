@@ -4,9 +4,10 @@ NAME is any of (default: all, in this order):
 
   extract   quotes extract vs plain spaCy nlp.pipe (floor) vs textacy direct_quotations, same run
   workers   quotes extract --workers 2 vs --workers 1 (whole command)
-  index     speaker index ingest and `quotes list --speaker` at 1k, 10k, 100k quotations
+  index     speaker index ingest, `quotes list --speaker` and 1,000 more quotations, JSON and SQLite storage side by side
   profile   where our non-spaCy time goes (cProfile of the stages after the parse)
   components  the parse component by component, spaCy's stock pipeline against the one quotes loads
+  serve     quotes serve's speaker page and speaker list on a 100k-quotation index
 
 Figures are printed as JSON and kept in bench/results/NAME.json. On the full
 PolNeAR train corpus (840 articles) ``extract`` parses it three times and
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common  # noqa: E402
 
-BENCHMARKS = ("extract", "workers", "index", "profile", "components")
+BENCHMARKS = ("extract", "workers", "index", "profile", "components", "serve")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     for name in args.names or BENCHMARKS:
         common.note(f"running {name}")
         module = {"extract": "extract_rate", "workers": "workers", "index": "index_scale",
-                  "profile": "profile_extract", "components": "components"}[name]
+                  "profile": "profile_extract", "components": "components", "serve": "serve_page"}[name]
         __import__(module).main(args)
 
 

@@ -113,7 +113,7 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
 
 def from_html(html: str, path: str) -> Document:
     """Article text and metadata out of a news page, with trafilatura."""
-    import trafilatura
+    import trafilatura  # lxml and its models cost a second: only for HTML
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     words = len(text.split()) if text else 0
@@ -127,7 +127,7 @@ def from_html(html: str, path: str) -> Document:
 
 def from_jsonl(text: str, path: str) -> Iterator[Document | LoadError]:
     """One document per line holding a JSON object with ``text``; bad lines named, the rest kept."""
-    import orjson
+    import orjson  # only for JSON Lines input
 
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():

@@ -26,7 +26,7 @@ from .records import Document, DocResult
 from .stages import DEFAULT_BATCH_SIZE, analyse, parse
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client  # dask is optional and slow to import
 
 #: Chunks submitted ahead of the one being read, per worker: enough to keep
 #: every worker busy, few enough that memory stays flat on a large corpus.
@@ -90,7 +90,7 @@ def extract_in_processes(documents: Iterable[Document], *, model: str | None = N
     if n <= 1:
         yield from _in_this_process(documents, model, batch_size)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor  # only with more than one chunk
 
     pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(start_method()))
     window: deque = deque()
@@ -132,7 +132,7 @@ class DaskExtractionError(RuntimeError):
 
 def _worker_plugin(model: str | None) -> Any:
     """A Dask worker plugin that loads the pipeline when a worker starts (or joins)."""
-    from distributed.diagnostics.plugin import WorkerPlugin
+    from distributed.diagnostics.plugin import WorkerPlugin  # dask is optional and slow to import
 
     class PipelineLoader(WorkerPlugin):
         """Loads the spaCy pipeline once per worker process, before the first task."""
@@ -143,7 +143,7 @@ def _worker_plugin(model: str | None) -> Any:
             self.model = model
 
         def setup(self, worker: Any) -> None:
-            from quotes.nlp.model import load_pipeline
+            from quotes.nlp.model import load_pipeline  # runs on the worker, which imports it there
 
             load_pipeline(self.model)
 
@@ -153,7 +153,7 @@ def _worker_plugin(model: str | None) -> Any:
 def local_cluster(n_workers: int | None = None) -> "Client":
     """A client on a fresh cluster of worker processes on this machine (one thread each:
     a spaCy pipeline parses on one core)."""
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster  # dask is optional and slow to import
 
     cluster = LocalCluster(n_workers=resolve_workers(n_workers or 0), threads_per_worker=1,
                            processes=True, dashboard_address=":0")
@@ -195,7 +195,7 @@ def _in_flight_limit(client: "Client") -> int:
 
 def _run_on(client: "Client", documents: Iterable[Document], model: str | None,
             batch_size: int, retries: int) -> Iterator[DocResult]:
-    from distributed import as_completed
+    from distributed import as_completed  # dask is optional and slow to import
 
     client.register_plugin(_worker_plugin(model))
     running = as_completed()

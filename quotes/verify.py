@@ -24,8 +24,11 @@ CITED = ("direct", "partial")
 
 
 def checker_for(index: Index) -> Checker:
-    """A checker over every quotation and speaker in ``index``."""
-    return Checker(index.list_quotes(), index.list_speakers())
+    """A checker over every quotation, reported statement and speaker in ``index`` (reported
+    statements only ever give the verdict ``reported``)."""
+    from .index.core import QUOTATIONS, REPORTED
+
+    return Checker(index.list_quotes(kinds=QUOTATIONS + REPORTED), index.list_speakers())
 
 
 def check_citation(index: Index, checker: Checker, quote: str, speaker: str | None, *,

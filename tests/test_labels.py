@@ -7,7 +7,14 @@ import pytest
 from test_attribute import attributions, only
 
 
-@pytest.mark.parametrize("text, speaker", [
+def labelled(kind, rows):
+    """Case-table rows ``(text, speaker)`` with ids naming the kind of label and the speaker."""
+    return [pytest.param(text, speaker, id=f"{kind}: {speaker}") for text, speaker in rows]
+
+
+# -- a label before the quote: the last direct or partial quote is the labelled one ------------
+
+DASH_LABELS = labelled("name and colon", [
     # transcript and debate-digest style: the name and a colon before the quote
     ("Both reject the term containment.\n\nClinton: \"Our goal is not to deter or contain ISIS, but to defeat it.\" "
      "Bush: \"The mission is to destroy ISIS -- not to contain it.\"\n", "Bush"),
@@ -18,9 +25,6 @@ from test_attribute import attributions, only
     ("\"Boeing and GE and other multinationals . . . pay zero taxes.\"\n\n- Bernie Sanders.\n\n"
      "This is a complex issue, subject to fierce debate.\n", "Bernie Sanders"),
 ])
-def test_speaker_label(nlp, text, speaker):
-    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][-1]
-    assert a.sieve == "label" and a.mention.text == speaker
 
 
 @pytest.mark.parametrize("dash", ["―", "—", "–"])
@@ -48,17 +52,18 @@ def test_speaker_label_not_an_addressee(nlp):
 
 def test_dash_line_under_a_sentence_is_not_a_label(nlp):
     text = "Trump called him \"my African American.\"\n\n- Reuters.\n"  # a wire credit under the writer's sentence
-    assert all(a.mention is None or a.mention.text != "Reuters" for a in attributions(nlp, text))
+    atts = attributions(nlp, text)
+    assert [a.span.text for a in atts] == ["my African American."]
+    assert all(a.mention is None or a.mention.text != "Reuters" for a in atts)
 
 
-def test_speaker_label_with_two_names(nlp):
-    text = ("IOWA POLLS MISSED THE LATE SHIFT - Mark Blumenthal and Jon Cohen: “There was a lot shifting on the "
-            "ground in Iowa.”\n")
-    a = only(nlp, text)
-    assert a.sieve == "label" and a.mention.text == "Mark Blumenthal and Jon Cohen"
+TWO_NAMES = labelled("two names", [
+    ("IOWA POLLS MISSED THE LATE SHIFT - Mark Blumenthal and Jon Cohen: “There was a lot shifting on the "
+     "ground in Iowa.”\n", "Mark Blumenthal and Jon Cohen"),
+])
 
 
-@pytest.mark.parametrize("text, speaker", [
+FROM_LABELS = labelled("from", [
     ("What that means for this year - More from Jones: “The partisanship of the state population is a starting "
      "point.”\n", "Jones"),
     ("Bush endorsed Cruz.\n\nFrom Bush's Facebook post: \"For the sake of our party and country, we must move to "
@@ -69,19 +74,18 @@ def test_speaker_label_with_two_names(nlp):
     ("What the report does mean - Not all web panels are created equal. From the report: “In general, samples "
      "with more elaborate sampling and weighting procedures produced more accurate results.”\n", "the report"),
 ])
-def test_from_label(nlp, text, speaker):
-    a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][-1]
-    assert a.sieve == "label" and a.mention.text == speaker
 
-
-@pytest.mark.parametrize("text, speaker", [
+HERE_IS_LABELS = labelled("here is", [
     # PolNeAR train (HuffPost): the writer presents the speaker, then the quote after the colon
     ("This ideology has roots in earlier Democratic Party trends.\nHere’s Clinton in December 1992: “Our new "
      "direction must rest on an understanding of the new realities of global competition.”\n", "Clinton"),
     ("Here is former Secretary of State Colin Powell on the issue: “It was a mistake.”\n",
      "former Secretary of State Colin Powell"),
 ])
-def test_here_is_label(nlp, text, speaker):
+
+
+@pytest.mark.parametrize("text, speaker", [*DASH_LABELS, *FROM_LABELS, *HERE_IS_LABELS])
+def test_the_last_quote_is_labelled(nlp, text, speaker):
     a = [x for x in attributions(nlp, text) if x.kind in ("direct", "partial")][-1]
     assert a.sieve == "label" and a.mention.text == speaker
 
@@ -128,7 +132,7 @@ def test_an_untagged_paragraph_carries_on_the_last_turn(nlp):
     assert ("But the truth is that Donald Trump has no plan at all.", "KAINE", "label") in _mentions(nlp, TRANSCRIPT)
 
 
-@pytest.mark.parametrize("text, speaker", [
+TURN_LABELS = labelled("turn", [
     # PolNeAR train, HuffPost: a title-case name inside the marks
     ("A panel of reporters dismissed the plan.\n\n\"Chris Matthews: Seriously, seriously about this. Bernie says "
      "he’s going to pay for the free tuitions with a tax on Wall Street speculation.\"\n\nThat doesn’t sound right.\n",
@@ -136,9 +140,6 @@ def test_an_untagged_paragraph_carries_on_the_last_turn(nlp):
     # PolNeAR train, Breitbart: a no-break space after the colon
     ("Clinton answered a question on Benghazi.\n\n\"RAMOS:\u00a0 Secretary Clinton, did you lie to them?\n", "RAMOS"),
 ])
-def test_turn_label(nlp, text, speaker):
-    a = only(nlp, text)
-    assert a.sieve == "label" and a.mention.text == speaker
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -167,14 +168,18 @@ def test_not_a_turn_label(nlp, text, speaker):
 def test_names_labelling_nested_quotes_are_not_a_turn(nlp):
     text = ("Rubio's spokesman summed up the debate.\n\n\"CLINTON: 'I come from the 60s, a long time ago.' RUBIO: "
             "'This election is about the future.' That says it all.\"\n")
-    assert all(s != "label" and m not in ("CLINTON", "RUBIO") for _, m, s in _mentions(nlp, text))
+    mentions = _mentions(nlp, text)
+    assert mentions, "the spokesman's quote is no longer detected"
+    assert all(s != "label" and m not in ("CLINTON", "RUBIO") for _, m, s in mentions)
 
 
 def test_a_tweet_quoting_two_people_is_not_a_turn(nlp):
     # PolNeAR train, Washington Post: the names label quotes nested in the spokesman's tweet
     text = ("\"Debate recap,\" tweeted Rubio spokesman Alex Conant. \"Clinton: 'I come from the 60s, a long time "
             "ago.' Marco: 'This election is about the future.'\"\n")
-    assert all(s != "label" and m not in ("Clinton", "Marco") for _, m, s in _mentions(nlp, text))
+    mentions = _mentions(nlp, text)
+    assert mentions, "the tweet's quotes are no longer detected"
+    assert all(s != "label" and m not in ("Clinton", "Marco") for _, m, s in mentions)
 
 
 # -- vox pops: a dash and the name closing the quote's line -----------------------------------
@@ -222,7 +227,7 @@ def test_a_byline_is_no_credit(nlp, text, speaker):
 
 # -- signature lines closing a quoted block ---------------------------------------------------
 
-@pytest.mark.parametrize("text, speaker", [
+SIGNATURE_LINES = labelled("signature", [
     # PolNeAR train, HuffPost: expert comment signed 'Name, Organisation' inside the marks
     ("Economists are worried about the message.\n\n\"I worry that we may see a resurgence of Democrats singing the "
      "virtues of balanced budgets.\nDean Baker, Center for Economic and Policy Research.\"\n\nBut the broadside "
@@ -230,7 +235,10 @@ def test_a_byline_is_no_credit(nlp, text, speaker):
     ("The consensus did not hold.\n\n\"We are going to enter the next recession without that consensus that we "
      "need to do stimulus.\nJosh Bivens, Economic Policy Institute.\"\n\nDemocrats acquiesced.\n", "Josh Bivens"),
 ])
-def test_signature_line(nlp, text, speaker):
+
+
+@pytest.mark.parametrize("text, speaker", [*TWO_NAMES, *TURN_LABELS, *SIGNATURE_LINES])
+def test_the_only_quote_is_labelled(nlp, text, speaker):
     a = only(nlp, text)
     assert a.sieve == "label" and a.mention.text == speaker
 

@@ -40,7 +40,7 @@ def test_the_pipeline_runs_the_compiled_rules_and_lemmatizes_on_demand(nlp):
 def test_the_lemmatizer_index_is_read_as_sets(nlp):
     # the rule lemmatizer only asks whether a form is in its index; as lists that is a linear scan
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    assert all(isinstance(words, frozenset) for words in table.values())
+    assert table and all(isinstance(words, frozenset) for words in table.values())
     doc = nlp("The ministers were meeting the spokeswomen of both agencies.")
     assert [lemma(t) for t in doc if t.pos_ in ("NOUN", "VERB")] == ["minister", "meet", "spokeswoman", "agency"]
 

@@ -131,3 +131,24 @@ def test_dask_local_starts_and_stops_its_own_cluster(documents, serial):
     results = list(parallel.extract_on_dask(documents[:2], "local", local_workers=1))
     assert sorted(results, key=lambda r: r.document.path) == serial[:2]
 
+
+
+@pytest.mark.slow
+def test_dask_ingest_into_a_sqlite_archive_then_parquet_end_to_end(dask_client, documents, serial, tmp_path):
+    """The README's archive recipe: skip what the index holds, parse on the cluster, store as results
+    arrive in a SQLite index, export Parquet for a columnar engine."""
+    ds = pytest.importorskip("pyarrow.dataset")
+    from quotes.index.core import Index
+    from quotes.parquet import write_parquet
+
+    index = Index(tmp_path / "archive.sqlite")
+    index.ingest(serial[:2])                                   # an earlier run stored two
+    todo = [d for d in documents if not index.has_document(d.hash)]
+    assert len(todo) == len(documents) - 2
+    report = index.ingest(parallel.extract_on_dask(todo, dask_client, batch_size=2))
+    assert report.added == len(todo) and index.storage.kind == "sqlite"
+    expected = index.list_quotes()
+    assert {r["doc_path"] for r in expected} == {d.path for d in documents}
+    assert write_parquet(index.quote_batches(kinds=("direct", "partial")), tmp_path / "pq") == len(expected)
+    table = ds.dataset(tmp_path / "pq", partitioning="hive").to_table()
+    assert sorted(table.column("id").to_pylist()) == sorted(r["id"] for r in expected)

@@ -56,9 +56,9 @@ def test_quote_not_cut_at_apostrophe(seed_result):
 
 
 def test_name_in_marks_is_not_a_quotation(seed_result):
-    for q in seed_result.quotes:
-        if q.quote.strip("'‘’ ") == "Jabaroot":
-            assert q.speaker is None and q.kind not in ("direct", "partial")
+    jabaroot = [q for q in seed_result.quotes if q.quote.strip("'‘’ ") == "Jabaroot"]
+    assert jabaroot, "the name in marks is no longer detected at all"
+    assert all(q.speaker is None and q.kind not in ("direct", "partial") for q in jabaroot)
 
 
 def test_offsets_point_into_the_file(seed_text, seed_result):
@@ -81,7 +81,11 @@ def test_speakers_carry_roles(seed_result):
 
 def test_every_fixture_offsets(nlp):
     docs = [Document(path=str(p), text=p.read_bytes().decode("utf-8")) for p in sorted(FIXTURES.glob("*.txt"))]
-    for result in extract_documents(docs, nlp=nlp):
+    assert docs
+    results = list(extract_documents(docs, nlp=nlp))
+    assert [r.document.path for r in results] == [d.path for d in docs]
+    assert all(r.quotes for r in results), [r.document.path for r in results if not r.quotes]
+    for result in results:
         for q in result.quotes:
             assert result.document.text[q.start:q.end] == q.quote
 
@@ -111,5 +115,6 @@ def test_the_seed_in_another_house_style_keeps_every_speaker(nlp, seed_text, see
     text = "".join(chars)
     assert text != seed_text
     result = analyse(nlp(text), Document(path="restyled.txt", text=text))
-    assert [(q.start, q.end, q.kind, q.speaker) for q in result.quotes] == \
-        [(q.start, q.end, q.kind, q.speaker) for q in seed_result.quotes]
+    # quotation marks only: reported clauses (kind indirect) follow the parse, which double marks change
+    assert [(q.start, q.end, q.kind, q.speaker) for q in result.quotes if q.kind != "indirect"] == \
+        [(q.start, q.end, q.kind, q.speaker) for q in seed_result.quotes if q.kind != "indirect"]

@@ -59,7 +59,7 @@ WRITER = textwrap.dedent("""
 def whole(path: Path) -> dict:
     """Load the index as any reader would, and check no document lacks a quotation it claims."""
     index = Index(path, readonly=True)             # raises if the file is damaged or not ours
-    data = orjson.loads(path.read_bytes()) if path.exists() else {}
+    data = index.storage.read() if path.exists() else {}
     quotes = data.get("quotes", {})
     for doc in data.get("documents", {}).values():
         assert all(q in quotes for q in doc["quote_ids"]), doc["path"]
@@ -75,9 +75,14 @@ def article(tag: str, i: int) -> str:
             f"The council agreed. \"It is about time,\" said {NAMES[(i + 3) % len(NAMES)]}.\n")
 
 
+#: Each safety test runs against both storages (the index's name picks it).
+STORAGES = ["index.json", "index.sqlite"]
+
+
 @pytest.mark.slow
-def test_eight_ingest_processes_on_one_index_all_land(tmp_path):
-    db = tmp_path / "index.json"
+@pytest.mark.parametrize("name", STORAGES)
+def test_eight_ingest_processes_on_one_index_all_land(tmp_path, name):
+    db = tmp_path / name
     folders = []
     for p in range(8):
         folder = tmp_path / f"batch{p}"
@@ -99,9 +104,10 @@ def test_eight_ingest_processes_on_one_index_all_land(tmp_path):
     assert all(f"p{p} bridge" in " ".join(q["quote"] for q in data["quotes"].values()) for p in range(8))
 
 
-def test_concurrent_writers_interleave_small_batches_without_loss(tmp_path):
+@pytest.mark.parametrize("name", STORAGES)
+def test_concurrent_writers_interleave_small_batches_without_loss(tmp_path, name):
     """Without spaCy, many more batches: eight writers, forty documents each, one write per document."""
-    db = tmp_path / "index.json"
+    db = tmp_path / name
     procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db), f"w{p}", "40"], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for p in range(8)]
     for p in procs:
@@ -114,9 +120,10 @@ def test_concurrent_writers_interleave_small_batches_without_loss(tmp_path):
 
 
 @pytest.mark.slow
-def test_sigkill_during_writes_never_leaves_a_partial_index(tmp_path):
+@pytest.mark.parametrize("name", STORAGES)
+def test_sigkill_during_writes_never_leaves_a_partial_index(tmp_path, name):
     rng = random.Random(7)
-    db = tmp_path / "index.json"
+    db = tmp_path / name
     killed_with_data = 0
     before = 0
     for run in range(60):
@@ -142,17 +149,18 @@ def test_sigkill_during_writes_never_leaves_a_partial_index(tmp_path):
     Index(db).ingest([])
     with Index(db).storage.transaction():
         pass
-    assert not list(tmp_path.glob(".index.json.*.tmp"))
+    assert not list(tmp_path.glob(f".{name}.*.tmp"))
 
 
 @pytest.mark.slow
-def test_sigkill_of_real_ingest_runs_keeps_whole_documents_and_a_rerun_finishes(tmp_path):
+@pytest.mark.parametrize("name", STORAGES)
+def test_sigkill_of_real_ingest_runs_keeps_whole_documents_and_a_rerun_finishes(tmp_path, name):
     rng = random.Random(11)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(30):
         (corpus / f"a{i:02d}.txt").write_text(article("kill", i), encoding="utf-8")
-    db = tmp_path / "index.json"
+    db = tmp_path / name
     for _ in range(4):
         proc = subprocess.Popen([QUOTES, "ingest", str(corpus), "--db", str(db)], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE)

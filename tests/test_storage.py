@@ -7,7 +7,21 @@ import time
 import orjson
 import pytest
 
+from quotes.index.sqlstore import SQLiteStorage
 from quotes.index.storage import SCHEMA, IndexFileError, IndexLocked, IndexStorage, atomic_write, meta_row
+
+#: The guarantees below hold for both storages; tests that take ``Store`` run once with each.
+STORES = {"json": IndexStorage, "sqlite": SQLiteStorage}
+
+
+@pytest.fixture(params=list(STORES))
+def Store(request):
+    return STORES[request.param]
+
+
+def contents(Store, path) -> dict:
+    """The whole index at ``path`` as its storage reads it."""
+    return Store(str(path), readonly=True).read()
 
 
 def write_rows(storage: IndexStorage, **rows) -> None:
@@ -16,33 +30,34 @@ def write_rows(storage: IndexStorage, **rows) -> None:
         storage.write(data)
 
 
-def test_new_index_is_written_atomically_with_its_schema(tmp_path):
+def test_new_index_is_written_atomically_with_its_schema(tmp_path, Store):
     path = tmp_path / "index.json"
-    storage = IndexStorage(str(path))
+    storage = Store(str(path))
     assert not path.exists()                        # reading creates nothing
     write_rows(storage, a={"x": 1})
-    data = orjson.loads(path.read_bytes())
+    data = contents(Store, path)
     assert data["meta"]["1"] == meta_row() and data["things"] == {"a": {"x": 1}}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.json", "index.json.lock"]
+    extra = ["index.json-shm", "index.json-wal"] if Store is SQLiteStorage else []   # SQLite's write-ahead log
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["index.json", "index.json.lock", *extra])
 
 
-def test_write_outside_a_transaction_is_refused(tmp_path):
-    storage = IndexStorage(str(tmp_path / "i.json"))
+def test_write_outside_a_transaction_is_refused(tmp_path, Store):
+    storage = Store(str(tmp_path / "i.json"))
     with pytest.raises(RuntimeError):
         storage.write({"things": {}})
 
 
-def test_failed_transaction_leaves_the_file_as_it_was(tmp_path):
+def test_failed_transaction_leaves_the_file_as_it_was(tmp_path, Store):
     path = tmp_path / "i.json"
-    storage = IndexStorage(str(path))
+    storage = Store(str(path))
     write_rows(storage, a={"x": 1})
-    before = path.read_bytes()
+    before = contents(Store, path)
     with pytest.raises(ZeroDivisionError):
         with storage.transaction() as data:
             data["things"]["b"] = {"x": 2}
             storage.write(data)
             1 / 0
-    assert path.read_bytes() == before
+    assert contents(Store, path) == before
     assert storage.read()["things"] == {"a": {"x": 1}}  # the half-done change is gone from memory too
 
 
@@ -89,19 +104,19 @@ def test_older_schema_is_migrated_by_the_first_writer_with_a_backup(tmp_path):
     assert len(list(tmp_path.glob("*.bak*"))) == 1
 
 
-def test_a_writer_sees_what_another_wrote_before_it(tmp_path):
+def test_a_writer_sees_what_another_wrote_before_it(tmp_path, Store):
     path = tmp_path / "i.json"
-    one, two = IndexStorage(str(path)), IndexStorage(str(path))
+    one, two = Store(str(path)), Store(str(path))
     write_rows(one, a={"x": 1})
     two.read()
     write_rows(one, b={"x": 2})          # two's snapshot is now stale
     write_rows(two, c={"x": 3})          # but it re-reads under the lock
-    assert set(orjson.loads(path.read_bytes())["things"]) == {"a", "b", "c"}
+    assert set(contents(Store, path)["things"]) == {"a", "b", "c"}
 
 
-def test_writers_queue_on_the_lock(tmp_path):
+def test_writers_queue_on_the_lock(tmp_path, Store):
     path = tmp_path / "i.json"
-    holder, waiter = IndexStorage(str(path)), IndexStorage(str(path), lock_timeout=0.2)
+    holder, waiter = Store(str(path)), Store(str(path), lock_timeout=0.2)
     entered, release = threading.Event(), threading.Event()
 
     def hold():
@@ -139,13 +154,13 @@ def test_atomic_write_keeps_the_file_mode(tmp_path):
     assert path.read_bytes() == b'{"a": 1}' and path.stat().st_mode & 0o777 == 0o640
 
 
-def test_refresh_only_rereads_a_replaced_file(tmp_path):
+def test_refresh_only_rereads_a_replaced_file(tmp_path, Store):
     path = tmp_path / "i.json"
-    storage = IndexStorage(str(path))
+    storage = Store(str(path))
     write_rows(storage, a={"x": 1})
     assert storage.refresh() is False
     time.sleep(0.01)
-    write_rows(IndexStorage(str(path)), b={"x": 2})
+    write_rows(Store(str(path)), b={"x": 2})
     assert storage.refresh() is True and "b" in storage.read()["things"]
 
 
@@ -170,3 +185,33 @@ def test_schema_2_nested_spans_are_flattened_and_read_back_the_same(tmp_path):
     assert data["quotes"]["abc-5"]["mention"] == "She" and data["quotes"]["abc-5"]["mention_start"] == 0
     assert Index(path).get_quote("abc-5") == row
     assert orjson.loads((tmp_path / "i.json.schema2.bak").read_bytes()) == old
+
+
+def sqlite_file(path, sql: str = "") -> bytes:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    db.executescript(sql or "CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+    db.commit()
+    db.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: (p.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000), p.read_bytes())[1], "damaged"),
+    (lambda p: sqlite_file(p), "not a quotes index"),
+    (lambda p: sqlite_file(p, "CREATE TABLE meta(id TEXT, row BLOB); INSERT INTO meta VALUES ('1', '{\"format\": \"x\"}');"),
+     "not a quotes index"),
+    (lambda p: sqlite_file(p, "CREATE TABLE meta(id TEXT, row BLOB); INSERT INTO meta VALUES "
+                              f"('1', '{{\"format\": \"quotes-index\", \"schema\": {SCHEMA + 1}}}');"), "newer"),
+])
+def test_a_sqlite_file_that_is_not_our_index_is_never_written(tmp_path, make, words):
+    path = tmp_path / "precious.sqlite"
+    content = make(path)
+    with pytest.raises(IndexFileError) as e:
+        SQLiteStorage(str(path)).read()
+    assert str(path) in str(e.value) and words in str(e.value)
+    with pytest.raises(IndexFileError):
+        with SQLiteStorage(str(path)).transaction():
+            pass
+    assert path.read_bytes() == content

@@ -43,3 +43,17 @@ def test_carry_venues_rules():
     assert carry_venues(["x", None], [a, a], [0, 1], [None, None]) == ["x", "x"]
     assert carry_venues(["x", None], [a, b], [0, 1], [None, None]) == ["x", None]
     assert carry_venues(["x", None], [a, a], [0, 3], [None, None]) == ["x", None]
+
+
+# Issue 19, point 7: a venue is the occasion phrase only: neither the speaker nor the content leaks in.
+@pytest.mark.parametrize("text, venue", [
+    ("During a joint press conference with Ouahbi, Darmanin 'sincerely thanked' Morocco for its cooperation.",
+     "During a joint press conference with Ouahbi"),
+    ('In a written statement that it was "delighted" with the result, the club thanked its fans.',
+     "In a written statement"),
+    ("“We will win,” Smith said at a rally with Jones, Brown and Lee.", "at a rally with Jones, Brown and Lee"),
+    ("“It was very nice,” the senator said at a rally in Des Moines, Iowa.", "at a rally in Des Moines, Iowa"),
+])
+def test_venue_is_the_occasion_phrase_only(nlp, text, venue):
+    (q,) = quotes_of(nlp, text)
+    assert q.venue == venue

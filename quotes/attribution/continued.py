@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from .agents import names_someone
-from .record import UNKNOWN_SPEAKER, Attribution, assign
+from .record import ADJACENT, ANTICIPATES, Attribution, CONTINUES, GROUP, INTRODUCED, SYNTAX, UNKNOWN_SPEAKER, assign
 from ..records import QuoteSpan
 from .parse import SPEAKER_ENTS, Layout, denied, depth, is_cue, mention_span, near_sentence, subject_of, token_before
 
@@ -27,7 +27,7 @@ def share_groups(out: list[Attribution], spans: list[QuoteSpan]) -> None:
             continue
         for p in pieces:
             if p.mention is None and p.sieve not in UNKNOWN_SPEAKER:
-                p.mention, p.cue, p.sieve = found.mention, found.cue, "group"
+                p.mention, p.cue, p.sieve = found.mention, found.cue, GROUP
 
 
 def continue_quotes(out: list[Attribution], lay: Layout) -> None:
@@ -40,9 +40,9 @@ def continue_quotes(out: list[Attribution], lay: Layout) -> None:
             used = {o.cue.start for o in out[:i] if o.cue is not None}
             intro = _introduced(i, lay, used)
             if intro is not None and (last is None or intro[0].idx > out[last].span.close_end):
-                assign(a, "introduced", intro[0], intro[1], lay)
+                assign(a, INTRODUCED, intro[0], intro[1], lay)
         if a.mention is None and last is not None and _near(out[last], a, lay):
-            a.mention, a.sieve = _renamed(out[last], a, lay) or out[last].mention, "continues"
+            a.mention, a.sieve = _renamed(out[last], a, lay) or out[last].mention, CONTINUES
             a.continues = last
         if a.mention is not None:
             last = i
@@ -103,12 +103,12 @@ def _anticipate(out: list[Attribution], lay: Layout) -> None:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.mention is not None or a.kind != "direct" or a.sieve in UNKNOWN_SPEAKER or b.mention is None \
-                or b.sieve not in ("syntax", "adjacent") or b.kind != "direct" or a.span.text.rstrip()[-1:] == "?":
+                or b.sieve not in (SYNTAX, ADJACENT) or b.kind != "direct" or a.span.text.rstrip()[-1:] == "?":
             continue  # a question before a quoted answer is someone else's
         pa, pb = lay.para(a.span.open_start), lay.para(b.span.open_start)
         if pb - pa == 1 and lay.para(a.span.close_end) == pa and lay.opens_paragraph(a.span.open_start) \
                 and lay.closes_paragraph(a.span.close_end) and lay.opens_paragraph(b.span.open_start):
-            a.mention, a.sieve = b.mention, "anticipates"
+            a.mention, a.sieve = b.mention, ANTICIPATES
 
 
 def _introduced(qi: int, lay: Layout, used: set[int]) -> tuple[Token, Token] | None:

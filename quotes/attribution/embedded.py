@@ -11,10 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from .agents import acts
-from .record import Attribution, assign
+from .record import Attribution, EMBEDDED, INTRODUCED, SENTENCE, assign
 from ..lexicon.cues import STATEMENT_NOUNS
 from .finders import SUBORDINATORS, clause_root, sentence_cue, statement_by, statement_owner
 from ..nlp.lemmas import lemma
+from ..detect.spans import title_case
 from ..records import QuoteSpan
 from .parse import Layout, denied, depth, is_cue, near_sentence, subject_of, words_end
 
@@ -42,7 +43,7 @@ def by_sentence_cue(qi: int, a: Attribution, lay: Layout) -> bool:
     subj = subject_of(cue, lay) if cue is not None else None
     if subj is None:
         return False
-    assign(a, "sentence", cue, subj, lay)
+    assign(a, SENTENCE, cue, subj, lay)
     return True
 
 
@@ -69,21 +70,21 @@ def embedded_quote(qi: int, a: Attribution, lay: Layout) -> bool:
     if owner is not None:
         noun, poss = owner
         named = _named_subject(noun, lay) if poss.pos_ == "PRON" else None
-        assign(a, "embedded", noun, named or poss, lay)
+        assign(a, EMBEDDED, noun, named or poss, lay)
         return True
     made = statement_by(qi, lay)
     if made is not None:
-        assign(a, "embedded", made[0], made[1], lay)
+        assign(a, EMBEDDED, made[0], made[1], lay)
         return True
     root = clause_root(qi, lay)
     held = _that_holder(qi, root, lay)
     if held is not None:
-        assign(a, "embedded", held, subject_of(held, lay), lay)
+        assign(a, EMBEDDED, held, subject_of(held, lay), lay)
         return True
     if by_sentence_cue(qi, a, lay):
         return True
     subj = subject_of(root, lay) if root is not None else None
-    if subj is None:
+    if subj is None or _named_thing(a.span):
         return False
     if (not acts(subj) and lemma(subj) not in STATEMENT_NOUNS) or _relative(root):
         # "he signed a bill that created the 'Choose Life' plates": a thing's clause inside a person's
@@ -95,10 +96,22 @@ def embedded_quote(qi: int, a: Attribution, lay: Layout) -> bool:
         else:
             before = _reporter_before(root, lay)
             if before is not None:
-                assign(a, "introduced", before[0], before[1], lay)
+                assign(a, INTRODUCED, before[0], before[1], lay)
                 return True
-    assign(a, "embedded", None, subj, lay)
+    assign(a, EMBEDDED, None, subj, lay)
     return True
+
+
+#: Longest name of a thing in marks (a game, a film, a button) that is not taken for someone's words.
+NAMED_THING_WORDS = 5
+
+
+def _named_thing(q: QuoteSpan) -> bool:
+    """Is the quote the name of a thing, set in marks (``released "Super Mario Run"``, a ``"Like"``
+    button, the ``"Rez"`` remake)? Words in title case, a few of them, no sentence of their own. With
+    no cue, the subject of the writer's sentence did not say them: no speaker is better than a wrong one."""
+    words = q.text.strip(" ,.;:").split()
+    return 0 < len(words) <= NAMED_THING_WORDS and title_case(q.text) and not q.text.rstrip().endswith(("!", "?"))
 
 
 def _reporter_before(root: Token, lay: Layout) -> tuple[Token, Token] | None:

@@ -14,9 +14,15 @@ from ..records import QuoteSpan
 from .parse import Layout, mention_span
 
 
+#: The names of the sieve steps that can decide a quote, as stored in :attr:`Attribution.sieve`.
+LABEL, SILENT, SYNTAX, COLON, ADDRESSED, ACCORDING = "label", "silent", "syntax", "colon", "addressed", "according"
+EMBEDDED, SENTENCE, ADJACENT, INSIDE = "embedded", "sentence", "adjacent", "inside"
+#: ... and of the steps for quotes with no cue of their own (:mod:`quotes.attribution.continued`).
+GROUP, INTRODUCED, CONTINUES, ANTICIPATES = "group", "introduced", "continues", "anticipates"
+
 #: Sieves that find a quote's speaker is not named (a question put to someone, a transcript
 #: turn tagged "VIDEO:"): no later sieve gives it the last speaker.
-UNKNOWN_SPEAKER = frozenset(["addressed", "silent"])
+UNKNOWN_SPEAKER = frozenset([ADDRESSED, SILENT])
 
 
 @dataclass(slots=True)
@@ -28,7 +34,6 @@ class Attribution:
     cue: SpacySpan | None = None
     mention: SpacySpan | None = None
     sentence: SpacySpan | None = None
-    venue: str | None = None
     sieve: str | None = None
     continues: int | None = None
     paragraph: int = 0

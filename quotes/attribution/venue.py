@@ -87,8 +87,33 @@ def _occasion_phrase(prep: Token) -> str | None:
     named_medium = prep.lower_ == "on" and (obj.ent_type_ in MEDIA_ENTS or base in PLATFORMS)
     if base not in OCCASIONS and not named_medium and not _compound_occasion(obj):
         return None
-    span = prep.doc[prep.i:prep.right_edge.i + 1]
+    span = prep.doc[prep.i:_phrase_end(prep, obj) + 1]
     return _tidy(span)
+
+
+#: Dependents that open a clause: what was said, or who said it, not where.
+CLAUSES = frozenset(["relcl", "acl", "ccomp", "advcl"])
+#: Punctuation that closes an occasion phrase (not a comma: ``at a rally in Des Moines, Iowa``; not
+#: quotation marks, which may name a show: ``on CNN's "State of the Union"``).
+STOPS = frozenset([";", ":", "—", "–", "(", ")"])
+
+
+def _phrase_end(prep: Token, obj: Token) -> int:
+    """The last token of the occasion phrase. The speaker and the content are not part of the occasion:
+    it ends before a clause hung on the occasion noun (``in a written statement that it was "delighted"``),
+    and before a name the parse joined to the phrase by a bare comma (``During a joint press conference
+    with Ouahbi, Darmanin 'sincerely thanked'``: a conjunct with no ``and``/``or`` is the clause's
+    subject, not a second companion); it ends at punctuation that closes a phrase."""
+    end = prep.right_edge.i
+    for t in obj.subtree:
+        if t.i > obj.i and t.dep_ in CLAUSES and t.head.dep_ != "compound":
+            end = min(end, t.left_edge.i - 1)
+        elif t.dep_ == "conj" and not any(c.dep_ == "cc" for x in (t, *t.conjuncts) for c in x.children):
+            end = min(end, t.left_edge.i - 1)
+    for t in prep.doc[obj.i + 1:end + 1]:
+        if t.text in STOPS:
+            return t.i - 1
+    return end
 
 
 def _compound_occasion(obj: Token) -> bool:

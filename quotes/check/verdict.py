@@ -22,7 +22,9 @@ Verdicts (``quotes check`` exits with the code :data:`quotes.cli.common.EXIT_VER
   negates or turns a word into its opposite flagged;
 * ``misattributed``: word for word, but the index has someone else saying it
   (or nobody: the source names no speaker);
-* ``not-found``: nothing close enough in the index.
+* ``not-found``: nothing close enough in the index;
+* ``reported`` (exit 13): no quotation holds these words, but the source reports them in its own
+  words (a record of kind ``indirect``, "Kayouh said that …"): they are not a quotation.
 """
 from __future__ import annotations
 
@@ -31,12 +33,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lexicon.opposites import negations, opposite
+from ..records import SURE
 from .align import Alignment, Change, Citation, Source, Vocab, contains, exact, fuzzy
 from .normalize import norms, strip_marks
 from .speakers import matching_ids, said_by
 
 VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND = "verbatim", "altered", "misattributed", "not-found"
-VERDICTS = (VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND)
+REPORTED = "reported"
+#: Word for word, said by someone else according to an attribution the index is not sure of
+#: (confidence below quotes.records.SURE): a reader should look, not be told it is wrong.
+UNSURE = "unsure"
+VERDICTS = (VERBATIM, ALTERED, MISATTRIBUTED, NOT_FOUND, REPORTED, UNSURE)
+#: Row kinds that are reported speech, not quotations: a citation is never verbatim against them.
+REPORTED_KINDS = frozenset(["indirect"])
 
 #: Word-level similarity (1 - word edits / words cited) a long citation needs to be ``altered``;
 #: a citation of n words needs ``ALTERED_MIN + 1/n`` (see :func:`altered_min`).
@@ -117,12 +126,15 @@ class Checker:
     """
 
     def __init__(self, rows: Sequence[dict[str, Any]], speakers: Iterable[dict[str, Any]] = ()) -> None:
+        self.reported = [r for r in rows if r.get("kind") in REPORTED_KINDS]
+        rows = [r for r in rows if r.get("kind") not in REPORTED_KINDS]
         self.singles = len(rows)
         self.rows = list(rows) + runs(rows)
         self.speakers = list(speakers)
         self.vocab = Vocab()
         self.sources = [Source.of(r.get("quote") or "", self.vocab) for r in self.rows]
         self._rows_of: dict[Any, list[int]] = {}  # a speaker named (and the ids it stands for) -> their rows
+        self.reported_sources = [Source.of(r.get("quote") or "", self.vocab) for r in self.reported]
 
     def check(self, quote: str, speaker: str | None = None, speaker_ids: Iterable[Any] = ()) -> Verdict:
         """The verdict for ``quote``, attributed to ``speaker`` if given.
@@ -136,6 +148,8 @@ class Checker:
             return Verdict(NOT_FOUND, quote, speaker, note="nothing to look for: the quotation has no words")
         ids = set(speaker_ids) | (matching_ids(speaker, self.speakers) if speaker else set())
         v = self._check(cite, quote, speaker, ids)
+        if v.verdict in (NOT_FOUND, ALTERED):
+            v = self._reported(cite, quote, speaker, ids) or v
         if speaker and not ids and self.speakers and v.verdict != VERBATIM:
             v.note = _join(v.note, f"no speaker in the index answers to {speaker}")
         return v
@@ -148,7 +162,7 @@ class Checker:
             i, al = _earliest(mine or found, self.rows)
             v = _verdict(VERBATIM if mine else MISATTRIBUTED, quote, speaker, self.rows[i], al)
             others = sorted({self.rows[j].get("speaker") or "nobody" for j, _ in found} - {v.said_by or "nobody"})
-            if v.verdict == MISATTRIBUTED and others:
+            if v.verdict in (MISATTRIBUTED, UNSURE) and others:
                 v.note = _join(v.note, f"also attributed to {', '.join(others)}")
             v.sources = self._sources(mine or found)
             return v
@@ -212,6 +226,21 @@ class Checker:
         return [(self.rows[i], fuzzy(cite, self.sources[i], 1 - ALTERED_MIN), by(self.rows[i]) if by else False)
                 for i in hits]
 
+    def _reported(self, cite: Citation, quote: str, speaker: str | None, ids: set[Any]) -> Verdict | None:
+        """``reported`` when the cited words are, word for word, in a clause the source only reports
+        (and no quotation holds them): putting them in quotation marks makes a quotation up."""
+        by = (lambda r: said_by(speaker, r, ids)) if speaker else (lambda r: True)
+        found = [(i, al) for i, s in enumerate(self.reported_sources)
+                 if contains(cite, s) and (al := exact(cite, s)) is not None]
+        if not found:
+            return None
+        i, al = next(((i, al) for i, al in found if by(self.reported[i])), found[0])
+        v = _verdict(REPORTED, quote, speaker, self.reported[i], al)
+        v.note = _join(v.note, "the source reports this in its own words; it is not a quotation")
+        if speaker and not by(self.reported[i]):
+            v.note = _join(v.note, f"and reports {self.reported[i].get('speaker') or 'nobody'} saying it, not {speaker}")
+        return v
+
     def near(self, cite: Citation) -> list[tuple[dict[str, Any], Alignment]]:
         """Rows worth aligning word by word (rapidfuzz partial ratio over encoded words), aligned."""
         return [(self.rows[i], fuzzy(cite, self.sources[i], 1 - ALTERED_MIN)) for i in self._near_indices(cite)]
@@ -226,7 +255,7 @@ class Checker:
         return [i for _, _, i in process.extract(cite.joined, codes, scorer=fuzz.partial_ratio, limit=CANDIDATES)]
 
     def _near_indices(self, cite: Citation) -> list[int]:
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz, process  # only a fuzzy search needs it: exact matches start faster
 
         hits = process.extract(cite.joined, [s.code for s in self.sources], scorer=fuzz.partial_ratio,
                                limit=CANDIDATES, score_cutoff=100 * ALTERED_MIN * 0.8)
@@ -358,6 +387,10 @@ def _verdict(verdict: str, quote: str, speaker: str | None, row: dict[str, Any],
                 start=_doc_offset(row, al.start), end=_doc_offset(row, al.end, end=True), edits=al.edits)
     if "parts" in row and source and JOIN in source:
         v.note = f"runs across {source.count(JOIN) + 1} quotations of one speaker, shown joined by {SHOWN_JOIN.strip()}"
+    sure = row.get("confidence")  # None: an index written before attributions had a confidence
+    if verdict == MISATTRIBUTED and row.get("speaker") and sure is not None and sure < SURE:
+        v.verdict = UNSURE
+        v.note = _join(v.note, f"the index is unsure who said this (confidence {sure:.2f})")
     if verdict == MISATTRIBUTED and not row.get("speaker"):
         v.note = _join(v.note, "the source does not say who said it")
     elif verdict == ALTERED and speaker and not same_speaker:

@@ -6,7 +6,7 @@ imports spaCy at module level, so commands that need no parse start fast.
 """
 from __future__ import annotations
 
-from . import check, curate, export, extract, ingest, read  # noqa: F401  (each registers its commands)
+from . import check, curate, export, extract, ingest, read, serve  # noqa: F401  (each registers its commands)
 from .app import app
 
 

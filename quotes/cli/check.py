@@ -2,29 +2,33 @@
 
 Exit codes, for scripts (:data:`quotes.cli.common.EXIT_VERDICT` for the verdicts): 0
 verbatim (for verify: every quotation verbatim), 10 altered, 11 misattributed, 12 not
-found (verify: the worst verdict among the draft's quotations), 1 no index or unreadable
+found, 13 reported (words the source only reports, put in quotation marks), 14 unsure
+(verify: the worst verdict among the draft's quotations), 1 no index or unreadable
 draft, 2 usage error (an empty quotation, a directory for a draft), 3 no spaCy pipeline
 (verify only).
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
+from ..check.normalize import SIC_MARK as SIC, strip_marks, tokens
+from ..check.verdict import Verdict
+from ..draft import read_draft
+from ..load import LoadError
+from ..nlp.model import ModelNotFound
+from ..verify import check_citation, checker_for, summary, verify_drafts
 from .app import app
 from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_MODEL, EXIT_USAGE, EXIT_VERDICT, DbOpt, FormatOpt, ModelOpt, open_index,
                      output_format)
 from .output import Format, emit, error, note
-from ..check.normalize import SIC_MARK as SIC
-
-if TYPE_CHECKING:
-    from ..check.verdict import Verdict
 
 COLUMNS = ["verdict", "quote", "speaker", "said_by", "diff", "note", "title", "doc_path", "start", "end"]
 #: verify's csv adds where each quotation sits in the draft.
@@ -55,6 +59,8 @@ def _describe(v: "Verdict") -> str:
                     f"altered: the source says it differently ({round(100 * v.score)}% of words match), said by {who}"),
         "misattributed": f"misattributed: found word for word, but said by {who}, not {v.speaker}",
         "not-found": "not-found: nothing close to this quotation in the index",
+        "unsure": f"unsure: found word for word; the index has {who} saying it, but is unsure who said it",
+        "reported": f"reported: {who} is reported saying this in the source's own words; it is not a quotation",
     }.get(v.verdict, f"{v.verdict}: {v.note or ''}")
     lines = [head]
     if v.source is not None:
@@ -139,7 +145,8 @@ def check(
     source's, [sic]. A sentence pasted with its attribution ('"…," Okafor
     said.') is checked for the words inside its marks, said by the name it
     gives. Exit code 0 only for verbatim; 10 altered, 11 misattributed, 12
-    not found, 2 an empty quotation.
+    not found, 13 reported (the source gives these words as reported speech,
+    not a quotation), 14 unsure; 2 an empty quotation.
 
     Examples:
 
@@ -152,8 +159,6 @@ def check(
     fmt = output_format(fmt)
     if quote == "-":
         quote = sys.stdin.read()
-    from ..check.normalize import strip_marks, tokens
-    from ..verify import check_citation, checker_for
 
     if not tokens(strip_marks(quote)):
         error("the quotation is empty: give the words to check")
@@ -163,8 +168,6 @@ def check(
     if fmt is Format.table:
         sys.stdout.write(describe(v, terminal_width()))
     elif fmt is Format.json:
-        import json
-
         sys.stdout.write(json.dumps(v.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         emit([v.to_dict()], fmt, COLUMNS if fmt is Format.csv else None)
@@ -184,17 +187,12 @@ def verify(
     are no speakers); quotations and speakers are found with the same detector
     and attributor as `quotes extract`. Each quotation is reported at
     DRAFT:LINE:COL. Exits 0 only when all are verbatim, else with the worst
-    verdict's code (10 altered, 11 misattributed, 12 not found).
+    verdict's code (10 altered, 11 misattributed, 12 not found, 13 reported).
 
     Example:
 
       quotes verify story.md --db quotes.json
     """
-    from ..draft import read_draft
-    from ..load import LoadError
-    from ..nlp.model import ModelNotFound
-    from ..verify import checker_for, summary, verify_drafts
-
     fmt = output_format(fmt)
     if Path(draft).is_dir():
         error(f"{draft} is a directory; verify reads one draft (.md, .txt or .html)")

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
+from ..index.core import Index, IndexFileError
 from .output import Format, default_format, error
-
-if TYPE_CHECKING:
-    from ..index.core import Index
 
 # -- exit codes: the one table (the README's "Exit codes" section says the same) --------------------
 EXIT_OK = 0
@@ -18,39 +16,38 @@ EXIT_USAGE = 2        # typer's own code for a usage error
 EXIT_MODEL = 3        # no spaCy pipeline installed
 EXIT_INDEX = 4        # the index file cannot be used (not JSON, not ours, newer schema, lock held)
 #: ``check`` and ``verify``: each verdict and its exit code, the one table (``verify`` exits with the
-#: highest code among its quotations, so a worse verdict takes a higher code). A new verdict (reported
-#: speech put in quotation marks, say) is one more entry here and in quotes.check.verdict.VERDICTS.
-EXIT_VERDICT = {"verbatim": EXIT_OK, "altered": 10, "misattributed": 11, "not-found": 12}
+#: highest code among its quotations).
+EXIT_VERDICT = {"verbatim": EXIT_OK, "altered": 10, "misattributed": 11, "not-found": 12, "reported": 13,
+                "unsure": 14}
 EXIT_INTERRUPTED = 130
 
 DEFAULT_DB = "quotes.json"
 
-DbOpt = Annotated[Path, typer.Option("--db", envvar="QUOTES_DB", help="The index file (TinyDB JSON).")]
+DbOpt = Annotated[Path, typer.Option("--db", envvar="QUOTES_DB", help="The index file (TinyDB: JSON, or SQLite for a new name ending .sqlite).")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", envvar="QUOTES_MODEL", help="spaCy pipeline to load by name.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=0, help="Processes to parse with (0: one per core).")]
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files (.txt .md .html .jsonl), directories of them, or - for stdin.", show_default=False)]
 
 #: The formats of a listing of rows, and of a report on one thing (no Markdown: that is ``export``'s).
-ROWS = (Format.table, Format.json, Format.jsonl, Format.csv)
+ROWS = (Format.table, Format.json, Format.jsonl, Format.csv, Format.tsv)
 FormatOpt = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", help="table | json | jsonl | csv, and md for list and export (default: table on a terminal, "
-                           "jsonl when piped; md for export).")]
+    "--format", "-f", metavar="FORMAT",
+    help="table | json | jsonl | csv | tsv; md for list and export, sqlite for export (default: table on a "
+         "terminal, jsonl when piped; md for export).")]
 
 def output_format(fmt: Format | None, allowed: tuple[Format, ...] = ROWS) -> Format:
     """``fmt`` (or the default for where stdout goes), refused with a usage error unless ``allowed``."""
     fmt = default_format(fmt)
     if fmt not in allowed:
         names = ", ".join(f.value for f in allowed)
-        hint = "md is for `quotes export`; " if fmt is Format.md else ""
+        hint = f"{fmt.value} is for `quotes export`; " if fmt in (Format.md, Format.sqlite) else ""
         raise typer.BadParameter(f"{hint}use {names}", param_hint="--format")
     return fmt
 
 
 def open_index(db: Path) -> "Index":
     """The index at ``db`` for reading; exits 1 if there is none, 4 if it cannot be used."""
-    from ..index.core import Index, IndexFileError  # the index pulls in tinydb and orjson: only when used
-
     if not db.is_file():
         error(f"no index at {db}; build one with: quotes ingest ARTICLES --db {db}")
         raise typer.Exit(EXIT_ERROR)

@@ -6,11 +6,22 @@ from typing import Annotated
 
 import typer
 
+from ..load import LoadError, load_documents
+from ..nlp.model import ModelNotFound
+from ..pipeline import extract_documents
 from ..stages import DEFAULT_BATCH_SIZE
 from .app import app
-from .common import EXIT_ERROR, EXIT_MODEL, BatchOpt, FormatOpt, ModelOpt, PathsArg, WorkersOpt, output_format
+from .common import (
+    EXIT_ERROR,
+    EXIT_MODEL,
+    BatchOpt,
+    FormatOpt,
+    ModelOpt,
+    PathsArg,
+    WorkersOpt,
+    output_format,
+)
 from .output import Format, error, render
-
 
 COLUMNS = ["doc", "start", "end", "speaker", "quote", "cue", "venue", "kind"]
 
@@ -38,10 +49,6 @@ def extract(
 
       cat article.txt | quotes extract - --format json
     """
-    from ..load import LoadError, load_documents
-    from ..nlp.model import ModelNotFound
-    from ..pipeline import extract_documents
-
     fmt = output_format(fmt)
     failed = 0
     documents = []

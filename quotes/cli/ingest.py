@@ -11,18 +11,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
+from ..index.core import Index, IndexFileError
+from ..ingest import plan, store
+from ..load import load_documents
+from ..nlp.model import ModelNotFound
 from ..stages import DEFAULT_BATCH_SIZE
 from .app import app
 from .common import (DEFAULT_DB, EXIT_ERROR, EXIT_INDEX, EXIT_INTERRUPTED, EXIT_MODEL, BatchOpt, DbOpt, ModelOpt, PathsArg,
                      WorkersOpt)
 from .output import error, note
-
-if TYPE_CHECKING:
-    from ..index.core import Index
 
 OVERRIDES = ("title", "url", "date", "outlet")
 
@@ -59,11 +60,6 @@ def ingest(
 
       quotes ingest corpus.jsonl --workers 2
     """
-    from ..ingest import plan, store
-    from ..index.core import IndexFileError
-    from ..load import load_documents
-    from ..nlp.model import ModelNotFound
-
     overrides = {k: v for k, v in zip(OVERRIDES, (title, url, date, outlet)) if v is not None}
     if overrides and (len(paths) != 1 or Path(paths[0]).is_dir()):
         raise typer.BadParameter("--title/--url/--date/--outlet describe one article: give one file",
@@ -101,8 +97,6 @@ def named_error(path: str, reason: str) -> None:
 
 def open_for_writing(db: Path) -> "Index":
     """The index at ``db`` (created on first write), or exit 4 with the reason it cannot be used."""
-    from ..index.core import Index, IndexFileError
-
     try:
         return Index(str(db))
     except IndexFileError as e:
@@ -121,7 +115,7 @@ class progress_bar:
 
     def __enter__(self) -> Callable[[object], None]:
         if self.total > 1 and sys.stderr.isatty():
-            from rich.console import Console
+            from rich.console import Console  # the bar's imports only when a bar is shown
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

@@ -25,6 +25,9 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     md = "md"
+    tsv = "tsv"
+    sqlite = "sqlite"
+    parquet = "parquet"
 
 
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
@@ -77,9 +80,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] |
         return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
     if fmt is Format.jsonl:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    if fmt is Format.csv:
+    if fmt in (Format.csv, Format.tsv):
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = csv.writer(buf, lineterminator="\n", delimiter="\t" if fmt is Format.tsv else ",")
         w.writerow(cols)
         for r in rows:
             w.writerow([csv_cell(r.get(c)) for c in cols])
@@ -91,7 +94,7 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] |
 
 def table(rows: Sequence[dict[str, Any]], cols: Sequence[str], title: str | None = None) -> str:
     """A rich table; plain (no colour, no box styling) when not on a terminal or with NO_COLOR."""
-    from rich.console import Console
+    from rich.console import Console  # rich's tables cost ~100 ms to import: only for a table on a terminal
     from rich.markup import escape
     from rich.table import Table
 

@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 no index / no such quotation or speaker, 2 usage,
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -14,11 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from .app import app
-from .common import DEFAULT_DB, EXIT_ERROR as EXIT_NOT_FOUND, ROWS, DbOpt, FormatOpt, open_index, output_format
-from .export import COLUMNS as QUOTE_COLUMNS
-from ..export import to_markdown
+from ..export import FLAT_COLUMNS, flat_row, to_markdown
 from ..index.source import paragraph
+from .app import app
+from .common import DEFAULT_DB, ROWS, DbOpt, FormatOpt, open_index, output_format
+from .common import EXIT_ERROR as EXIT_NOT_FOUND
 from .output import Format, emit, error
 
 if TYPE_CHECKING:
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-QUOTE_TABLE = ["id", "date", "speaker", "quote", "venue", "doc_path"]
-SPEAKER_COLUMNS = ["id", "name", "type", "quotes", "aliases", "roles"]
+QUOTE_TABLE = ["id", "date", "speaker", "kind", "quote", "venue", "doc_path"]
+SPEAKER_COLUMNS = ["id", "name", "type", "quotes", "reported", "aliases", "roles"]
 
 
 def check_date(value: Optional[str]) -> Optional[str]:
@@ -45,7 +46,10 @@ def list_quotes(
     since: Annotated[Optional[str], typer.Option("--since", callback=check_date, help="Published on or after (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", callback=check_date, help="Published on or before (YYYY[-MM[-DD]]).")] = None,
     search: Annotated[Optional[str], typer.Option("--search", help="Words every listed quotation contains.")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="direct, partial, indirect (reported speech), quotes (direct and partial) or all.")] = "all",
     all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Also titles, scare quotes, headings and nicknames in marks.")] = False,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, metavar="X", help="Only attributions at least this sure (0-1).")] = None,
+    unsure: Annotated[bool, typer.Option("--unsure", help="Only the review queue: attributions the index is unsure of (confidence below 0.9) or with no speaker.")] = False,
     fmt: FormatOpt = None,
 ) -> None:
     """List the quotations in the index, filtered.
@@ -54,21 +58,30 @@ def list_quotes(
 
       quotes list --speaker darmanin
 
+      quotes list --unsure --format csv > to-review.csv
+
       quotes list --since 2025-04 --search "cooperation" --format csv > quotes.csv
     """
+    from ..index.core import KIND_CHOICES
+
+    if kind not in KIND_CHOICES:
+        raise typer.BadParameter(f"one of {', '.join(KIND_CHOICES)}", param_hint="--kind")
     fmt = output_format(fmt, (*ROWS, Format.md))
     index = open_index(db)
     if speaker is not None and not index.find_speakers(speaker):
         error(f"no speaker in the index answers to {speaker!r}; see: quotes speakers")
         raise typer.Exit(EXIT_NOT_FOUND)
     rows = index.list_quotes(speaker=speaker, doc=doc, venue=venue, since=since, until=until, search=search,
-                             kinds=None if all_kinds else ("direct", "partial"))
+                             kinds=None if all_kinds else KIND_CHOICES[kind], min_confidence=min_confidence,
+                             unsure=unsure)
     if fmt is Format.md:
         sys.stdout.write(markdown(rows, index.find_speakers(speaker) if speaker else index.list_speakers()))
     elif fmt is Format.table:
         emit(rows, fmt, QUOTE_TABLE, title=f"{len(rows)} quotation{'s' if len(rows) != 1 else ''}")
+    elif fmt in (Format.csv, Format.tsv):
+        emit([flat_row(r) for r in rows], fmt, FLAT_COLUMNS)
     else:
-        emit(rows, fmt, QUOTE_COLUMNS if fmt is Format.csv else None)
+        emit(rows, fmt)
 
 
 def markdown(rows: list[dict], speakers: list[dict]) -> str:
@@ -130,12 +143,14 @@ def show(
     row = {**row, **paragraph(row, doc)}
     fmt = output_format(fmt)
     if fmt is Format.table:
-        sys.stdout.write(describe(row))
+        sys.stdout.write(describe(row, bold=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+    elif fmt in (Format.csv, Format.tsv):
+        emit([flat_row(row)], fmt, [*FLAT_COLUMNS, "paragraph"])
     else:
-        emit([row], fmt, [*QUOTE_COLUMNS, "paragraph"] if fmt is Format.csv else None)
+        emit([row], fmt)
 
 
-def describe(row: dict[str, Any]) -> str:
+def describe(row: dict[str, Any], bold: bool = False) -> str:
     """The quotation for a reader: its words, who said it, where, and the paragraph it stands in."""
     who = f"{row['speaker']} (#{row['speaker_id']})" if row.get("speaker") else "nobody identified"
     mention = (row.get("speaker_mention") or {}).get("text")
@@ -149,7 +164,7 @@ def describe(row: dict[str, Any]) -> str:
     if row.get("url") and row.get("doc_path"):
         lines.append(f"  file:    {row['doc_path']}")
     label = "paragraph" if row.get("paragraph_from") == "source" else "sentence (source file not available)"
-    lines += ["", f"  {label}:", "", indent(mark(row))]
+    lines += ["", f"  {label}:", "", indent(mark(row, bold))]
     return "\n".join(lines) + "\n"
 
 
@@ -158,17 +173,20 @@ def plain_citation(row: dict[str, Any]) -> str:
     return ", ".join(str(p) for p in parts if p) + f", characters {row['start']}-{row['end']}"
 
 
-def mark(row: dict[str, Any]) -> str:
-    """The paragraph with the quotation set off by » « (the only decoration, so it survives a pipe)."""
+BOLD, RESET = "\x1b[1m", "\x1b[22m"
+
+
+def mark(row: dict[str, Any], bold: bool = False) -> str:
+    """The paragraph as written, its quotation's words highlighted: bold on a terminal, ``**…**`` when
+    piped. Nothing is added that could pass for a quotation mark of the article's own."""
     para, at = row["paragraph"], row.get("paragraph_start")
     if at is None:
         return para
     s, e = row["start"] - at, row["end"] - at
-    return para[:s] + "»" + para[s:e] + "«" + para[e:]
+    on, off = (BOLD, RESET) if bold else ("**", "**")
+    return para[:s] + on + para[s:e] + off + para[e:]
 
 
-def indent(text: str, width: int = 100) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.fill(p, width, initial_indent="    ", subsequent_indent="    ") or "    "
-                     for p in text.splitlines() or [""])
+def indent(text: str) -> str:
+    """Each line of ``text`` indented, as written (not re-wrapped)."""
+    return "\n".join("    " + p for p in text.splitlines() or [""])

@@ -19,6 +19,9 @@ coreference (Lee et al. 2013), cut down to what quotation attribution needs:
 
 Entities never cross an article boundary (a page of several articles glued
 together is split at "Related articles" lines and runs of blank lines).
+
+This module is over the project's ~450 lines: the passes share one pool and the class that
+holds it (``_Resolver``), and its sieves are methods of that class, read in order.
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LOWER, POS, SENT_START
@@ -49,6 +53,10 @@ WINDOW = 5          # sentences a pronoun looks back for salience
 DECAY = 0.5         # salience kept per sentence of distance
 W_QUOTED = 0.1      # factor for a mention inside a quotation: "John Holdren" in the quote is not who said it
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_THE = frozenset({"the", "this", "that", "a", "an"})
+#: Texts that speak for their owner: "her statement said", "the company's release said".
+_OWNED_TEXTS = frozenset(SPEECH_NOUNS | {"release", "memo", "letter", "post", "tweet", "email", "note", "filing",
+                                         "website", "blog", "account"})
 _GENDERED_IDS = numpy.array([hash_string(w) for w in sorted(MALE | FEMALE)], dtype=numpy.uint64)
 
 
@@ -64,6 +72,8 @@ class _Resolver:
         self.at: dict[int, Mention] = {}                 # token index -> mention there
         self.clusters: dict[int, list[Cluster]] = defaultdict(list)   # segment -> clusters
         self.last_speaker: dict[int, Mention] = {}
+        #: How the last mention was resolved, and how clear a pronoun's choice was (see :class:`Evidence`).
+        self.route, self.margin = "none", 1.0
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
         self.person_surnames: dict[int, set[str]] = defaultdict(set)  # segment -> last words of PERSON names
@@ -164,6 +174,9 @@ class _Resolver:
         last = self.last_speaker.get(seg)
         if last is not None and id(last.cluster) in scores and last.tok < tok:
             scores[id(last.cluster)] += W_OTHER * DECAY ** (sent - last.sent)   # the previous speaker goes on
+        ranked = sorted(scores.values(), reverse=True)
+        # how far the winner is ahead of the runner-up: a close call is said, not hidden (Evidence.margin)
+        self.margin = 1.0 if len(ranked) == 1 else (ranked[0] - ranked[1]) / ranked[0]
         return by_id[max(scores, key=scores.__getitem__)]
 
     # -- first pass --------------------------------------------------------
@@ -212,6 +225,9 @@ class _Resolver:
         head = name_head(ent.root)
         if head.i in seen:
             return
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in _THE \
+                and fold(ent.text) in lex.THING_NAME_WORDS:
+            return  # "The Bill would require …": a thing written with a capital, not a man called Bill
         seen.add(head.i)
         if ent.label_ == "ORG" and not self._org_is_person(ent):
             self._org_name(ent, head)
@@ -224,8 +240,9 @@ class _Resolver:
             return
         c = self.link_person(head.i, name)
         if name.titles:      # "Vice President", "Attorney General": one office
-            text = " ".join(name.titles)
-            c.add_role(Role(text=text, head=fold(name.titles[-1]), words=frozenset(fold(t) for t in name.titles)),
+            titles = self._portfolio(toks[0].i) + list(name.titles)
+            text = " ".join(titles)
+            c.add_role(Role(text=text, head=fold(titles[-1]), words=frozenset(fold(t) for t in titles)),
                        self.vocab[c.segment])
         for role in roles_around(head, toks[0].i):
             c.add_role(self._complete(role, head), self.vocab[c.segment])
@@ -236,6 +253,20 @@ class _Resolver:
         for a in head.rights:
             if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i not in self.at:
                 self.add(a.i, c, W_OTHER)
+
+    def _portfolio(self, i: int) -> list[str]:
+        """The words of an office written before its title word: "Agriculture" in "Agriculture Minister
+        Annie Genevard", "Transport" in "Transport Minister …" (capitalised compounds, up to three)."""
+        words: list[str] = []
+        j = i - 1
+        while j >= 0 and len(words) < 3:
+            t = self.doc[j]
+            if t.pos_ != "PROPN" or t.dep_ != "compound" or not t.is_title or t.ent_type_ in ("PERSON", "GPE", "NORP", "DATE") \
+                    or "\n" in t.whitespace_ or fold(t.text) in lex.THING_NAME_WORDS:
+                break
+            words.insert(0, t.text)
+            j -= 1
+        return words
 
     def _complete(self, role: Role, head: Token) -> Role:
         """Give "his French counterpart" the office of the person "his" means."""
@@ -254,6 +285,8 @@ class _Resolver:
         word that is no organisation word ("Carly Fiorina", not "Royal Air Maroc")."""
         toks = [t for t in ent if t.text not in ("-", "–")]
         words = ent.text.split()
+        if len(words) > 1 and fold(words[-1]).strip(".,") in lex.THING_NAME_WORDS and not first_name_guess(words[0])[1]:
+            return False    # "the Data Retention Bill", "Smith Tower": a thing (but "Arsenio Hall" is a man)
         if len(words) == 1 and words[0][:1].isupper() and fold(words[0]) in self.person_surnames[self.segment(ent.start)]:
             return True     # "Sanders" before or after "Bernie Sanders" in the same article (even tagged a noun)
         if not toks or any(t.pos_ != "PROPN" for t in toks) or len(words) > 3 or is_news_name(ent.text):
@@ -325,16 +358,22 @@ class _Resolver:
         """A common noun whose lemma some role or organisation name holds: try it as a description."""
         root = self.doc[i]
         base = fold(lemma(root))
-        if i in self.at or (base not in self.vocab[self.segment(i)] and not word_gender(base)):
+        # a person described as the subject of a sentence ("A local shop owner shook his head.") is someone
+        # a later "he" or "she" may mean, though no role or name in the text holds the noun
+        # (only an indefinite one: "the nominee" most often means someone named before)
+        introduced = root.dep_ in ("nsubj", "nsubjpass") and lex.is_person_noun(base) and not self.quoted(i) \
+            and self.doc[root.left_edge.i].lower_ in ("a", "an")
+        if i in self.at or (base not in self.vocab[self.segment(i)] and not word_gender(base) and not introduced):
             return
         if root.dep_ in ("compound", "amod", "nmod", "poss"):
             return
         chunk = self.doc[root.left_edge.i:i + 1]
         d = describe(chunk)
-        if d is None or d.plural or not d.definite:
+        if d is None or d.plural or not (d.definite or introduced):
             return
+        introduced = introduced and not d.definite
         c = None if chunk[0].tag_ == "PRP$" else self.resolve_description(i, d, create=False)
-        if c is None and word_gender(d.head) and root.dep_ in ("nsubj", "nsubjpass"):
+        if c is None and (word_gender(d.head) or introduced) and root.dep_ in ("nsubj", "nsubjpass"):
             c = self._description_cluster(i, d, "person")   # "the woman" is someone a "she" may mean
         if c is not None:
             self.add(i, c)
@@ -390,6 +429,7 @@ class _Resolver:
         return c
 
     def resolve_pronoun(self, tok: Token) -> Cluster | None:
+        self.route, self.margin = "pronoun", 1.0
         low = fold(tok.text)
         if low in _RELATIVE:
             ante = tok.head.head if tok.head.dep_ == "relcl" else noun_before(tok)
@@ -403,7 +443,20 @@ class _Resolver:
             last = self.last_speaker.get(self.segment(tok.i))
             speaking = last.cluster if last is not None else None
             return self.salient(tok.i, lambda c: f(c) if c.type != "organisation" or c is speaking else 0.0)
-        return self.salient(tok.i, f)
+        best = self.salient(tok.i, f)
+        return self._introduced_here(tok.i, f, best) or best
+
+    def _introduced_here(self, tok: int, ok: Callable[[Cluster], float], best: Cluster | None) -> Cluster | None:
+        """A person introduced in the pronoun's own paragraph, before it, when the most salient one was
+        last named in an earlier paragraph: ``… O’Malley. "…," he said.`` then a new paragraph
+        ``A local shop owner shook his head. "…," he said.``: the shop owner speaks, not O’Malley."""
+        start = self.doc.text.rfind("\n", 0, self.doc[tok].idx) + 1
+        here = [m for m in self.pool[max(0, bisect_left(self.pool, tok, key=lambda x: x.tok) - 60):]
+                if m.tok < tok and self.doc[m.tok].idx >= start and not self.quoted(m.tok) and ok(m.cluster) > 0]
+        if not here or best is None or any(m.cluster is best for m in here):
+            return None
+        people = {id(m.cluster): m.cluster for m in here if m.cluster.type == "person"}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def resolve_span(self, span: SpacySpan) -> Cluster | None:
         """The cluster a speaker mention means (made when it is new), or None."""
@@ -413,12 +466,16 @@ class _Resolver:
             if not nouns:
                 return None
             root = nouns[-1]
+        owner = self._statement_owner(root)
+        if owner is not None:
+            return self.resolve_span(owner)
         named = root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG")
         if named and any(c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ == "PROPN" for c in root.children):
             # "Ouahbi and Darmanin said": both, as a group
             last = max(c.right_edge.i for c in root.children if c.dep_ == "conj")
             return self._group(root.i, Description(text=self.doc[span.start:min(last + 1, span.end)].text,
                                                    head=fold(root.text), plural=True))
+        self.route, self.margin = ("name" if named else "description"), 1.0
         for t in [root] + [t for t in span if t.i != root.i and attached(t, root)]:
             m = self.at.get(t.i)
             if m is not None and m.cluster.type in ("person", "organisation") and (named or t.i != root.i):
@@ -435,6 +492,16 @@ class _Resolver:
         if d.plural:
             return self._group(root.i, d)
         return self.resolve_description(root.i, d)
+
+    def _statement_owner(self, root: Token) -> SpacySpan | None:
+        """The owner of a text that speaks (``"…," her statement said``, ``the company's release said``):
+        the person or body whose statement it is speaks, not the statement."""
+        if root.pos_ != "NOUN" or fold(lemma(root)) not in _OWNED_TEXTS:
+            return None
+        poss = next((c for c in root.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN", "NOUN")), None)
+        if poss is None:
+            return None
+        return self.doc[poss.left_edge.i:poss.i + 1]
 
     def _proper(self, span: SpacySpan, root: Token) -> Cluster:
         """A name the NER left out (or tagged as something else)."""
@@ -467,6 +534,7 @@ class _Resolver:
 
     def _group(self, tok: int, d: Description) -> Cluster:
         """A plural speaker: "the ministers", "Democrats". Repeats of one wording are one group."""
+        self.route = "group"
         seg = self.segment(tok)
         key = fold(re.sub(r"^(the|some|many|several|two|three|both)\s+", "", d.text, flags=re.I))
         c = self.by_key.get((seg, key))
@@ -477,6 +545,7 @@ class _Resolver:
 
     # -- second pass --------------------------------------------------------
     def speaker(self, span: SpacySpan) -> Cluster | None:
+        self.route, self.margin = "none", 1.0
         c = self.resolve_span(span)
         if c is not None:
             m = self.add(span.root.i, c, W_SPEAKER)
@@ -498,6 +567,20 @@ class _Resolver:
                 e.roles = [r.text for r in c.role_list]
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How one speaker mention was resolved: what :mod:`quotes.coref.confidence` weighs.
+
+    ``route`` is ``name`` (a name, or a description that sits on one: "Agriculture Minister Annie
+    Genevard"), ``description`` (a role or noun: "the justice minister"), ``pronoun``, ``group`` or
+    ``none`` (nothing to resolve); ``margin`` is how far a pronoun's or a description's choice was
+    ahead of the runner-up (1: no rival; 0: a tie).
+    """
+
+    route: str = "none"
+    margin: float = 1.0
+
+
 def resolve(doc: Doc, mentions: list[SpacySpan | None]) -> tuple[list[Entity | None], list[Entity]]:
     """For each speaker mention (document order), the entity it refers to or None; and every speaker entity.
 
@@ -505,15 +588,24 @@ def resolve(doc: Doc, mentions: list[SpacySpan | None]) -> tuple[list[Entity | N
     a "he" with no man in sight). The second list holds each entity any
     mention resolved to, in order of first use.
     """
+    out, speakers, _ = resolve_explained(doc, mentions)
+    return out, speakers
+
+
+def resolve_explained(doc: Doc, mentions: list[SpacySpan | None]
+                      ) -> tuple[list[Entity | None], list[Entity], list[Evidence]]:
+    """:func:`resolve`, and for each mention the :class:`Evidence` of how it was resolved."""
     r = _Resolver(doc)
     r.build()
     out: list[Entity | None] = []
+    evidence: list[Evidence] = []
     for m in mentions:
         c = r.speaker(m) if m is not None and len(m) else None
         out.append(c.entity if c is not None else None)
+        evidence.append(Evidence(r.route, round(r.margin, 3)) if m is not None and len(m) else Evidence())
     r.finish()
     used: dict[int, Entity] = {}
     for e in out:
         if e is not None:
             used.setdefault(id(e), e)
-    return out, list(used.values())
+    return out, list(used.values()), evidence

@@ -417,7 +417,7 @@ def kind_of(text: str, q: QuoteSpan, lines: _Lines | None = None) -> str:
     after = text[q.close_end:q.close_end + 20]
     if _nickname(q.text, before, after):
         return "nickname"
-    if _title_case(q.text) and (_TITLE_CUE.search(before) or _WORK_AFTER.match(after)
+    if title_case(q.text) and (_TITLE_CUE.search(before) or _WORK_AFTER.match(after)
                                 or _ENTITY_CUE.search(before) and q.text[-1].isalnum()):
         return "title"
     if _SCARE_CUE.search(before):
@@ -460,11 +460,11 @@ _SURNAME = re.compile(r"\s[A-Z][a-z][\w'’-]*")
 def _nickname(content: str, before: str, after: str) -> bool:
     """Is the span a nickname set in a person's name (part of the name, not a quotation)?"""
     words = content.split()
-    return 0 < len(words) <= 3 and len(content) <= 25 and _title_case(content) \
+    return 0 < len(words) <= 3 and len(content) <= 25 and title_case(content) \
         and content[-1:] not in ".,!?;:" and bool(_GIVEN_NAME.search(before)) and bool(_SURNAME.match(after))
 
 
-def _title_case(s: str) -> bool:
+def title_case(s: str) -> bool:
     """Whether ``s`` reads as a name or title: every word capitalised but the small ones."""
     if len(s) > 120:
         return False

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,29 +27,47 @@ from . import curate
 from .errors import AmbiguousSpeaker, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
 from .placement import Placement
 from .report import IngestReport  # noqa: F401  (re-exported)
-from ..records import Document, DocResult
+from ..records import SURE, Document, DocResult
 from ..lexicon.names import key, plain
 from .roster import Roster
 from .rows import (CORRECTIONS, DOCUMENTS, QUOTES, SPEAKERS, Rows, doc_key, document_row, document_view, quote_id,
                    quote_row, quote_view, speaker_view)
 from .storage import LOCK_TIMEOUT, IndexFileError, IndexLocked, IndexStorage  # noqa: F401  (re-exported)
+from .sqlstore import AUTO_SQLITE_QUOTES, STORAGES, SQLiteStorage, convert_to_sqlite, is_sqlite, open_storage  # noqa: F401
 
 QUOTATIONS = ("direct", "partial")
+#: What a person can say a quotation really is (``quotes quote not-a-quote --as KIND``).
+NOT_QUOTES = ("scare", "title", "heading", "nickname")
+#: Reported speech: the source's words given by the writer, never a quotation.
+REPORTED = ("indirect",)
+#: What ``quotes list --kind`` accepts, and the kinds each name selects (``None``: every kind).
+KIND_CHOICES = {"direct": ("direct",), "partial": ("partial",), "indirect": REPORTED,
+                "quotes": QUOTATIONS, "all": QUOTATIONS + REPORTED}
 
 
 class Index:
-    """A quotes index in one JSON file (created on the first write)."""
+    """A quotes index in one file (created on the first write): JSON, or SQLite for large archives.
+
+    ``storage`` is ``"auto"`` (an existing file is opened as what it is; a new
+    one is SQLite if its name ends in ``.sqlite``, ``.sqlite3`` or ``.db``, else
+    JSON; a JSON index that grows past ``sqlite_after`` quotations is converted
+    to SQLite in place, the JSON kept as ``PATH.json.bak``), ``"json"`` (never
+    converted) or ``"sqlite"``.
+    """
 
     def __init__(self, path: str | Path, *, readonly: bool = False, lock_timeout: float = LOCK_TIMEOUT,
-                 flush_seconds: float = 1.0, max_batch: int = 5000) -> None:
+                 flush_seconds: float = 1.0, max_batch: int = 5000, storage: str = "auto",
+                 sqlite_after: int = AUTO_SQLITE_QUOTES) -> None:
         self.path = Path(path)
-        self.storage = IndexStorage(str(path), readonly=readonly, lock_timeout=lock_timeout)
+        self.readonly, self.lock_timeout = readonly, lock_timeout
+        self.choice, self.sqlite_after = storage, sqlite_after
+        self.storage: IndexStorage | SQLiteStorage = open_storage(self.path, storage, readonly, lock_timeout)
         self.db = TinyDB(storage=lambda: self.storage)
         #: A batch is written when it is this old (or 4x the last write's cost) or this large.
         self.flush_seconds, self.max_batch = flush_seconds, max_batch
         self._version = 0
         self._cache: tuple[tuple[int, int], Roster] | None = None
-        self.storage.read()  # refuse a bad file now, before any work is done
+        self.storage.check()  # refuse a bad file now, before any work is done
 
     def close(self) -> None:
         self.db.close()
@@ -62,8 +80,21 @@ class Index:
         return self._table(name).raw()
 
     def _fresh(self) -> None:
-        """Pick up writes other processes made since we last looked."""
+        """Pick up writes other processes made since we last looked (a JSON index another process
+        converted to SQLite is reopened as such)."""
+        if self.storage.kind == "json" and is_sqlite(self.path):
+            self.storage = open_storage(self.path, "auto", self.readonly, self.lock_timeout)
+            self._cache = None
         self.storage.refresh()
+
+    def convert(self) -> Path | None:
+        """Turn a JSON index into a SQLite one in place (the JSON is kept as ``PATH.json.bak``, returned)."""
+        if self.storage.kind != "json":
+            return None
+        backup_path = convert_to_sqlite(self.storage)
+        self.storage = open_storage(self.path, "sqlite", self.readonly, self.lock_timeout)
+        self._cache = None
+        return backup_path
 
     def _roster(self) -> Roster:
         stamp = (self.storage.generation, self._version)
@@ -75,7 +106,7 @@ class Index:
     def has_document(self, doc_hash: str) -> bool:
         """Whether a text with this hash is indexed (so it need not be parsed again)."""
         self._fresh()
-        row = self._raw(DOCUMENTS).get(doc_key(doc_hash))
+        row = self._table(DOCUMENTS).one(doc_key(doc_hash))
         return row is not None and row.get("hash") == doc_hash
 
     def ingest(self, results: Iterable[DocResult | Document],
@@ -103,11 +134,15 @@ class Index:
 
     def _commit(self, batch: list[DocResult], report: IngestReport) -> float:
         start, done = time.monotonic(), IngestReport()
+        self._fresh()
         with self.storage.transaction():
             self._store(batch, done)
             self._recount()
         self._version += 1
         report.add(done)
+        if (self.choice == "auto" and self.storage.kind == "json"
+                and self.storage.count(QUOTES) > self.sqlite_after):
+            self.convert()
         return time.monotonic() - start
 
     def _store(self, batch: list[DocResult | Document], report: IngestReport) -> None:
@@ -118,9 +153,12 @@ class Index:
         holds it. A bare :class:`Document` is a text the caller saw indexed and
         did not parse: only its path is recorded.
         """
-        docs = self._raw(DOCUMENTS)
-        by_path = {p: h for h, row in docs.items() for p in paths_of(row)}
-        people = Placement(self._table(SPEAKERS), report)
+        docs_of = [item if isinstance(item, Document) else item.document for item in batch]
+        by_path = self.storage.docs_by_path(d.path for d in docs_of)
+        docs = self._table(DOCUMENTS).rows({*by_path.values(), *(doc_key(d.hash) for d in docs_of)})
+        by_path = {p: h for h, row in docs.items() for p in paths_of(row)}   # every path of those documents
+        known = self.storage.speaker_candidates(_names_in(batch)) if self.storage.kind == "sqlite" else None
+        people = Placement(self._table(SPEAKERS), report, known)       # None: every speaker (JSON has them all)
         fixes = self._reassignments()
         touched: dict[str, dict] = {}          # document id -> its row as it will be written
         new_quotes: dict[str, dict] = {}
@@ -195,57 +233,46 @@ class Index:
     def _reassignments(self) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = defaultdict(list)
         for row in self._raw(CORRECTIONS).values():
-            if row.get("op") == "reassign":
+            if row.get("op") in ("reassign", "kind"):
                 out[row["doc_path"]].append(row)
+            elif row.get("op") == "split":
+                for move in row.get("moves") or ():
+                    out[move["doc_path"]].append({**move, "speaker_id": row["speaker_id"]})
         return out
 
     def _recount(self) -> None:
-        """Each speaker's quote count and ids from the quotes table; speakers left with none dropped
-        (unless a person curated them)."""
-        owned: dict[int, list[str]] = defaultdict(list)
-        for qid, q in self._raw(QUOTES).items():
-            if q.get("speaker_id") is not None:
-                owned[q["speaker_id"]].append(qid)
-        speakers = self._table(SPEAKERS)
-        changes, orphans = {}, []
-        for sid, row in speakers.raw().items():
-            ids = owned.get(int(sid), [])
-            if not ids and not row.get("curated"):
-                orphans.append(sid)
-            elif row.get("quote_ids") != ids:
-                changes[sid] = {"quotes": len(ids), "quote_ids": ids}
-        speakers.patch(changes)
-        speakers.drop(orphans)
+        """Speakers' quote counts (quotations and reported statements apart) brought up to date; speakers
+        left with none dropped (unless a person curated them). The JSON storage recounts all; SQLite
+        only the speakers this transaction touched."""
+        self.storage.recount(REPORTED)
 
     # -- reading ----------------------------------------------------------------
     def list_quotes(self, *, speaker: str | int | None = None, doc: str | None = None, venue: str | None = None,
                     since: str | None = None, until: str | None = None, search: str | None = None,
-                    kinds: Iterable[str] | None = QUOTATIONS) -> list[dict]:
+                    kinds: Iterable[str] | None = QUOTATIONS, min_confidence: float | None = None,
+                    unsure: bool = False) -> list[dict]:
         """Quote rows matching every filter given, by date, document and position.
 
         ``speaker`` is a name, alias or id (case and accents ignored); ``doc`` a
         path, a path's tail or a document id; ``since``/``until`` compare with
         the document's date (``2025``, ``2025-04`` and ``2025-04-14`` all work);
         ``search`` needs every word in the quotation; ``kinds=None`` means all.
+        ``min_confidence`` keeps attributions at least that sure; ``unsure`` keeps only the
+        review queue: attributions below :data:`~quotes.records.SURE`, or with no speaker.
         """
         self._fresh()
-        quotes, speakers, docs = self._raw(QUOTES), self._raw(SPEAKERS), self._raw(DOCUMENTS)
-        candidates: Iterable[str]
-        if speaker is not None:
-            ids = self._speaker_ids(speaker)
-            candidates = [qid for sid in ids for qid in speakers[str(sid)].get("quote_ids", ())]
-        elif doc is not None:
-            candidates = [qid for h in self._document_ids(doc) for qid in docs[h].get("quote_ids", ())]
-        else:
-            candidates = quotes.keys()
         hashes = set(self._document_ids(doc)) if doc is not None else None
         kinds = set(kinds) if kinds is not None else None
+        quotes = self.storage.quote_rows(speakers=self._speaker_ids(speaker) if speaker is not None else None,
+                                         docs=sorted(hashes) if hashes is not None else None, kinds=kinds,
+                                         since=since, until=until, words=search)
+        speakers = self._table(SPEAKERS).rows({q["speaker_id"] for q in quotes.values() if q.get("speaker_id") is not None})
+        docs = self._table(DOCUMENTS).rows({q["doc"] for q in quotes.values()})
         words = plain(search).split() if search else []
         where = plain(venue) if venue else None
         rows = []
-        for qid in candidates:
-            q = quotes.get(qid)
-            if q is None or (kinds is not None and q.get("kind") not in kinds):
+        for qid, q in quotes.items():
+            if kinds is not None and q.get("kind") not in kinds:
                 continue
             if hashes is not None and q["doc"] not in hashes:
                 continue
@@ -255,54 +282,75 @@ class Index:
                 continue
             if (since or until) and not _in_range((docs.get(q["doc"]) or {}).get("date"), since, until):
                 continue
+            sure = q.get("confidence")
+            if min_confidence is not None and (sure is None or sure < min_confidence):
+                continue
+            if unsure and sure is not None and sure >= SURE and q.get("speaker_id") is not None:
+                continue
             rows.append(quote_view(qid, q, speakers, docs))
         rows.sort(key=lambda r: (str(r.get("date") or ""), str(r.get("doc_path") or ""), r["start"]))
         return rows
 
+    def quote_batches(self, size: int = 50_000, kinds: Iterable[str] | None = None) -> Iterator[list[dict]]:
+        """Every quote row (of ``kinds``; ``None``: all) as readers get it, ``size`` at a time: for exports
+        of archives too large to hold in memory at once."""
+        self._fresh()
+        kinds = set(kinds) if kinds is not None else None
+        for chunk in self.storage.quote_chunks(size):
+            chunk = {qid: q for qid, q in chunk.items() if kinds is None or q.get("kind") in kinds}
+            speakers = self._table(SPEAKERS).rows({q["speaker_id"] for q in chunk.values()
+                                                   if q.get("speaker_id") is not None})
+            docs = self._table(DOCUMENTS).rows({q["doc"] for q in chunk.values()})
+            yield [quote_view(qid, q, speakers, docs) for qid, q in chunk.items()]
+
     def _speaker_ids(self, name: str | int) -> list[int]:
-        return [name] if isinstance(name, int) and str(name) in self._raw(SPEAKERS) else self._roster().find(str(name))
+        if isinstance(name, int) and self._table(SPEAKERS).one(name) is not None:
+            return [name]
+        if self.storage.kind == "json":
+            return self._roster().find(str(name))
+        q = str(name).strip().lstrip("#")
+        return Roster(self.storage.speaker_candidates([key(str(name))], [int(q)] if q.isdigit() else [])).find(str(name))
 
     def _document_ids(self, ref: str) -> list[str]:
         """Documents ``ref`` names: an id (or a prefix of 6+), a path, or the tail of a path."""
-        docs = self._raw(DOCUMENTS)
-        if ref in docs:
-            return [ref]
-        wanted = str(Path(ref).resolve()) if ref else ""
-        found = [h for h, row in docs.items() if any(p == ref or str(Path(p).resolve()) == wanted
-                                                     for p in paths_of(row))]
-        if not found:
-            tail = "/" + ref.lstrip("/")
-            found = [h for h, row in docs.items() if any(p.endswith(tail) for p in paths_of(row))
-                     or (len(ref) >= 6 and h.startswith(ref.lower()))]
-        return found
+        return self.storage.document_ids(ref)
 
     def list_speakers(self) -> list[dict]:
         """Every speaker, most quoted first."""
         self._fresh()
         rows = [speaker_view(sid, row) for sid, row in self._raw(SPEAKERS).items()]
-        return sorted(rows, key=lambda r: (-r["quotes"], key(r["name"]), r["id"]))
+        return sorted(rows, key=lambda r: (-r["quotes"] - r["reported"], key(r["name"]), r["id"]))
 
     def find_speakers(self, name: str | int) -> list[dict]:
         """Speakers answering to ``name``: id, name, alias or role; a lone word also matches a surname."""
         self._fresh()
-        speakers = self._raw(SPEAKERS)
-        rows = [speaker_view(sid, speakers[str(sid)]) for sid in self._speaker_ids(name)]
-        return sorted(rows, key=lambda r: (-r["quotes"], r["id"]))
+        speakers = self._table(SPEAKERS).rows(self._speaker_ids(name))
+        rows = [speaker_view(sid, row) for sid, row in speakers.items()]
+        return sorted(rows, key=lambda r: (-r["quotes"] - r["reported"], r["id"]))
 
     def get_quote(self, qid: str) -> dict | None:
         self._fresh()
-        q = self._raw(QUOTES).get(str(qid).strip())
-        return quote_view(str(qid).strip(), q, self._raw(SPEAKERS), self._raw(DOCUMENTS)) if q else None
+        q = self._table(QUOTES).one(str(qid).strip())
+        if not q:
+            return None
+        speakers = self._table(SPEAKERS).rows([q["speaker_id"]] if q.get("speaker_id") is not None else [])
+        return quote_view(str(qid).strip(), q, speakers, self._table(DOCUMENTS).rows([q["doc"]]))
 
     def get_document(self, ref: str) -> dict | None:
         """A document by id, id prefix or path (``None`` when none or several match)."""
         self._fresh()
         found = self._document_ids(ref)
-        return document_view(found[0], self._raw(DOCUMENTS)[found[0]]) if len(found) == 1 else None
+        return document_view(found[0], self._table(DOCUMENTS).one(found[0])) if len(found) == 1 else None
+
+    def list_documents(self) -> list[dict]:
+        """Every document, by date then path (each with its quotation count)."""
+        self._fresh()
+        rows = [document_view(h, row) for h, row in self._raw(DOCUMENTS).items()]
+        return sorted(rows, key=lambda r: (str(r.get("date") or ""), str(r.get("path") or "")))
 
     def stats(self) -> dict[str, int]:
         self._fresh()
-        return {name: len(self._raw(name)) for name in (DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS)}
+        return {name: self.storage.count(name) for name in (DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS)}
 
     # -- curation -----------------------------------------------------------------
     def resolve_speaker(self, ref: str | int) -> int:
@@ -311,7 +359,7 @@ class Index:
         if not ids:
             raise SpeakerNotFound(f"no speaker answers to {ref!r}; see: quotes speakers")
         if len(ids) > 1:
-            speakers = self._raw(SPEAKERS)
+            speakers = self._table(SPEAKERS).rows(ids[:8])
             names = ", ".join(f"#{i} {speakers[str(i)]['name']}" for i in ids[:8])
             raise AmbiguousSpeaker(f"{ref!r} could be {names}; give the id (#N) instead")
         return ids[0]
@@ -340,12 +388,47 @@ class Index:
     def reassign_quote(self, qid: str, speaker: str | int | None, *, create: bool = False) -> dict:
         """Say quotation ``qid`` was said by ``speaker`` (``None``: by nobody known); ``create`` adds a new speaker."""
         with self.storage.transaction():
-            if str(qid) not in self._raw(QUOTES):
+            if self._table(QUOTES).one(str(qid)) is None:
                 raise QuoteNotFound(f"no quotation with id {qid!r}; see: quotes list --format json")
             curate.reassign(self._table, self.resolve_speaker, str(qid), speaker, create)
             self._recount()
         self._version += 1
         return self.get_quote(str(qid))  # type: ignore[return-value]
+
+    def split_speaker(self, ref: str | int, name: str, quote_ids: Iterable[str] = (),
+                      aliases: Iterable[str] = ()) -> dict:
+        """Split off a new speaker ``name`` from ``ref``: the quotations ``quote_ids`` and those quoted under
+        one of ``aliases`` (which move with them). Kept when the articles are ingested again."""
+        if not key(name):
+            raise ValueError("the new name is empty")
+        with self.storage.transaction():
+            sid = self.resolve_speaker(ref)
+            new = curate.split(self._table, sid, name, [str(q) for q in quote_ids], list(aliases))
+            self._recount()
+        self._version += 1
+        return self.find_speakers(new)[0]
+
+    def mark_not_quote(self, qid: str, kind: str = "scare") -> dict:
+        """Say quotation ``qid`` is no quotation but a ``kind`` (see :data:`NOT_QUOTES`); it leaves the
+        listings (``kinds=None`` still shows it) and holds when its article is ingested again."""
+        if kind not in NOT_QUOTES:
+            raise ValueError(f"--as must be one of {', '.join(NOT_QUOTES)}")
+        with self.storage.transaction():
+            if str(qid) not in self._raw(QUOTES):
+                raise QuoteNotFound(f"no quotation with id {qid!r}; see: quotes list --format json")
+            curate.mark_kind(self._table, str(qid), kind)
+            self._recount()
+        self._version += 1
+        return self.get_quote(str(qid))  # type: ignore[return-value]
+
+    def undo(self) -> dict | None:
+        """Take back the last correction (merge, rename, reassign, split, not-a-quote, in any order of
+        undos): the rows it changed are as they were, and it is no longer re-applied. ``None``: nothing to undo."""
+        with self.storage.transaction():
+            done = curate.undo(self._table)
+            self._recount()
+        self._version += 1
+        return done
 
 
 def paths_of(row: Mapping[str, Any]) -> list[str]:
@@ -353,11 +436,29 @@ def paths_of(row: Mapping[str, Any]) -> list[str]:
     return list(row.get("paths") or ([row["path"]] if row.get("path") else []))
 
 
+def _names_in(batch: Iterable[DocResult | Document]) -> set[str]:
+    """Every key a batch's speakers may be matched by (names, aliases, surnames): what
+    :class:`~quotes.index.placement.Placement` needs of the speakers already indexed."""
+    out: set[str] = set()
+    for item in batch:
+        if isinstance(item, Document):
+            continue
+        for name in [*(e.name for e in item.speakers), *(a for e in item.speakers for a in e.aliases),
+                     *(q.speaker for q in item.quotes if q.speaker)]:
+            k = key(name)
+            if k:
+                out |= {k, k.split()[-1]}
+    return out
+
+
 def _reapply(fix: dict, rows: dict[str, dict]) -> None:
     """Point the re-ingested copy of a reassigned quotation (same words, nearest place) at its corrected speaker."""
     same = [(abs(r["start"] - fix.get("start", 0)), qid) for qid, r in rows.items() if plain(r["quote"]) == plain(fix["quote"])]
     if same:
-        rows[min(same)[1]]["speaker_id"] = fix["speaker_id"]
+        row = rows[min(same)[1]]
+        row["speaker_id"] = fix["speaker_id"]
+        if fix.get("kind"):
+            row["kind"] = fix["kind"]
 
 
 def _in_range(date: str | None, since: str | None, until: str | None) -> bool:

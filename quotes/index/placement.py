@@ -20,9 +20,10 @@ from .rows import Rows
 class Placement:
     """Speakers of the documents in one batch, matched to (or added to) the index."""
 
-    def __init__(self, table: Rows, report: IngestReport) -> None:
+    def __init__(self, table: Rows, report: IngestReport, known: Mapping[Any, Mapping[str, Any]] | None = None) -> None:
+        """``known``: the indexed speakers this batch may match (every speaker when not given)."""
         self.table, self.report = table, report
-        self.roster = Roster(table.raw())
+        self.roster = Roster(table.raw() if known is None else known)
         self.next_id = table.next_id()
         self.changed: dict[int, dict] = {}
         self.created: dict[int, dict] = {}

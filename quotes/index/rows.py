@@ -6,7 +6,9 @@ flat dict every reader gets. Tables are TinyDB tables with one-pass bulk
 operations, so a batch of a thousand quotes costs one pass over the table,
 not a thousand.
 
-Tables (all in one JSON file, see :mod:`quotes.index.storage`):
+Tables (in one JSON file, :mod:`quotes.index.storage`, or one SQLite file,
+:mod:`quotes.index.sqlstore`, which stores a speaker's ``quote_ids`` as the
+quotes' indexed ``speaker_id`` rather than in the speaker row):
 
 * ``documents``, keyed by the first 16 hex digits of the SHA-256 of the text: path
   (the first of paths), paths (every file that held this text), hash, title, url,
@@ -33,54 +35,50 @@ from tinydb.table import Table
 from ..records import DocResult, Quote, Span
 
 DOCUMENTS, QUOTES, SPEAKERS, CORRECTIONS = "documents", "quotes", "speakers", "corrections"
-#: Fields of a speaker row that are bookkeeping, not for readers.
-PRIVATE_SPEAKER = ("quote_ids", "scope", "ambiguous")
 
 
 class Rows(Table):
-    """A TinyDB table with bulk put/patch/drop in a single pass each."""
+    """A TinyDB table whose bulk put/patch/drop and reads go to the storage's row API
+    (:class:`~quotes.index.storage.IndexStorage` or :class:`~quotes.index.sqlstore.SQLiteStorage`),
+    so a SQLite index reads and writes only the rows asked for."""
 
     def __init__(self, storage, name: str, id_class: type = str) -> None:
         super().__init__(storage, name, cache_size=0)
         self.document_id_class = id_class
 
-    def _update_table(self, updater) -> None:
-        """TinyDB's update, minus its two key-conversion passes over the whole table when keys are strings already."""
-        if self.document_id_class is not str:
-            return super()._update_table(updater)
-        tables = self._storage.read()
-        updater(tables.setdefault(self.name, {}))
-        self._storage.write(tables)
-        self.clear_cache()
-
     def raw(self) -> dict[str, dict[str, Any]]:
-        """The stored rows by id (as strings), without copying: read, do not change."""
-        return self._read_table()
+        """Every stored row by id (as strings), without copying: read, do not change. Reads the
+        whole table: queries use :meth:`rows` or the storage's queries."""
+        return self._storage.rows(self.name)
+
+    def rows(self, ids: Iterable[Any]) -> dict[str, dict[str, Any]]:
+        """The stored rows of ``ids`` (those that exist), by id as a string."""
+        return self._storage.rows(self.name, ids)
+
+    def one(self, i: Any) -> dict[str, Any] | None:
+        return self._storage.rows(self.name, [i]).get(str(i))
+
+    def of_speaker(self, sid: int) -> dict[str, dict[str, Any]]:
+        """The quote rows of speaker ``sid`` (quotes table only)."""
+        return self._storage.quote_rows(speakers=[sid])
 
     def put(self, rows: Mapping[Any, Mapping[str, Any]]) -> None:
         """Insert or overwrite ``rows`` (id -> row); the row dicts are stored as they are, not copied."""
-        if rows:
-            cast = self.document_id_class
-            self._update_table(lambda table: table.update(rows if cast is str else {cast(k): v for k, v in rows.items()}))
+        self._storage.put(self.name, rows)
 
     def patch(self, changes: Mapping[Any, Mapping[str, Any]]) -> None:
         """Update fields of existing rows (id -> fields); unknown ids are ignored."""
-        def apply(table: dict) -> None:
-            for k, fields in changes.items():
-                row = table.get(self.document_id_class(k))
-                if row is not None:
-                    row.update(fields)
-        if changes:
-            self._update_table(apply)
+        self._storage.patch(self.name, changes)
 
     def drop(self, ids: Iterable[Any]) -> None:
-        ids = {self.document_id_class(i) for i in ids}
-        if ids:
-            self._update_table(lambda table: [table.pop(i, None) for i in ids])
+        self._storage.drop(self.name, ids)
 
     def next_id(self) -> int:
         """The next free integer id (for integer-keyed tables)."""
-        return max((int(k) for k in self.raw()), default=0) + 1
+        return self._storage.next_id(self.name)
+
+    def __len__(self) -> int:
+        return self._storage.count(self.name)
 
 
 def now() -> str:
@@ -107,7 +105,8 @@ def quote_row(q: Quote, doc_hash: str, speaker_id: int | None) -> dict[str, Any]
     row = {"doc": doc_hash, "start": q.start, "end": q.end, "quote": q.quote, "speaker_id": speaker_id,
            **flat("mention", q.speaker_mention), **flat("cue", q.cue), "venue": q.venue, "kind": q.kind,
            "sentence": q.sentence, "closed": None if q.closed else False, "group": q.group,
-           "speaker_type": q.speaker_type}
+           "speaker_type": q.speaker_type, "within": q.within, "confidence": q.confidence, "rule": q.rule,
+           "resolution": q.resolution}
     return {k: v for k, v in row.items() if v is not None and v != "" or k == "speaker_id"}
 
 
@@ -136,15 +135,17 @@ def quote_view(qid: str, q: Mapping[str, Any], speakers: Mapping[str, Mapping[st
         "sentence": q.get("sentence") or "", "doc_id": q["doc"], "doc_path": doc.get("path"), "title": doc.get("title"),
         "url": doc.get("url"), "date": doc.get("date"), "outlet": doc.get("outlet"),
         "speaker_type": (sp.get("type") if sp else None) or q.get("speaker_type"),
-        "closed": q.get("closed", True), "group": q.get("group"),
+        "closed": q.get("closed", True), "group": q.get("group"), "within": q.get("within"),
+        "confidence": q.get("confidence"), "rule": q.get("rule"), "resolution": q.get("resolution"),
     }
 
 
 def speaker_view(sid: Any, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A speaker row for readers: id, name, aliases, roles, type, quotes (count), curated."""
+    """A speaker row for readers: id, name, aliases, roles, type, quotes and reported (counts), curated."""
     out = {"id": int(sid), "name": row.get("name"), "aliases": list(row.get("aliases") or []),
            "roles": list(row.get("roles") or []), "type": row.get("type") or "unknown",
-           "quotes": int(row.get("quotes") or 0), "curated": bool(row.get("curated"))}
+           "quotes": int(row.get("quotes") or 0), "reported": int(row.get("reported") or 0),
+           "curated": bool(row.get("curated"))}
     if row.get("scope"):
         out["document"] = row["scope"]
     return out

@@ -76,6 +76,9 @@ def parse(raw: bytes, path: Path) -> tuple[Data, int]:
     """The database dict in ``raw`` and its schema version; refuses anything that is not ours."""
     if not raw.strip():
         return {META: {"1": meta_row()}}, SCHEMA
+    if raw.startswith(b"SQLite format 3\x00"):
+        raise IndexFileError(f"{path} was converted to a SQLite index by another process meanwhile; run the "
+                             f"command again")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as e:
@@ -208,7 +211,7 @@ class IndexStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator[Data]:
         """Lock, bring the data up to date, let the caller change it, write once if it did."""
-        from filelock import FileLock, Timeout
+        from filelock import FileLock, Timeout  # a read-only index never locks
 
         if self.readonly:
             raise RuntimeError(f"{self.path} was opened read-only")
@@ -248,3 +251,113 @@ class IndexStorage(Storage):
         """Remove temporary files of writers that died mid-write (we hold the lock: none is live)."""
         for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
             stale.unlink(missing_ok=True)
+
+    # -- the row API the index uses (the same on SQLiteStorage) -------------------------
+    kind = "json"
+
+    def check(self) -> None:
+        """Read the file now, so a bad one is refused before any work is done."""
+        self.read()
+
+    def _table(self, table: str) -> dict[str, dict[str, Any]]:
+        return self.read().get(table) or {}
+
+    def _change(self, table: str, apply: Callable[[dict], Any]) -> None:
+        data = self.read()
+        apply(data.setdefault(table, {}))
+        self.write(data)
+
+    def ids(self, table: str) -> list[str]:
+        return list(self._table(table))
+
+    def rows(self, table: str, ids: Any = None) -> dict[str, dict[str, Any]]:
+        """Rows of ``table`` by id (as strings), not copied: those of ``ids``, or all."""
+        rows = self._table(table)
+        if ids is None:
+            return rows
+        return {str(i): rows[str(i)] for i in ids if str(i) in rows}
+
+    def put(self, table: str, rows: dict[Any, dict[str, Any]]) -> None:
+        if rows:
+            self._change(table, lambda t: t.update({str(k): v for k, v in rows.items()}))
+
+    def patch(self, table: str, changes: dict[Any, dict[str, Any]]) -> None:
+        def apply(t: dict) -> None:
+            for k, fields in changes.items():
+                if str(k) in t:
+                    t[str(k)].update(fields)
+        if changes:
+            self._change(table, apply)
+
+    def drop(self, table: str, ids: Any) -> None:
+        ids = {str(i) for i in ids}
+        if ids:
+            self._change(table, lambda t: [t.pop(i, None) for i in ids])
+
+    def count(self, table: str) -> int:
+        return len(self._table(table))
+
+    def next_id(self, table: str) -> int:
+        return max((int(k) for k in self._table(table)), default=0) + 1
+
+    def speaker_candidates(self, keys: Any = (), ids: Any = ()) -> dict[str, dict[str, Any]]:
+        return self._table("speakers")          # the whole file is in memory anyway
+
+    def docs_by_path(self, paths: Any) -> dict[str, str]:
+        wanted = set(paths)
+        return {p: h for h, row in self._table("documents").items()
+                for p in (row.get("paths") or [row.get("path")]) if p in wanted}
+
+    def document_ids(self, ref: str) -> list[str]:
+        """Documents ``ref`` names: an id (or a prefix of 6+), a path, or the tail of a path."""
+        docs = self._table("documents")
+        if ref in docs:
+            return [ref]
+        wanted = str(Path(ref).resolve()) if ref else ""
+        paths = {h: row.get("paths") or ([row["path"]] if row.get("path") else []) for h, row in docs.items()}
+        found = [h for h, ps in paths.items() if any(p == ref or str(Path(p).resolve()) == wanted for p in ps)]
+        if not found:
+            tail = "/" + ref.lstrip("/")
+            found = [h for h, ps in paths.items() if any(p.endswith(tail) for p in ps)
+                     or (len(ref) >= 6 and h.startswith(ref.lower()))]
+        return found
+
+    def quote_rows(self, *, speakers: Any = None, docs: Any = None, kinds: Any = None, since: Any = None,
+                   until: Any = None, words: Any = None) -> dict[str, dict[str, Any]]:
+        """Quote rows that may match (the caller applies the exact filters)."""
+        quotes = self._table("quotes")
+        if speakers is not None:
+            table = self._table("speakers")
+            ids = [qid for sid in speakers for qid in (table.get(str(sid)) or {}).get("quote_ids", ())]
+        elif docs is not None:
+            table = self._table("documents")
+            ids = [qid for h in docs for qid in (table.get(h) or {}).get("quote_ids", ())]
+        else:
+            return quotes
+        return {qid: quotes[qid] for qid in ids if qid in quotes}
+
+    def quote_chunks(self, size: int) -> Any:
+        """Every quote row, ``size`` at a time."""
+        items = list(self._table("quotes").items())
+        for i in range(0, len(items), size):
+            yield dict(items[i:i + size])
+
+    def recount(self, reported_kinds: Any = ()) -> None:
+        """Each speaker's quote ids and counts (``quotes``: quotations; ``reported``: rows of
+        ``reported_kinds``) from the quotes table; speakers left with none dropped (unless curated)."""
+        owned: dict[int, list[str]] = {}
+        reported: dict[int, int] = {}
+        for qid, q in self._table("quotes").items():
+            if q.get("speaker_id") is not None:
+                owned.setdefault(q["speaker_id"], []).append(qid)
+                reported[q["speaker_id"]] = reported.get(q["speaker_id"], 0) + (q.get("kind") in reported_kinds)
+        changes, orphans = {}, []
+        for sid, row in self._table("speakers").items():
+            ids = owned.get(int(sid), [])
+            if not ids and not row.get("curated"):
+                orphans.append(sid)
+            elif row.get("quote_ids") != ids or "reported" not in row:
+                n = reported.get(int(sid), 0)
+                changes[sid] = {"quotes": len(ids) - n, "reported": n, "quote_ids": ids}
+        self.patch("speakers", changes)
+        self.drop("speakers", orphans)

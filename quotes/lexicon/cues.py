@@ -7,25 +7,25 @@ from __future__ import annotations
 
 #: Verbs of saying, writing, posting and their near relatives (lemmas).
 SPEECH_VERBS = frozenset("""
-say tell add state declare voice articulate proclaim emphasize emphasise stress write tweet retweet post report
-explain note argue insist claim continue conclude ask answer reply respond remark comment observe announce
-acknowledge admit agree allege assert affirm describe warn urge suggest recall recount reveal disclose confirm
-deny mention predict promise vow pledge boast brag complain lament joke quip shout scream yell cry exclaim whisper
-mutter murmur sigh laugh snap retort counter concede confess contend maintain reiterate repeat echo chime interject
-interrupt testify thank praise criticize criticise slam blast accuse charge decry denounce condemn hail welcome
-caution advise demand recommend propose summarize summarise elaborate clarify specify indicate estimate speculate
-wonder muse reflect opine pronounce assure reassure inform notify brief preach lecture rant blog email text message
-pen publish headline caption label dub term brand nickname call quote cite mock tease taunt deride ridicule scoff
-sneer chide scold rebuke fume rage thunder bellow roar growl grumble gripe moan groan plead beg implore appeal
-challenge question inquire enquire press object protest disagree reject dismiss refute rebut recognize
-recognise applaud cheer celebrate congratulate compliment commend laud extol gush rave enthuse marvel exult crow
-gloat read begin start finish open close put offer share signal hint concur vent fret worry muse posit theorize
-theorise surmise calculate forecast project guess figure reckon think believe feel hope fear expect
-characterize characterise portray frame depict refer dub christen identify bemoan bark snarl sputter gasp hiss
-intone chant sing recite pray scribble lash rail blame slam fault hit thunder chastise berate lambaste excoriate
-mourn regret apologize apologise grouse carp bristle scoff needle rip knock pan tout trumpet plug pitch sell
-explain recommend observe note add declare tweet reason stipulate insist clarify correct caution advocate
-beam smile grin ponder imagine muse wonder demand plead remember react jeer imply utter confide crack boom
+say tell add state declare voice articulate proclaim emphasize emphasise stress write tweet retweet post
+report explain note argue insist claim continue conclude ask answer reply respond remark comment observe
+announce acknowledge admit agree allege assert affirm describe warn urge suggest recall recount reveal
+disclose confirm deny mention predict promise vow pledge boast brag complain lament joke quip shout scream
+yell cry exclaim whisper mutter murmur sigh laugh snap retort counter concede confess contend maintain
+reiterate repeat echo chime interject interrupt testify thank praise criticize criticise slam blast accuse
+charge decry denounce condemn hail welcome caution advise demand recommend propose summarize summarise
+elaborate clarify specify indicate estimate speculate wonder muse reflect opine pronounce assure reassure
+inform notify brief preach lecture rant blog email text message pen publish headline caption label dub term
+brand nickname call quote cite mock tease taunt deride ridicule scoff sneer chide scold rebuke fume rage
+thunder bellow roar growl grumble gripe moan groan plead beg implore appeal challenge question inquire enquire
+press object protest disagree reject dismiss refute rebut recognize recognise applaud cheer celebrate
+congratulate compliment commend laud extol gush rave enthuse marvel exult crow gloat read begin start finish
+open close put offer share signal hint concur vent fret worry posit theorize theorise surmise calculate
+forecast project guess figure reckon think believe feel hope fear expect characterize characterise portray
+frame depict refer christen identify bemoan bark snarl sputter gasp hiss intone chant sing recite pray
+scribble lash rail blame fault hit chastise berate lambaste excoriate mourn regret apologize apologise grouse
+carp bristle needle rip knock pan tout trumpet plug pitch sell reason stipulate correct advocate beam smile
+grin ponder imagine remember react jeer imply utter confide crack boom
 """.split())
 
 #: Verbs of finding and knowing: the subject holds the clause they take ("a judge determined that …").
@@ -64,8 +64,6 @@ IDEA_NOUNS = frozenset("view notion idea belief theory".split())
 #: Phrases whose object is the source: "according to X", "in the words of X".
 SOURCE_PREPOSITIONS = (("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by"), ("per",))
 
-#: Words that, right before an opening mark, say the speech runs on from a cue ("said that '...'").
-INTRO_WORDS = frozenset(["that", ":", ",", "saying", "adding", "as"])
 
 
 def _inflections(lemma: str) -> set[str]:

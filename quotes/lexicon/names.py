@@ -173,7 +173,7 @@ def name_match(full: PersonName, other: PersonName) -> str | None:
 def _detector():
     """gender-guesser's detector, or None when the package is missing (genders then come from the text alone)."""
     try:
-        import gender_guesser.detector as gg
+        import gender_guesser.detector as gg  # 40,000 names read on first use, not at import
     except ImportError:
         return None
     return gg.Detector(case_sensitive=False)

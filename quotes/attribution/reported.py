@@ -1,0 +1,286 @@
+"""Reported speech: what a text attributes in the writer's own words (kind ``indirect``).
+
+One pass over the parsed document finds the cues of reported speech and the clause
+each one reports, with no quotation marks needed:
+
+* a reporting verb with a clausal complement: ``Kayouh said in a parliamentary session
+  on June 3 that Royal Air Maroc plans …``, ``told reporters that …``, ``denied that …``,
+  and the clause before its verb (``The economy is growing, he said``) or around it
+  (``The pollution had become so bad, Mr. Obama noted, that …``);
+* a commitment with an infinitive: ``promised to …``, ``refused to …``;
+* passives (``it was announced that …``, the agent ``by X`` speaks);
+* ``according to X`` after or before its clause;
+* nominal cues: ``X's claim that …``, ``a statement from X saying …``;
+* ``X quoted Y as saying that …`` (Y speaks).
+
+Each finding is a :class:`Reported`: the clause (``text[start:end]``, without ``that`` and
+without the closing stop), the cue and the speaker's mention; the pipeline resolves the
+mention with the same coreference call as the quotations' mentions. Embedded reports give
+one record each (``X said Y told him that …``: the outer clause and the inner one).
+
+A clause that is (nearly) all inside quotation marks is a direct quotation's own clause and
+is no record here; a clause with a partial quotation in it is, and the partial quotation
+names it (``within``). Linear in the document: each token is looked at once, and spans are
+read off ``left_edge``/``right_edge``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..lexicon.cues import FRAME_VERBS, PHRASAL_CUES, SPEECH_VERBS, STATEMENT_NOUNS
+from ..nlp.lemmas import lemma
+from .parse import Layout, mention_span
+
+#: Verbs whose clausal complement is what their subject says, believes or finds.
+CLAUSE_VERBS = (SPEECH_VERBS | FRAME_VERBS | frozenset(
+    "believe think feel hope fear expect worry doubt predict estimate suggest argue contend acknowledge concede "
+    "warn assure convince persuade remind inform tell notify show indicate demonstrate prove reveal "
+    "suspect guess imagine hear learn agree allege insist maintain complain testify". split())) - frozenset(
+    "read begin start finish open close put offer share call refer identify press crack boom sell pitch plug "
+    "hit knock rip pan needle label dub term brand nickname christen caption headline beam smile grin laugh "
+    "sigh gasp hiss thank praise welcome hail cheer applaud celebrate congratulate compliment commend".split())
+
+#: Verbs whose infinitive is a commitment, a wish or a refusal their subject states: ``promised to …``.
+COMMIT_VERBS = frozenset(
+    "promise pledge vow vowed threaten plan intend want refuse decline agree offer propose hope aim seek "
+    "expect swear resolve demand ask urge call".split())
+
+#: Verbs that report only with a clause after them: a ``that``/``whether`` clause, not any object.
+_STRONG_SAY = frozenset("say tell add note argue claim write report explain insist warn acknowledge admit "
+                        "announce confirm deny predict suggest stress emphasize emphasise tweet assert contend "
+                        "declare state caution concede recall reveal observe remark maintain".split())
+
+#: Verbs of stance whose object is what the source holds or asks for: ``called for an investigation``,
+#: ``cited sources familiar with the matter``, ``wants a wall``, ``criticized the ruling``.
+OBJECT_VERBS = frozenset(
+    "cite want plan support oppose attack criticize criticise praise propose reject endorse mention discuss describe "
+    "defend demand blame accuse condemn denounce dispute question welcome announce recommend urge favor favour "
+    "back champion advocate slam blast decry dismiss tout highlight stress emphasize emphasise acknowledge "
+    "deny predict promise pledge vow estimate".split())
+
+#: Verb + preposition pairs whose object is the content: ``called for``, ``spoke of``, ``pointed to``.
+OBJECT_PREPS = frozenset([("call", "for"), ("call", "on"), ("speak", "of"), ("speak", "about"), ("point", "to"),
+                          ("talk", "about"), ("warn", "of"), ("warn", "about"), ("complain", "about"),
+                          ("argue", "for"), ("argue", "against"), ("push", "for"), ("press", "for"),
+                          ("decide", "against"), ("vote", "for"), ("vote", "against"), ("worry", "about"),
+                          ("testify", "about"), ("write", "about"), ("comment", "on"), ("insist", "on")])
+
+_QUOTE_AS = frozenset(["quote", "cite"])
+_THAT = frozenset(["that"])
+_FROM = frozenset(["from", "by", "of"])
+
+
+@dataclass(slots=True)
+class Reported:
+    """One reported statement: the clause's token range, its cue and who is said to speak."""
+
+    start: int                        # first token of the clause
+    end: int                          # one past its last token
+    cue: SpacySpan
+    subject: Token | None             # head of the speaker mention, before it is widened
+    mention: SpacySpan | None = None
+    sentence: SpacySpan | None = None
+    said: bool = True                 # a verb of saying (or "according to"), not a stance or a plan
+
+    def char_span(self, doc: Doc) -> tuple[int, int]:
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
+
+
+def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
+    """Every reported statement of ``doc``, in document order of the clause."""
+    out: list[Reported] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None, said: bool = True) -> None:
+        lo, hi = _trim(doc, lo, hi)
+        if hi - lo < 2 or (lo, hi) in seen or _quoted(lay, lo, hi):
+            return
+        q = lay.in_quote[cue.start]
+        if q != -1 and (lay.in_quote[lo] != q or lay.in_quote[hi - 1] != q):
+            return  # a cue inside a quotation reports nothing outside it
+        if q == -1 and lay.in_quote[lo] != -1 and lay.spans[lay.in_quote[lo]].kind in ("direct", "partial"):
+            return  # "He also declared that 'without Morocco's work …'": the quotation's own clause
+        seen.add((lo, hi))
+        out.append(Reported(lo, hi, cue, subj, said=said))
+
+    for t in doc:
+        pos = t.pos_
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            _according(doc, t, add)
+        elif pos == "VERB" or (pos == "AUX" and t.dep_ not in ("aux", "auxpass")):
+            lem = lemma(t)
+            cue = doc[t.i:t.i + 1]
+            clause = None
+            says = lem in CLAUSE_VERBS or _phrasal(t, lem)
+            for c in t.children:
+                if c.dep_ == "ccomp" and says:
+                    clause = c
+                elif c.dep_ == "xcomp" and lem in COMMIT_VERBS and c.i > t.i and _infinitive(c):
+                    clause = c
+                else:
+                    continue
+                add(c.left_edge.i, c.right_edge.i + 1, cue, _speaker(t), lem in _STRONG_SAY)
+            if clause is None:
+                clause = _object(t, lem)
+                if clause is not None:
+                    add(clause.left_edge.i, clause.right_edge.i + 1, cue, _speaker(t), False)
+            if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
+                    and _subject_child(t) is not None and t.i > t.head.left_edge.i:
+                # "The pollution had become so bad, Mr. Obama noted, that …": the aside reports its host
+                _around(doc, t.head, t, cue, _speaker(t), add)
+        elif pos == "NOUN" and lemma(t) in STATEMENT_NOUNS:
+            for c in t.children:
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
+                    add(c.left_edge.i, c.right_edge.i + 1, doc[t.i:t.i + 1], _noun_speaker(t))
+    out.sort(key=lambda r: (r.start, -r.end))
+    out = _drop_nested_stances(out)
+    for r in out:
+        r.sentence = doc[r.cue.start].sent
+        r.mention = mention_span(r.subject, lay, r.cue.root) if r.subject is not None else None
+    return out
+
+
+def _object(t: Token, lem: str) -> Token | None:
+    """The object a stance verb takes, when it has a speaker to hold it."""
+    if lem in OBJECT_VERBS:
+        for c in t.children:
+            if c.dep_ in ("dobj", "ccomp") and c.i > t.i:
+                return c
+    for c in t.children:
+        if c.dep_ == "prep" and c.i > t.i and (lem, c.lower_) in OBJECT_PREPS:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    return p
+    return None
+
+
+def _drop_nested_stances(out: list[Reported]) -> list[Reported]:
+    """A stance, plan or belief inside another report's clause is part of that report
+    ("Stein said she plans to join …", "she noted that Trump supported the invasion"), not a
+    statement of its own; a verb of saying there is ("X said Y told him that …")."""
+    keep = []
+    for r in out:
+        if not r.said and any(o is not r and o.start <= r.cue.start < o.end for o in out):
+            continue
+        keep.append(r)
+    return keep
+
+
+def _phrasal(t: Token, lem: str) -> bool:
+    return any(c.dep_ == "prt" and (lem, c.lower_) in PHRASAL_CUES for c in t.children)
+
+
+def _infinitive(c: Token) -> bool:
+    return c.pos_ in ("VERB", "AUX") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+
+
+def _subject_child(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    return None
+
+
+def _speaker(v: Token, depth: int = 0) -> Token | None:
+    """Who says what ``v`` reports: its subject, the agent of a passive, or the subject it shares."""
+    subj = None
+    for c in v.children:
+        if c.dep_ == "nsubj":
+            subj = c
+        elif c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+        elif c.dep_ == "nsubjpass" and subj is None:
+            subj = c
+    if subj is not None:
+        if subj.dep_ == "nsubjpass" or subj.lower_ == "it" and subj.dep_ == "expl":
+            return None if subj.lower_ in ("it", "this") else subj if lemma(v) in ("quote", "cite") else None
+        return subj
+    if depth > 3:
+        return None
+    h = v.head
+    if v.dep_ in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN", "PRON"):
+        if lemma(h) in STATEMENT_NOUNS:
+            return _noun_speaker(h)
+        return h
+    if v.dep_ == "pcomp" and h.lower_ == "as" and lemma(h.head) in _QUOTE_AS:
+        # "Reuters quoted industry sources as saying that …": the one quoted speaks
+        for c in h.head.children:
+            if c.dep_ == "dobj":
+                return c
+        return None
+    if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and h is not v:
+        return _speaker(h, depth + 1)
+    return None
+
+
+def _noun_speaker(n: Token) -> Token | None:
+    """Whose statement a statement noun is: ``X's claim``, ``a statement from X``, ``X issued a statement``."""
+    for c in n.children:
+        if c.dep_ == "poss":
+            return c
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in _FROM:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return p
+    if n.dep_ in ("dobj", "pobj") and n.head.pos_ in ("VERB", "ADP"):
+        v = n.head if n.dep_ == "dobj" else n.head.head
+        if v.pos_ == "VERB":
+            return _speaker(v, 2)
+    return None
+
+
+def _around(doc: Doc, h: Token, v: Token, cue: SpacySpan, subj: Token | None, add) -> None:
+    """The host clause of a parenthetical cue, less the cue's own words."""
+    lo, hi = h.left_edge.i, h.right_edge.i + 1
+    vlo, vhi = v.left_edge.i, v.right_edge.i + 1
+    if vhi >= hi:
+        add(lo, vlo, cue, subj)
+    else:
+        add(lo, hi, cue, subj)
+
+
+def _according(doc: Doc, t: Token, add) -> None:
+    """``according to X``: the clause it hangs on, less the phrase itself."""
+    to = doc[t.i + 1]
+    src = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if src is None:
+        return
+    plo, phi = t.i, to.right_edge.i + 1
+    h = t.head
+    while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and h.head is not h and h.pos_ not in ("VERB", "AUX"):
+        h = h.head
+    lo, hi = h.left_edge.i, h.right_edge.i + 1
+    end = hi
+    while end > phi and doc[end - 1].is_punct:
+        end -= 1  # "…, according to X." ends the clause but for its stop
+    if plo <= lo:
+        lo = phi
+    elif phi >= end:
+        hi = plo
+    elif phi - lo < hi - plo and plo - lo <= 2:
+        lo = phi
+    cue = doc[t.i:t.i + 2]
+    add(lo, hi, cue, src)
+
+
+_LEAD_DROP = frozenset(["that", ",", ";", ":", "--", "—", "–", "-", "and", "but"])
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (doc[lo].lower_ in _LEAD_DROP or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ('"', "'", "”", "’", ")")
+                       or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"):
+        hi -= 1
+    return lo, hi
+
+
+def _quoted(lay: Layout, lo: int, hi: int) -> bool:
+    """Is the clause a quotation's own words (all but a few tokens inside marks)?"""
+    inside = sum(1 for i in range(lo, hi) if lay.in_quote[i] != -1)
+    return inside and inside >= 0.8 * (hi - lo)

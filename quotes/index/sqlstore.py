@@ -1,0 +1,609 @@
+"""The index in SQLite: a TinyDB storage for archives of millions of quotations.
+
+The JSON storage (:mod:`quotes.index.storage`) reads the whole file for every
+command and rewrites it for every batch: fine for thousands of quotations, not
+for millions. :class:`SQLiteStorage` keeps the same tables (TinyDB's
+``read()``/``write()`` still see ``{table: {id: row}}``) in one SQLite file,
+one database row per index row, the row itself a JSON document (so any field a
+later version adds is carried as it is) with the columns queries need pulled
+out and indexed:
+
+* ``quotes``: ``doc`` and ``speaker_id`` (indexed), ``kind``, and ``quote``, which
+  feeds a full-text index (FTS5, accents ignored) for word search;
+* ``documents``: ``date`` (indexed) and a ``paths`` table (path -> document);
+* ``speakers``: ``quotes`` (the count) and a ``speaker_keys`` table (name,
+  alias, role and surname keys -> speaker), so a name is found without reading
+  every speaker; a speaker's ``quote_ids`` are not stored but read from
+  ``quotes`` by the indexed ``speaker_id``.
+
+The index reads only what a query needs (:meth:`SQLiteStorage.rows`,
+:meth:`SQLiteStorage.find_quotes`...), and a batch writes only its own rows, so
+ingest costs what the new quotations cost, whatever the size of the index.
+
+Safety is the JSON storage's, by other means: writers take the same lock file
+(``PATH.lock``, so :class:`~quotes.index.storage.IndexLocked` after the
+timeout) and write each batch in one SQLite transaction (write-ahead log,
+``synchronous=FULL``): a process killed at any moment leaves the index before
+or after the batch, never between. A file that starts like SQLite but is
+damaged, or is not ours, raises :class:`~quotes.index.storage.IndexFileError`
+and is never written to.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from ..lexicon.names import key, plain
+from .storage import FORMAT, LOCK_TIMEOUT, META, SCHEMA, IndexFileError, IndexLocked, IndexStorage, meta_row
+
+MAGIC = b"SQLite format 3\x00"
+#: Parameters per ``IN (...)`` list (SQLite's default limit is 999 before 3.32).
+CHUNK = 900
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta(id TEXT PRIMARY KEY, row BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS documents(id TEXT PRIMARY KEY, date TEXT, row BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE TABLE IF NOT EXISTS paths(path TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY(path, doc));
+CREATE INDEX IF NOT EXISTS paths_doc ON paths(doc);
+CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL,
+                                  speaker_id INTEGER, kind TEXT, quote TEXT, row BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS quote_words USING fts5(quote, content='quotes', content_rowid='rid',
+                                                          tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
+  INSERT INTO quote_words(quote_words, rowid, quote) VALUES ('delete', old.rid, old.quote); END;
+CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE OF quote ON quotes BEGIN
+  INSERT INTO quote_words(quote_words, rowid, quote) VALUES ('delete', old.rid, old.quote);
+  INSERT INTO quote_words(rowid, quote) VALUES (new.rid, new.quote); END;
+CREATE TABLE IF NOT EXISTS speakers(id INTEGER PRIMARY KEY, quotes INTEGER NOT NULL DEFAULT 0,
+                                    curated INTEGER NOT NULL DEFAULT 0, row BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS speaker_keys(key TEXT NOT NULL, sid INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS speaker_keys_key ON speaker_keys(key);
+CREATE INDEX IF NOT EXISTS speaker_keys_sid ON speaker_keys(sid);
+CREATE TABLE IF NOT EXISTS corrections(id INTEGER PRIMARY KEY, row BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS other(tbl TEXT NOT NULL, id TEXT NOT NULL, row BLOB NOT NULL, PRIMARY KEY(tbl, id));
+"""
+
+KNOWN = ("meta", "documents", "quotes", "speakers", "corrections")
+INT_KEYS = ("speakers", "corrections")
+
+
+def is_sqlite(path: Path) -> bool:
+    """Whether the file at ``path`` is an SQLite database (by its first 16 bytes)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == MAGIC
+    except (FileNotFoundError, IsADirectoryError):
+        return False
+
+
+def chunks(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def speaker_keys(row: Mapping[str, Any]) -> set[str]:
+    """Every key a speaker can be found by: name, aliases, roles, and the last word of each name."""
+    names = [key(n) for n in [row.get("name"), *(row.get("aliases") or ())] if key(n)]
+    return {*names, *(n.split()[-1] for n in names), *(key(r) for r in row.get("roles") or () if key(r))}
+
+
+class SQLiteStorage(Storage):
+    """TinyDB storage over one SQLite file, with row-level reads and writes for the index."""
+
+    kind = "sqlite"
+
+    def __init__(self, path: str, readonly: bool = False, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self.lock_timeout = lock_timeout
+        self.generation = 0
+        self.migrated_from: int | None = None
+        self.backup_path: Path | None = None
+        self._db: sqlite3.Connection | None = None
+        self._version: int | None = None
+        self._in_tx = False
+        self._touched: set[int] = set()
+
+    # -- connection ---------------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db
+        exists = self.path.exists()
+        if not exists and self.readonly:
+            db = sqlite3.connect(":memory:", isolation_level=None)
+            db.executescript(DDL)
+            self._db = db
+            return db
+        try:
+            if self.readonly:
+                db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                     check_same_thread=False)
+            else:
+                if not self.path.parent.is_dir():
+                    raise IndexFileError(f"cannot create {self.path}: folder {self.path.parent} does not exist")
+                db = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+            db.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables and self.readonly:         # another process is creating it: empty for now
+                db.close()
+                db = sqlite3.connect(":memory:", isolation_level=None)
+                db.executescript(DDL)
+                self._db = db
+                return db
+            if tables and META not in tables:
+                raise IndexFileError(
+                    f"{self.path} is an SQLite database but not a quotes index (no {META!r} table); it was left "
+                    f"untouched. Pass another --db, or move the file away")
+            if META in tables:
+                found = db.execute("SELECT row FROM meta LIMIT 1").fetchone()
+                meta = orjson.loads(found[0]) if found else None
+                if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+                    raise IndexFileError(f"{self.path} is an SQLite database but not a quotes index; it was left "
+                                         f"untouched. Pass another --db, or move the file away")
+                if meta.get("schema", 0) > SCHEMA:
+                    raise IndexFileError(f"{self.path} has index schema {meta['schema']}, newer than this quotes "
+                                         f"understands ({SCHEMA}); upgrade quotes to use it")
+            else:                                    # a new index (several processes may race here: the
+                db.executescript("BEGIN IMMEDIATE;" + DDL)      # write lock orders them, IF NOT EXISTS
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('1', ?)", (orjson.dumps(meta_row()),))
+                db.execute("COMMIT")                            # makes the later ones no-ops)
+            if not self.readonly:               # only once the file is known to be ours
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = FULL")
+                db.execute("PRAGMA cache_size = -65536")     # 64 MB: the id and speaker indexes of a big batch
+        except sqlite3.DatabaseError as e:
+            raise IndexFileError(
+                f"{self.path} is a damaged or unreadable SQLite index ({e}); it was left untouched. Restore it "
+                f"from a backup (PATH.json.bak if it was converted), or move it away to start a new index") from None
+        self._db = db
+        self._version = self._data_version()
+        self.generation += 1
+        return db
+
+    def check(self) -> None:
+        """Open the file now, so a damaged or foreign one is refused before any work is done."""
+        self._conn()
+
+    def _data_version(self) -> int:
+        return self._conn().execute("PRAGMA data_version").fetchone()[0]
+
+    def q(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        try:
+            return self._conn().execute(sql, tuple(params)).fetchall()
+        except sqlite3.DatabaseError as e:
+            raise IndexFileError(f"{self.path}: the index cannot be read ({e}); it was left untouched. "
+                                 f"Restore it from a backup") from None
+
+    # -- TinyDB's Storage interface -----------------------------------------------
+    def read(self) -> dict[str, dict[str, Any]]:
+        """Every table as TinyDB sees it (reads the whole index: for tools and tests, not for queries)."""
+        data = {name: self.rows(name) for name in KNOWN}
+        owned: dict[str, list[str]] = defaultdict(list)
+        for qid, sid in self.q("SELECT id, speaker_id FROM quotes WHERE speaker_id IS NOT NULL ORDER BY rid"):
+            owned[str(sid)].append(qid)
+        for sid, row in data["speakers"].items():
+            row["quote_ids"] = owned.get(sid, [])
+        for tbl, i, row in self.q("SELECT tbl, id, row FROM other"):
+            data.setdefault(tbl, {})[i] = orjson.loads(row)
+        return data
+
+    def write(self, data: Mapping[str, Mapping[str, Any]]) -> None:
+        """Make the stored tables equal to ``data`` (rows dropped, changed and added)."""
+        self._writable()
+        if isinstance(data, Lazy):
+            if data.loaded is None:
+                return
+            data = data.loaded
+        for name, table in data.items():
+            if name == META:
+                continue
+            current = set(self.ids(name))
+            wanted = {str(i) for i in table}
+            self.drop(name, current - wanted)
+            self.put(name, dict(table))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def refresh(self) -> bool:
+        """Whether another process changed the index since we last looked."""
+        if self._db is None:
+            self._conn()
+            return True
+        version = self._data_version()
+        if version != self._version:
+            self._version = version
+            self.generation += 1
+            return True
+        return False
+
+    # -- writing --------------------------------------------------------------------
+    def _writable(self) -> None:
+        if not self._in_tx:
+            raise RuntimeError("index writes happen inside SQLiteStorage.transaction()")
+
+    @contextmanager
+    def transaction(self) -> Iterator["Lazy"]:
+        """Lock, write inside one SQLite transaction, commit once (or roll back on any error)."""
+        from filelock import FileLock, Timeout  # kept out of read-only start-up, as in the JSON storage
+
+        if self.readonly:
+            raise RuntimeError(f"{self.path} was opened read-only")
+        if not self.path.parent.is_dir():
+            raise IndexFileError(f"cannot create {self.path}: folder {self.path.parent} does not exist")
+        lock = FileLock(str(self.path) + ".lock")
+        try:
+            lock.acquire(timeout=self.lock_timeout)
+        except Timeout:
+            raise IndexLocked(f"{self.path} is locked by another quotes process ({lock.lock_file}); "
+                              f"waited {self.lock_timeout:.0f} s. Try again when it has finished") from None
+        try:
+            db = self._conn()
+            self.refresh()
+            db.execute("BEGIN IMMEDIATE")
+            self._in_tx, self._touched = True, set()
+            try:
+                yield Lazy(self)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            finally:
+                self._in_tx = False
+            db.execute("COMMIT")
+            self._version = self._data_version()
+        finally:
+            lock.release()
+
+    def put(self, table: str, rows: Mapping[Any, Mapping[str, Any]]) -> None:
+        """Insert or overwrite ``rows`` (id -> row) of ``table``."""
+        self._writable()
+        if not rows:
+            return
+        db = self._conn()
+        if table == "quotes":
+            old = self._speakers_of(rows.keys())
+            last = db.execute("SELECT max(rid) FROM quotes").fetchone()[0] or 0
+            db.executemany(
+                "INSERT INTO quotes(id, doc, speaker_id, kind, quote, row) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, speaker_id = excluded.speaker_id, "
+                "kind = excluded.kind, quote = excluded.quote, row = excluded.row",
+                [(str(i), r.get("doc"), r.get("speaker_id"), r.get("kind"), r.get("quote"), orjson.dumps(r))
+                 for i, r in rows.items()])
+            # new rows join the word index in one statement: ~15x cheaper than a trigger per row
+            # (updated and deleted rows are kept in step by the triggers above)
+            db.execute("INSERT INTO quote_words(rowid, quote) SELECT rid, quote FROM quotes WHERE rid > ?", (last,))
+            self._touched |= old | {r["speaker_id"] for r in rows.values() if r.get("speaker_id") is not None}
+        elif table == "documents":
+            ids = [str(i) for i in rows]
+            for part in chunks(ids):
+                db.execute(f"DELETE FROM paths WHERE doc IN ({','.join('?' * len(part))})", part)
+            db.executemany("INSERT OR REPLACE INTO documents(id, date, row) VALUES (?, ?, ?)",
+                           [(str(i), r.get("date"), orjson.dumps(r)) for i, r in rows.items()])
+            db.executemany("INSERT OR IGNORE INTO paths(path, doc) VALUES (?, ?)",
+                           [(p, str(i)) for i, r in rows.items() for p in _paths(r)])
+        elif table == "speakers":
+            ids = [int(i) for i in rows]
+            for part in chunks(ids):
+                db.execute(f"DELETE FROM speaker_keys WHERE sid IN ({','.join('?' * len(part))})", part)
+            db.executemany("INSERT OR REPLACE INTO speakers(id, quotes, curated, row) VALUES (?, ?, ?, ?)",
+                           [(int(i), int(r.get("quotes") or 0), int(bool(r.get("curated"))),
+                             orjson.dumps({k: v for k, v in r.items() if k != "quote_ids"})) for i, r in rows.items()])
+            db.executemany("INSERT INTO speaker_keys(key, sid) VALUES (?, ?)",
+                           [(k, int(i)) for i, r in rows.items() for k in speaker_keys(r)])
+            self._touched |= set(ids)
+        elif table in ("meta", "corrections"):
+            db.executemany(f"INSERT OR REPLACE INTO {table}(id, row) VALUES (?, ?)",
+                           [(int(i) if table == "corrections" else str(i), orjson.dumps(r)) for i, r in rows.items()])
+        else:
+            db.executemany("INSERT OR REPLACE INTO other(tbl, id, row) VALUES (?, ?, ?)",
+                           [(table, str(i), orjson.dumps(r)) for i, r in rows.items()])
+
+    def patch(self, table: str, changes: Mapping[Any, Mapping[str, Any]]) -> None:
+        """Update fields of existing rows; unknown ids are ignored."""
+        if not changes:
+            return
+        current = self.rows(table, changes.keys())
+        self.put(table, {i: {**row, **changes.get(i, changes.get(_cast(table, i), {}))} for i, row in current.items()})
+
+    def drop(self, table: str, ids: Iterable[Any]) -> None:
+        self._writable()
+        ids = [str(i) for i in ids]
+        if not ids:
+            return
+        db = self._conn()
+        if table == "quotes":
+            self._touched |= self._speakers_of(ids)
+        for part in chunks(ids):
+            marks = ",".join("?" * len(part))
+            if table in KNOWN:
+                db.execute(f"DELETE FROM {table} WHERE id IN ({marks})", part)
+            else:
+                db.execute(f"DELETE FROM other WHERE tbl = ? AND id IN ({marks})", [table, *part])
+            if table == "documents":
+                db.execute(f"DELETE FROM paths WHERE doc IN ({marks})", part)
+            if table == "speakers":
+                db.execute(f"DELETE FROM speaker_keys WHERE sid IN ({marks})", part)
+
+    def _speakers_of(self, qids: Iterable[Any]) -> set[int]:
+        out: set[int] = set()
+        for part in chunks(str(i) for i in qids):
+            out |= {r[0] for r in self.q(f"SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND id IN "
+                                         f"({','.join('?' * len(part))})", part)}
+        return out
+
+    def recount(self, reported_kinds: Iterable[str] = ()) -> None:
+        """The counts of every speaker this transaction touched (``quotes``: quotations; ``reported``: rows
+        of ``reported_kinds``); those left with no row at all go (unless curated)."""
+        touched, self._touched = sorted(self._touched), set()
+        kinds = list(reported_kinds) or [""]
+        counts: dict[int, tuple[int, int]] = {}
+        for part in chunks(touched):
+            marks = ",".join("?" * len(part))
+            for sid, total, reported in self.q(
+                    f"SELECT speaker_id, count(*), sum(kind IN ({','.join('?' * len(kinds))})) FROM quotes "
+                    f"WHERE speaker_id IN ({marks}) GROUP BY speaker_id", [*kinds, *part]):
+                counts[sid] = (total, reported or 0)
+        rows = self.rows("speakers", touched)
+        orphans = [sid for sid, row in rows.items() if not counts.get(int(sid)) and not row.get("curated")]
+        changed = {}
+        for sid, row in rows.items():
+            total, reported = counts.get(int(sid), (0, 0))
+            if sid not in orphans and (row.get("quotes"), row.get("reported")) != (total - reported, reported):
+                changed[sid] = {**row, "quotes": total - reported, "reported": reported}
+        self.drop("speakers", orphans)
+        self.put("speakers", changed)
+        self._touched = set()
+
+    # -- reading --------------------------------------------------------------------
+    def ids(self, table: str) -> list[str]:
+        if table in KNOWN:
+            return [str(r[0]) for r in self.q(f"SELECT id FROM {table}")]
+        return [r[0] for r in self.q("SELECT id FROM other WHERE tbl = ?", (table,))]
+
+    def rows(self, table: str, ids: Iterable[Any] | None = None) -> dict[str, dict[str, Any]]:
+        """Rows of ``table`` by id (as strings): those of ``ids``, or all."""
+        if table not in KNOWN:
+            found = self.q("SELECT id, row FROM other WHERE tbl = ?", (table,))
+            wanted = None if ids is None else {str(i) for i in ids}
+            return {i: orjson.loads(r) for i, r in found if wanted is None or i in wanted}
+        if ids is None:
+            found = self.q(f"SELECT id, row FROM {table}" + (" ORDER BY rid" if table == "quotes" else ""))
+        else:
+            found = []
+            for part in chunks(_cast(table, i) for i in ids):
+                found += self.q(f"SELECT id, row FROM {table} WHERE id IN ({','.join('?' * len(part))})", part)
+        return {str(i): _load(table, r) for i, r in found}
+
+    def count(self, table: str) -> int:
+        if table in KNOWN:
+            return self.q(f"SELECT count(*) FROM {table}")[0][0]
+        return self.q("SELECT count(*) FROM other WHERE tbl = ?", (table,))[0][0]
+
+    def next_id(self, table: str) -> int:
+        return (self.q(f"SELECT max(id) FROM {table}")[0][0] or 0) + 1
+
+    def speaker_candidates(self, keys: Iterable[str], ids: Iterable[int] = ()) -> dict[str, dict[str, Any]]:
+        """Speakers that have one of ``keys`` as a name, alias, role or surname key (and those of ``ids``)."""
+        found: set[int] = {int(i) for i in ids}
+        for part in chunks({k for k in keys if k}):
+            found |= {r[0] for r in self.q(f"SELECT sid FROM speaker_keys WHERE key IN ({','.join('?' * len(part))})",
+                                           part)}
+        return self.rows("speakers", found)
+
+    def docs_by_path(self, paths: Iterable[str]) -> dict[str, str]:
+        """Document id of each of ``paths`` that is indexed."""
+        out: dict[str, str] = {}
+        for part in chunks(set(paths)):
+            out.update(self.q(f"SELECT path, doc FROM paths WHERE path IN ({','.join('?' * len(part))})", part))
+        return out
+
+    def document_ids(self, ref: str) -> list[str]:
+        """Documents ``ref`` names: an id (or a prefix of 6+), a path, or the tail of a path."""
+        if self.q("SELECT 1 FROM documents WHERE id = ?", (ref,)):
+            return [ref]
+        wanted = str(Path(ref).resolve()) if ref else ""
+        found = sorted({d for (d,) in self.q("SELECT doc FROM paths WHERE path = ? OR path = ?", (ref, wanted))})
+        if not found:
+            tail = "/" + ref.lstrip("/")
+            found = sorted({d for (d,) in self.q("SELECT doc FROM paths WHERE substr(path, -?) = ?", (len(tail), tail))})
+            if len(ref) >= 6:
+                prefix = ref.lower()
+                found = sorted({*found, *(d for (d,) in self.q("SELECT id FROM documents WHERE id >= ? AND id < ?",
+                                                               (prefix, prefix + "\uffff")))})
+        return found
+
+    def quote_rows(self, *, speakers: Iterable[int] | None = None, docs: Iterable[str] | None = None,
+                   kinds: Iterable[str] | None = None, since: str | None = None, until: str | None = None,
+                   words: str | None = None) -> dict[str, dict[str, Any]]:
+        """Quote rows that may match (indexed columns and the word index narrow them; the caller
+        applies the exact filters)."""
+        where, params, join = [], [], ""
+        if speakers is not None:
+            speakers = list(speakers)
+            if not speakers:
+                return {}
+            where.append(f"q.speaker_id IN ({','.join('?' * len(speakers))})")
+            params += speakers
+        if docs is not None:
+            docs = list(docs)
+            if not docs:
+                return {}
+            where.append(f"q.doc IN ({','.join('?' * len(docs))})")
+            params += docs
+        if kinds is not None:
+            kinds = list(kinds)
+            where.append(f"q.kind IN ({','.join('?' * len(kinds))})")
+            params += kinds
+        if since or until:
+            join = " JOIN documents d ON d.id = q.doc"
+            if since:
+                where.append("d.date >= ?")
+                params.append(since)
+            if until:
+                where.append("d.date < ?")
+                params.append(until + "\uffff")
+        terms = plain(words).split() if words else []
+        if terms:
+            where.append("q.rid IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?)")
+            params.append(" AND ".join(f'"{t}"*' for t in terms))
+        sql = f"SELECT q.id, q.row FROM quotes q{join}" + (f" WHERE {' AND '.join(where)}" if where else "")
+        return {i: orjson.loads(r) for i, r in self.q(sql + " ORDER BY q.rid", params)}
+
+
+    def quote_chunks(self, size: int) -> Iterator[dict[str, dict[str, Any]]]:
+        """Every quote row, ``size`` at a time, in insertion order (one chunk in memory at once)."""
+        last = 0
+        while True:
+            found = self.q("SELECT rid, id, row FROM quotes WHERE rid > ? ORDER BY rid LIMIT ?", (last, size))
+            if not found:
+                return
+            last = found[-1][0]
+            yield {i: orjson.loads(r) for _, i, r in found}
+
+
+class Lazy(dict):
+    """The data a transaction hands its caller: loaded from the database only if the caller looks at it."""
+
+    def __init__(self, storage: SQLiteStorage) -> None:
+        super().__init__()
+        self.storage, self.loaded = storage, None
+
+    def _all(self) -> dict:
+        if self.loaded is None:
+            self.loaded = self.storage.read()
+        return self.loaded
+
+    def __getitem__(self, k):
+        return self._all()[k]
+
+    def __setitem__(self, k, v):
+        self._all()[k] = v
+
+    def __contains__(self, k):
+        return k in self._all()
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self._all())
+
+    def get(self, k, default=None):
+        return self._all().get(k, default)
+
+    def setdefault(self, k, default=None):
+        return self._all().setdefault(k, default)
+
+    def items(self):
+        return self._all().items()
+
+    def keys(self):
+        return self._all().keys()
+
+    def values(self):
+        return self._all().values()
+
+
+def _cast(table: str, i: Any) -> Any:
+    return int(i) if table in INT_KEYS else str(i)
+
+
+def _load(table: str, raw: bytes) -> dict[str, Any]:
+    return orjson.loads(raw)
+
+
+def _paths(row: Mapping[str, Any]) -> list[str]:
+    return list(row.get("paths") or ([row["path"]] if row.get("path") else []))
+
+
+def fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+#: The storages an index can use; ``auto`` picks by the file's content, then by its name.
+STORAGES = ("auto", "json", "sqlite")
+#: Names that make a new index SQLite under ``auto``.
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+#: A JSON index that grows past this many quotations is converted to SQLite (``storage="auto"`` only):
+#: at 100,000 the JSON index takes most of a second to read for every command.
+AUTO_SQLITE_QUOTES = 50_000
+
+
+def open_storage(path: Path, choice: str = "auto", readonly: bool = False,
+                 lock_timeout: float = LOCK_TIMEOUT) -> IndexStorage | SQLiteStorage:
+    """The storage for the index at ``path``: an existing file as what it is (JSON or SQLite),
+    a new one as ``choice`` says (``auto``: SQLite for ``.sqlite``/``.sqlite3``/``.db`` names)."""
+    if choice not in STORAGES:
+        raise ValueError(f"storage must be one of {', '.join(STORAGES)}, not {choice!r}")
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        sqlite = is_sqlite(path)
+        if choice == "json" and sqlite:
+            raise IndexFileError(f"{path} is a SQLite index; open it with storage 'sqlite' or 'auto'")
+    else:
+        sqlite = choice == "sqlite" or (choice == "auto" and path.suffix.lower() in SQLITE_SUFFIXES)
+    cls = SQLiteStorage if sqlite else IndexStorage
+    return cls(str(path), readonly=readonly, lock_timeout=lock_timeout)
+
+
+def convert_to_sqlite(json_storage: IndexStorage) -> Path:
+    """Turn the JSON index of ``json_storage`` into a SQLite index at the same path, atomically.
+
+    Under the writers' lock: the JSON is read (and migrated to the current
+    schema), written into a new SQLite file beside it, fsynced, then the JSON
+    is copied to ``PATH.json.bak`` (a new name if that exists) and the SQLite
+    file renamed over the index. Killed at any moment, the index is the JSON
+    file or the SQLite one, whole. Returns the backup's path.
+    """
+    path = json_storage.path
+    with json_storage.transaction() as data:
+        data = {name: dict(table) for name, table in data.items()}
+        json_storage._dirty = False                      # nothing to write back to the JSON file
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        Path(tmp).unlink()
+        try:
+            target = SQLiteStorage(tmp)
+            with target.transaction():
+                for name, rows in data.items():
+                    if name != META:
+                        target.put(name, rows)
+                target._touched = set()
+            target._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            target._conn().execute("PRAGMA journal_mode = DELETE")    # one self-contained file to rename
+            target.close()
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+            backup_path, n = path.with_name(f"{path.name}.json.bak"), 1
+            while backup_path.exists():
+                n += 1
+                backup_path = path.with_name(f"{path.name}.json.bak{n}")
+            shutil.copy2(path, backup_path)
+            os.replace(tmp, path)
+            fsync_folder(path.parent)
+        except BaseException:
+            for leftover in (tmp, tmp + "-wal", tmp + "-shm", tmp + ".lock"):
+                Path(leftover).unlink(missing_ok=True)
+            raise
+        Path(tmp + ".lock").unlink(missing_ok=True)
+    return backup_path

@@ -1,0 +1,159 @@
+"""The index at archive scale (issue 20): the SQLite storage answers like the JSON one, reads only what
+a query needs, ingests in proportion to the new quotations, and a JSON index migrates to it in place."""
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from quotes.index.core import Index
+from quotes.index.sqlstore import SQLiteStorage, is_sqlite
+from quotes.records import Document, DocResult, Entity, Quote
+
+PEOPLE = ["Nadia Benali", "Tom Hughes", "Gérald Darmanin", "Marie Dupont", "Ana Ruiz"]
+WORDS = ["prices", "wages", "justice", "élection", "the", "parliament", "must", "act", "now", "café"]
+
+
+def results(n: int, prefix: str = "a", start: int = 0) -> list[DocResult]:
+    """``n`` articles of three quotations each, dated over two years, with kinds and venues."""
+    out = []
+    for i in range(start, start + n):
+        path = f"{prefix}/{i:04d}.txt"
+        text, quotes = f"Article {prefix} {i}.\n", []             # every article its own text
+        for j in range(3):
+            who = PEOPLE[(i + j) % len(PEOPLE)]
+            words = " ".join(WORDS[(i * 7 + j * 3 + k) % len(WORDS)] for k in range(4 + j))
+            lead = f'{who} said "'
+            s = len(text) + len(lead)
+            text += f'{lead}{words}".\n'
+            quotes.append(Quote(doc=path, start=s, end=s + len(words), quote=words, speaker=who,
+                                kind="partial" if j == 2 else "indirect" if i % 4 == 0 and j == 1 else "direct", speaker_type="person",
+                                venue="a rally" if i % 3 == 0 else None))
+        date = f"{2024 + i % 2}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        out.append(DocResult(Document(path=path, text=text, date=date, title=f"T{i}"), quotes,
+                             [Entity(p, "person", aliases=[p.split()[-1]]) for p in dict.fromkeys(q.speaker for q in quotes)]))
+    return out
+
+
+QUERIES = [dict(), dict(speaker="benali"), dict(speaker="Gerald Darmanin"), dict(speaker="Dupont"),
+           dict(doc="a/0003.txt"), dict(doc="0004.txt"), dict(since="2025"), dict(since="2024-03", until="2024-06"),
+           dict(until="2024-02-10"), dict(search="justice"), dict(search="cafe prices"), dict(search="elect"),
+           dict(kinds=None), dict(kinds=["partial"]), dict(venue="rally"),
+           dict(speaker="benali", since="2025", search="act"), dict(speaker="nobody at all")]
+
+
+def test_sqlite_answers_every_query_as_the_json_index_does(tmp_path):
+    data = results(40)
+    json_ix, sql_ix = Index(tmp_path / "i.json"), Index(tmp_path / "i.sqlite")
+    json_ix.ingest(data)
+    sql_ix.ingest(data)
+    assert isinstance(sql_ix.storage, SQLiteStorage) and is_sqlite(tmp_path / "i.sqlite")
+    for query in QUERIES:
+        assert sql_ix.list_quotes(**query) == json_ix.list_quotes(**query), query
+    assert sql_ix.list_speakers() == json_ix.list_speakers()
+    assert sum(s["reported"] for s in sql_ix.list_speakers()) == 10      # reported statements counted apart
+    assert sql_ix.list_quotes(search="justice") and sql_ix.list_quotes(since="2024-03", until="2024-06")
+    one = json_ix.list_quotes()[5]
+    assert sql_ix.get_quote(one["id"]) == one
+    same = lambda d: {k: v for k, v in d.items() if k != "ingested_at"}   # noqa: E731
+    assert same(sql_ix.get_document(one["doc_id"])) == same(json_ix.get_document(one["doc_id"]))
+    assert sql_ix.stats() == json_ix.stats()
+
+
+def test_sqlite_rows_carry_fields_it_does_not_know(tmp_path):
+    """Rows are JSON documents: a field another version adds (a confidence, say) is kept as it is."""
+    ix = Index(tmp_path / "i.sqlite")
+    ix.ingest(results(2))
+    qid = ix.list_quotes()[0]["id"]
+    with ix.storage.transaction():
+        ix.storage.patch("quotes", {qid: {"confidence": 0.75, "new_thing": {"a": [1]}}})
+    stored = Index(tmp_path / "i.sqlite", readonly=True).storage.rows("quotes", [qid])[qid]
+    assert stored["confidence"] == 0.75 and stored["new_thing"] == {"a": [1]}
+
+
+class Reads:
+    """Counts the rows a SQLite storage fetches, and refuses to read a whole table."""
+
+    def __init__(self, monkeypatch):
+        self.rows = 0
+        real_q, real_rows = SQLiteStorage.q, SQLiteStorage.rows
+
+        def q(storage, sql, params=()):
+            found = real_q(storage, sql, params)
+            self.rows += len(found)
+            return found
+
+        def rows(storage, table, ids=None):
+            assert ids is not None or table in ("speakers", "corrections", "meta"), f"read all of {table}"
+            return real_rows(storage, table, ids)
+
+        monkeypatch.setattr(SQLiteStorage, "q", q)
+        monkeypatch.setattr(SQLiteStorage, "rows", rows)
+        monkeypatch.setattr(SQLiteStorage, "read", lambda storage: pytest.fail("read the whole index"))
+
+
+def test_sqlite_queries_read_only_the_rows_they_return(tmp_path, monkeypatch):
+    Index(tmp_path / "i.sqlite").ingest(results(200))
+    reads = Reads(monkeypatch)
+    ix = Index(tmp_path / "i.sqlite", readonly=True)
+    for query in [dict(speaker="benali"), dict(doc="a/0003.txt"), dict(since="2024-03", until="2024-03"),
+                  dict(search="justice wages")]:
+        reads.rows = 0
+        found = ix.list_quotes(kinds=None, **query)
+        assert found, query
+        # the quotations, their documents and speakers, and a few lookups: not the 600 rows of the index
+        assert reads.rows <= 3 * len(found) + 20, (query, reads.rows, len(found))
+    reads.rows = 0
+    assert ix.get_quote(found[0]["id"])["id"] == found[0]["id"] and reads.rows <= 5
+
+
+def test_sqlite_ingest_reads_in_proportion_to_the_batch_not_the_index(tmp_path, monkeypatch):
+    small, big = Index(tmp_path / "small.sqlite"), Index(tmp_path / "big.sqlite")
+    small.ingest(results(20))
+    big.ingest(results(400))
+    counts = []
+    reads = Reads(monkeypatch)
+    for ix in (small, big):
+        reads.rows = 0
+        report = ix.ingest(results(10, prefix="new", start=1000))   # new texts
+        assert report.added == 10
+        counts.append(reads.rows)
+    assert counts[1] <= counts[0] + 5, counts
+
+
+def test_a_json_index_past_the_threshold_becomes_sqlite_in_place_with_a_backup(tmp_path):
+    path = tmp_path / "quotes.json"
+    ix = Index(path, sqlite_after=200)
+    ix.ingest(results(20))                                       # 60 quotations: stays JSON
+    ix.merge_speakers("Nadia Benali", "Tom Hughes")              # a correction, to see it carried over
+    assert not is_sqlite(path)
+    before = Index(path, readonly=True).list_quotes(kinds=None)
+    reader = Index(path, readonly=True)                          # a reader opened on the JSON file
+    ix.ingest(results(60, start=100))                            # 240 quotations: converted
+    assert is_sqlite(path) and isinstance(ix.storage, SQLiteStorage)
+    backup = tmp_path / "quotes.json.json.bak"                   # the JSON as it was when converted
+    assert len(orjson.loads(backup.read_bytes())["quotes"]) == 240
+    after = Index(path, readonly=True)
+    assert Index(backup, readonly=True, storage="json").list_quotes(kinds=None) == after.list_quotes(kinds=None)
+    assert [q for q in after.list_quotes(kinds=None) if int(q["doc_path"][2:6]) < 20] == before
+    assert after.stats()["quotes"] == 240 and after.stats()["corrections"] == 1
+    assert reader.stats()["quotes"] == 240                       # picks up the new storage
+    assert not list(tmp_path.glob(".quotes.json.*"))             # no temporary file left
+
+
+def test_a_json_index_of_the_current_version_opens_and_converts_on_request(tmp_path):
+    path = tmp_path / "old.json"
+    Index(path, storage="json").ingest(results(5))
+    old = orjson.loads(path.read_bytes())
+    assert old["meta"]["1"]["schema"] == 3
+    ix = Index(path)
+    assert ix.storage.kind == "json"
+    before = ix.list_quotes(kinds=None)
+    backup = ix.convert()
+    assert backup is not None and orjson.loads(backup.read_bytes()) == old
+    assert Index(path).storage.kind == "sqlite" and Index(path).list_quotes(kinds=None) == before
+
+
+def test_a_forced_json_index_is_never_converted(tmp_path):
+    path = tmp_path / "i.json"
+    Index(path, storage="json", sqlite_after=10).ingest(results(10))
+    assert not is_sqlite(path)

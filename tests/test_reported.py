@@ -1,0 +1,207 @@
+"""Reported speech (kind ``indirect``): the clause, its cue and speaker, on sentences from real articles
+(the seed fixture and PolNeAR dev), and what the index, export and check make of it."""
+from __future__ import annotations
+
+import pytest
+
+from quotes.check.verdict import Checker
+from quotes.export import to_markdown
+from quotes.pipeline import analyse
+from quotes.records import Document
+
+
+def run(nlp, text):
+    return analyse(nlp(text), Document(path="t.txt", text=text)).quotes
+
+
+def reported(nlp, text):
+    return [q for q in run(nlp, text) if q.kind == "indirect"]
+
+
+def one(nlp, text, clause):
+    hits = [q for q in reported(nlp, text) if q.quote == clause]
+    assert hits, [q.quote for q in reported(nlp, text)]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, clause, mention, cue", [
+    # seed fixture: venue between the cue and "that"
+    ("Earlier this month, Minister of Transport and Logistics Abdessamad Kayouh said in a parliamentary session on "
+     "June 3 that Royal Air Maroc plans to acquire 10 more aircraft before the end of the year.",
+     "Royal Air Maroc plans to acquire 10 more aircraft before the end of the year", "Abdessamad Kayouh", "said"),
+    # seed fixture: deny
+    ("Sources from the land registry agency denied that its system was directly targeted.",
+     "its system was directly targeted", "Sources", "denied"),
+    # PolNeAR dev: "told reporters that"
+    ("Clinton campaign manager Robby Mook told CBS This Morning on Monday that the Clinton campaign expects Holt "
+     "to insert himself into the debate.",
+     "the Clinton campaign expects Holt to insert himself into the debate", "Robby Mook", "told"),
+    # PolNeAR dev: "said" with no "that"
+    ("Experts on North Korea and nuclear nonproliferation said the latest nuclear test could change that.",
+     "the latest nuclear test could change that", "Experts", "said"),
+    # PolNeAR dev: the clause before its cue
+    ("The explosion went off around 8:30 p.m. in front of 131 West 23rd Street, according to NYPD Commissioner "
+     "James O'Neill.",
+     "The explosion went off around 8:30 p.m. in front of 131 West 23rd Street", "James O'Neill", "according to"),
+    # "according to" first
+    ("According to a new poll, Clinton and Trump are virtually tied heading into their first debate.",
+     "Clinton and Trump are virtually tied heading into their first debate", "poll", "According to"),
+    # seed fixture: "X quoted Y as saying that": Y speaks
+    ("Reuters quoted industry sources as saying that Royal Air Maroc is close to securing a deal with Boeing.",
+     "Royal Air Maroc is close to securing a deal with Boeing", "industry sources", "saying"),
+    # an infinitival commitment
+    ("Bobby Scott promised to ramp up fundraising and hire staff in anticipation of the fight ahead.",
+     "to ramp up fundraising and hire staff in anticipation of the fight ahead", "Bobby Scott", "promised"),
+    # a passive with its agent
+    ("It was announced by the ministry that the airport will reopen on Monday.",
+     "the airport will reopen on Monday", "the ministry", "announced"),
+    # a statement noun and whose it is
+    ("Trump's claim that he opposed the war from the start has been disputed.",
+     "he opposed the war from the start", "Trump", "claim"),
+    # a stance with an object (PolNeAR: "called for")
+    ("Attorney General Roy Cooper called Friday for releasing the police videos.",
+     "releasing the police videos", "Roy Cooper", "called"),
+])
+def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
+    q = one(nlp, text, clause)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker_mention is not None and mention in q.speaker_mention.text
+    assert text[q.start:q.end] == q.quote
+
+
+def test_pronoun_resolves_through_coref(nlp):
+    text = ("Earlier this month, Minister of Transport and Logistics Abdessamad Kayouh said in a parliamentary session "
+            "on June 3 that Royal Air Maroc plans to acquire 10 more aircraft. He said that the company also welcomed "
+            "three Boeing 787 Dreamliners during the first week of June.")
+    first, second = reported(nlp, text)
+    assert first.speaker == second.speaker == "Abdessamad Kayouh"
+    assert first.venue == "in a parliamentary session on June 3"
+    assert second.speaker_mention.text == "He"
+
+
+def test_embedded_attribution_gives_two_records(nlp):
+    text = "Kall said the candidate told him that he would not run an independent campaign."
+    got = {(q.quote, q.speaker_mention.text) for q in reported(nlp, text)}
+    assert ("the candidate told him that he would not run an independent campaign", "Kall") in got
+    assert ("he would not run an independent campaign", "the candidate") in got
+
+
+def test_nested_stance_is_part_of_the_outer_report(nlp):
+    # PolNeAR dev: one attribution, Stein's; "she plans" is no second statement
+    text = "Stein said she plans to join her supporters at the protest."
+    assert [q.quote for q in reported(nlp, text)] == ["she plans to join her supporters at the protest"]
+
+
+def test_mixed_quote_links_partial_to_clause(nlp):
+    text = 'The coach said the players were "deeply disappointed" by the ruling and would appeal.'
+    quotes = run(nlp, text)
+    clause = [q for q in quotes if q.kind == "indirect"]
+    part = [q for q in quotes if q.kind == "partial"]
+    assert len(clause) == 1 and len(part) == 1
+    assert clause[0].quote == 'the players were "deeply disappointed" by the ruling and would appeal'
+    assert part[0].within == clause[0].start
+
+
+def test_direct_quote_clause_is_not_reported(nlp):
+    # seed fixture: the clause of "declared that '…'" is the quotation itself
+    text = ("He also declared that 'without Morocco's work, in this specific case, France would be less safe,' "
+            "Darmanin emphasized.")
+    assert reported(nlp, text) == []
+    text = "'The cooperation is excellent,' Darmanin voiced during an interview with 2M on Sunday."
+    assert reported(nlp, text) == []
+
+
+def test_seed_fixture_reported_speakers(seed_text, nlp):
+    quotes = run(nlp, seed_text)
+    by = {}
+    for q in quotes:
+        if q.kind == "indirect":
+            by.setdefault(q.speaker, []).append(q.quote)
+    assert any(s.startswith("Royal Air Maroc plans to acquire") for s in by["Abdessamad Kayouh"])
+    assert any(s.startswith("the company also welcomed") for s in by["Abdessamad Kayouh"])
+    assert any(s.startswith("its information systems") for s in by["Ministry of Justice"])
+    assert any(s.startswith("the Boeing order could be delayed") for s in by["Bloomberg"])
+    assert any(s.startswith("no intrusion or data leak") for s in by.get("An authorized source from ANFCC", [])
+               + by.get("An authorized source", []))
+
+
+def _row(q, **kw):
+    return {"id": f"d-{q['start']}", "doc_id": "d", "doc_path": "a.txt", "speaker_id": kw.get("sid", 1), **q}
+
+
+KAYOUH = {"quote": "Royal Air Maroc plans to acquire 10 more aircraft before the end of the year", "start": 100,
+          "end": 175, "speaker": "Abdessamad Kayouh", "kind": "indirect", "cue": {"start": 80, "end": 84, "text": "said"},
+          "venue": "in a parliamentary session on June 3"}
+
+
+def test_check_reported_words_in_marks():
+    checker = Checker([_row(KAYOUH)], [{"id": 1, "name": "Abdessamad Kayouh", "aliases": [], "roles": []}])
+    v = checker.check("Royal Air Maroc plans to acquire 10 more aircraft", "Kayouh", [1])
+    assert v.verdict == "reported" and v.said_by == "Abdessamad Kayouh"
+    # a quotation with the same words stays verbatim: reported only when no quotation holds them
+    direct = {**KAYOUH, "kind": "direct", "start": 300, "end": 375}
+    v = Checker([_row(KAYOUH), _row(direct)]).check("Royal Air Maroc plans to acquire 10 more aircraft")
+    assert v.verdict == "verbatim"
+
+
+def test_export_never_blockquotes_reported_speech():
+    md = to_markdown([_row(KAYOUH)], [{"id": 1, "name": "Abdessamad Kayouh", "roles": []}])
+    line = next(l for l in md.splitlines() if "Royal Air Maroc" in l)
+    assert not line.startswith(">")
+    assert line.startswith("Abdessamad Kayouh **said** that Royal Air Maroc plans")
+    assert "reported" in line
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory, nlp, seed_text):
+    from quotes.index.core import Index
+
+    db = tmp_path_factory.mktemp("reported") / "index.json"
+    Index(db).ingest([analyse(nlp(seed_text), Document(path="seed.txt", text=seed_text))])
+    return db
+
+
+def cli(db, *args):
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    return CliRunner().invoke(app, [*args, "--db", str(db)])
+
+
+def test_list_by_kind(seed_db):
+    import json
+
+    def kinds(*args):
+        res = cli(seed_db, "list", "--format", "jsonl", *args)
+        assert res.exit_code == 0, res.output
+        return [json.loads(l)["kind"] for l in res.stdout.splitlines()]
+
+    every = kinds()
+    assert "indirect" in every and "direct" in every and "partial" in every
+    assert set(kinds("--kind", "indirect")) == {"indirect"}
+    assert set(kinds("--kind", "quotes")) == {"direct", "partial"}
+    assert set(kinds("--kind", "direct")) == {"direct"}
+    assert len(kinds("--kind", "quotes")) + len(kinds("--kind", "indirect")) == len(every)
+    kayouh = cli(seed_db, "list", "--speaker", "kayouh", "--format", "jsonl")
+    rows = [json.loads(l) for l in kayouh.stdout.splitlines()]
+    assert len(rows) == 2 and {r["kind"] for r in rows} == {"indirect"}
+    assert rows[0]["venue"] == "in a parliamentary session on June 3"
+    assert cli(seed_db, "list", "--kind", "bogus").exit_code == 2
+
+
+def test_speakers_count_quotations_and_reported_apart(seed_db):
+    import json
+
+    res = cli(seed_db, "speakers", "--format", "jsonl")
+    rows = {r["name"]: r for r in map(json.loads, res.stdout.splitlines())}
+    assert rows["Abdessamad Kayouh"]["quotes"] == 0 and rows["Abdessamad Kayouh"]["reported"] == 2
+    assert rows["Abdessamad Kayouh"]["roles"] == ["Minister of Transport and Logistics"]
+    assert rows["Gérald Darmanin"]["quotes"] > 0
+
+
+def test_cli_check_reported_exit_13(seed_db):
+    res = cli(seed_db, "check", "Royal Air Maroc plans to acquire 10 more aircraft", "--speaker", "Kayouh")
+    assert res.exit_code == 13
+    assert "reported" in res.stdout
+    assert cli(seed_db, "check", "The cooperation is excellent", "--speaker", "Darmanin").exit_code == 0
