@@ -124,11 +124,6 @@ class Citation:
     def joined(self) -> str:
         return "".join(self.codes)
 
-    @property
-    def edited(self) -> bool:
-        """Whether the journalist marked an edit other than an omission: brackets or [sic]."""
-        return bool(self.lead or self.trail or self.sic or any(j for j in self.joins))
-
 
 @dataclass(slots=True)
 class Source:

@@ -97,11 +97,6 @@ class Verdict:
         """Verbatim but for the journalist's marked edits (brackets, [sic])."""
         return bool(self.edits)
 
-    @property
-    def reversed(self) -> list[Change]:
-        """The changes that may turn the meaning around (a negation or an opposite)."""
-        return [c for c in self.changes if c.flag]
-
     def to_dict(self) -> dict[str, Any]:
         row = self.row or {}
         return {
