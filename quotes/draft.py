@@ -65,12 +65,17 @@ def read_draft(path: str, *, encoding: str = "utf-8", max_bytes: int = DEFAULT_M
             check_marks(doc.text)
             return Draft(doc, doc.text)
         check_marks(source)
-        if suffix in MARKDOWN_SUFFIXES:
-            text, offsets, title = render(source)
-            return Draft(Document(path=path, text=text, title=title), source, offsets)
-        return Draft(Document(path=path, text=source), source)
+        return from_text(path, source, markdown=suffix in MARKDOWN_SUFFIXES)
     except InputError as e:
         return LoadError(path, str(e))
+
+
+def from_text(path: str, source: str, markdown: bool = True) -> Draft:
+    """A draft from its text: rendered as Markdown (positions traced back), or read as it is."""
+    if not markdown:
+        return Draft(Document(path=path, text=source), source)
+    text, offsets, title = render(source)
+    return Draft(Document(path=path, text=text, title=title), source, offsets)
 
 
 def render(source: str) -> tuple[str, list[int], str | None]:
