@@ -143,9 +143,18 @@ def test_one_word_flipped_in_a_five_word_quote_is_altered():
     assert [(c.source, c.draft) for c in v.changes] == [("agreement", "understanding")]
 
 
-def test_short_near_miss_is_not_found_not_altered():
-    """Four words with one changed match some quotation by chance too often to call it altered."""
-    assert run("The cooperation is poor", "Darmanin").verdict == NOT_FOUND
+def test_short_near_miss_of_nobody_in_particular_is_not_found():
+    """Four words with one changed match some quotation by chance too often to call it altered,
+    unless the speaker named said the other three (see the tests of issue 17 below)."""
+    assert run("The cooperation is poor").verdict == NOT_FOUND
+    assert run("The cooperation is poor", "Ouahbi").verdict == NOT_FOUND
+
+
+def test_short_near_miss_of_the_speaker_named_is_altered_and_flagged():
+    v = run("The cooperation is poor", "Darmanin")
+    assert v.verdict == ALTERED and v.said_by == DARMANIN
+    assert [(c.op, c.source, c.draft, c.flag) for c in v.changes] == [("changed", "excellent", "poor", "antonym")]
+    assert "reverse the meaning" in v.note
 
 
 def test_short_citations_need_more_similarity():

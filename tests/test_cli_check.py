@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
+from quotes.cli.common import EXIT_VERDICT
 
 from seed_index import DARMANIN, DRAFT, OUAHBI, SEED, build
 

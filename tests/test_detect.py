@@ -319,3 +319,43 @@ def test_a_curly_mark_after_an_open_straight_block_does_not_carry_it_on():
     assert [q.text for q in spans][:2] == ["At the White House today, reporters questioned Press Secretary Josh Earnest.",
                                            "I don’t want to talk about the situation,"]
     assert spans[0].group is None and spans[1].group is None  # not one quotation over two paragraphs
+
+
+# --- issue 17: what a citation check needs from the detector ---------------------------------
+
+def test_a_reporting_sentence_opening_the_text_is_no_heading():
+    text = ('Councillor James Okafor said: "The people of Dock Street were asked and they agreed with every word '
+            'of the plan."\n\nThe vote was 7-4.\n')
+    assert only(text).kind == "direct"
+    # a headline stays one, cue or not
+    assert detect("Trump: \"We will win\"\n\nThe rally ran late.")[0].kind == "heading"
+
+
+def test_a_single_line_break_inside_an_open_quotation_does_not_end_it():
+    text = ('The mayor spoke on Monday. "We will rebuild the bridge and we will do it\nbefore the winter," '
+            'said Mayor Jane Doe.')
+    q = only(text)
+    assert q.text == "We will rebuild the bridge and we will do it\nbefore the winter," and q.closed
+    # a blank line does end it: the quotation is closed at the paragraph end
+    text = '"We will rebuild the bridge\n\nbefore the winter," said Mayor Jane Doe.'
+    assert [q.text for q in detect(text)][0] == "We will rebuild the bridge"
+    # a next line that opens a quotation of its own is a new paragraph
+    text = 'He said "we will win.\n"We will govern," he added.'
+    assert quotes(text) == ["we will win.", "We will govern,"]
+
+
+def test_a_plural_possessive_does_not_end_a_quotation_carried_over_paragraphs():
+    text = ("Festival director Tom O'Neill said: 'We've waited five years for this. The farmers' field is booked, "
+            "the stage is built and the town is ready.\n\n'We will open the gates at nine and the first band "
+            "plays at ten,' he added.")
+    first, second = detect(text)
+    assert first.text.endswith("the town is ready.") and "farmers' field" in first.text
+    assert first.group == second.group == 0
+
+
+def test_a_mismatched_pair_does_not_swallow_the_quotation_after_it():
+    text = ("'JOHN, you lied to me,\" a shaken Maria Diaz told her brother in court. Judge Harris said the state "
+            "had shown \"a clear pattern of deceit\" that justified the order.")
+    assert quotes(text) == ["JOHN, you lied to me,", "a clear pattern of deceit"]
+    # a single quotation that closes with its own mark is left alone
+    assert quotes("'He said \"no,\" and left,' she said.") == ['He said "no," and left,']

@@ -163,6 +163,17 @@ def test_check_a_draft_inline_with_line_numbers(client):
     assert re.search(r'<td class="no">5</td><td class="line">.*v-altered', res.text)
 
 
+def test_a_markdown_draft_is_read_as_it_renders(client):
+    """A link gives its words to the speaker, and the quotation is marked where the draft has it."""
+    draft = ('# Draft\n\nThe French justice minister [Gérald Darmanin](https://example.org/darmanin) said: '
+             '"The cooperation is very excellent."\n')
+    res = client.post("/check", data={"draft": draft, "csrf": token(client.get("/check").text)})
+    assert res.status_code == 200
+    assert re.search(r'<td class="no">3</td><td class="line">.*<mark class="v-altered">The cooperation is very '
+                     r'excellent\.</mark>', res.text)
+    assert "said by Gérald Darmanin" in res.text
+
+
 def test_hostile_draft_is_shown_as_text(client):
     draft = ('<script>alert(1)</script> [click](javascript:alert(2)) <img src=x onerror=alert(3)>\n'
              '"<a href=\"javascript:alert(4)\">The cooperation is excellent</a>," Darmanin said.\n')

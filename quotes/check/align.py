@@ -2,10 +2,13 @@
 
 Both texts become :class:`~quotes.check.normalize.Token` lists; every distinct word
 is encoded as one private-use character so rapidfuzz's C routines compare
-*words*, not letters (``Levenshtein.distance`` and ``opcodes`` on short
-strings). A citation may be a sub-span of the source (a partial citation) and
-may mark omissions with ``…``: each piece between omissions is aligned, in
-order, with its own best window of the source.
+*words*, not letters (``Levenshtein.distance`` on short strings). A citation may be
+a sub-span of the source (a partial citation) and may carry the journalist's marks:
+omissions (``…``) and bracketed words (``[the council]``) cut it into pieces, each
+aligned, in order, with its own stretch of the source. How near a piece is counts
+the fewest word edits of any window (the measure the verdict's thresholds were set
+on); what it shows is a proper word alignment with affine gaps (:func:`align_words`),
+in which a passage left out is one change however long.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from .normalize import Token, norms, segments, tokens
+from .normalize import Token, norms, pieces, sics, tokens
 
 _BASE = 0xF0000  # Supplementary Private Use Area-A: never in real text
 #: Worth of a shared word against an edit when choosing where a citation sits in its source.
@@ -47,9 +50,13 @@ class Change:
     op: str
     draft: str
     source: str
+    flag: str | None = None  # "negation" or "antonym": the change may reverse the meaning
 
-    def to_dict(self) -> dict[str, str]:
-        return {"op": self.op, "draft": self.draft, "source": self.source}
+    def to_dict(self) -> dict[str, str | None]:
+        out = {"op": self.op, "draft": self.draft, "source": self.source}
+        if self.flag:
+            out["flag"] = self.flag
+        return out
 
 
 @dataclass(slots=True)
@@ -63,6 +70,11 @@ class Alignment:
     changes: list[Change] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)  # source passages the citation's … stand for
     diff: str = ""           # the source's words with the changes marked inline
+    edits: list[Change] = field(default_factory=list)  # the journalist's marked edits: [brackets], [sic]
+    matched: int = 0         # citation words aligned with the same source word
+    groups: int = 0          # runs of changed, added or dropped words
+    replaced: int = 0        # source words changed or left out inside the matched stretch
+    unmatched: int = 0       # citation words (not marks) the source does not have there
 
     @property
     def score(self) -> float:
@@ -73,20 +85,36 @@ class Alignment:
         return self.distance == 0
 
 
+#: Most source words that words put in square brackets may stand for ("the decision [the council] has taken").
+BRACKET_WORDS = 4
+
+
 @dataclass(slots=True)
 class Citation:
-    """A cited quotation prepared once for comparison with many sources."""
+    """A cited quotation prepared once for comparison with many sources.
+
+    ``pieces`` are the runs of words between the journalist's editorial marks; ``joins[i]``
+    is what stands between piece ``i`` and the next: ``None`` for an omission mark (any
+    number of source words left out), else the bracketed words put in (``[the council]``,
+    standing for at most :data:`BRACKET_WORDS` source words). ``lead``/``trail``: bracketed
+    words before the first piece and after the last; ``sic``: each ``[sic]``.
+    """
 
     text: str
     pieces: list[list[Token]]
     vocab: Vocab
     codes: list[str]
+    joins: list[str | None] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    trail: list[str] = field(default_factory=list)
+    sic: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str, vocab: Vocab | None = None) -> "Citation":
         vocab = vocab or Vocab()
-        pieces = [p for p in (tokens(s) for s in segments(text)) if p]
-        return cls(text, pieces, vocab, [vocab.encode(p) for p in pieces])
+        spans, joins, lead, trail = pieces(text)
+        toks = [tokens(text, s, e) for s, e in spans]
+        return cls(text, toks, vocab, [vocab.encode(p) for p in toks], joins, lead, trail, sics(text))
 
     @property
     def size(self) -> int:
@@ -117,7 +145,8 @@ class Source:
 
 
 def contains(cite: Citation, src: Source) -> bool:
-    """Whether the citation's pieces occur word for word, in order, in ``src`` (cheap: no alignment)."""
+    """Whether the citation's pieces occur word for word, in order, in ``src`` (cheap: no alignment,
+    no check of what a bracket may stand for; :func:`exact` has the last word)."""
     pos = 0
     for code in cite.codes:
         at = src.code.find(code, pos)
@@ -128,31 +157,59 @@ def contains(cite: Citation, src: Source) -> bool:
 
 
 def exact(cite: Citation, src: Source) -> Alignment | None:
-    """The citation's pieces found word for word, in order, in ``src``; else None."""
-    hay, pos, windows = src.code, 0, []
-    for code in cite.codes:
-        at = hay.find(code, pos)
-        if at < 0:
+    """The citation's pieces found word for word, in order, in ``src``; else None.
+
+    Pieces either side of an omission mark may be any distance apart; either side of
+    bracketed words, at most :data:`BRACKET_WORDS` source words apart.
+    """
+    windows = _place(cite, src.code, 0, 0)
+    if not windows:
+        return None
+    ops = [[_Op("equal", 0, e - s, 0, e - s)] for s, e in windows]
+    return _build(cite, src.text, src.toks, windows, ops)
+
+
+#: Occurrences of one piece tried before giving up on placing the next ones after it.
+_TRIES = 32
+
+
+def _place(cite: Citation, hay: str, i: int, pos: int) -> list[tuple[int, int]] | None:
+    """Windows for pieces ``i…`` of the citation, word for word, from ``pos`` on."""
+    if i == len(cite.codes):
+        return []
+    code = cite.codes[i]
+    latest = pos + BRACKET_WORDS if i and cite.joins[i - 1] is not None else len(hay)
+    at = hay.find(code, pos)
+    for _ in range(_TRIES):
+        if at < 0 or at > latest:
             return None
-        pos = at + len(code)
-        windows.append((at, pos))
-    return _build(cite, src.text, src.toks, hay, windows) if windows else None
+        rest = _place(cite, hay, i + 1, at + len(code))
+        if rest is not None:
+            return [(at, at + len(code)), *rest]
+        at = hay.find(code, at + 1)
+    return None
 
 
 def fuzzy(cite: Citation, src: Source, max_ratio: float) -> Alignment:
-    """The best in-order alignment of the citation's pieces with windows of ``source``.
+    """The best in-order alignment of the citation's pieces with ``src``.
 
-    Windows are searched only up to ``max_ratio`` of the citation's length in
-    edits: a worse match is not worth the work and ends up "not found" anyway.
+    Each piece's distance is the fewest word edits of any window of the source
+    (windows searched up to ``max_ratio`` of its length in edits: a worse match is
+    not worth the work and ends up "not found" anyway); what it shows, word by word,
+    is a proper alignment (:func:`align_words`) around that window, in which a
+    passage left out reads as one dropped passage however long.
     """
     source, toks, hay = src.text, src.toks, src.code
-    pos, windows, fewest = 0, [], []
+    pos, windows, fewest, ops = 0, [], [], []
     for code in cite.codes:
         s, e, d = _best_window(code, hay, pos, int(len(code) * max_ratio) + 1)
-        windows.append((s, e))
+        lo, hi = max(pos, s - len(code) - 4), min(len(hay), e + 2 * len(code) + 8)
+        piece_ops, gs, ge = align_words(code, hay[lo:hi])
+        windows.append((lo + gs, lo + ge))
+        ops.append(piece_ops)
         fewest.append(d)
-        pos = e
-    return _build(cite, source, toks, hay, windows, fewest)
+        pos = lo + ge
+    return _build(cite, source, toks, windows, ops, fewest)
 
 
 def _best_window(code: str, hay: str, pos: int, k: int) -> tuple[int, int, int]:
@@ -176,32 +233,163 @@ def _best_window(code: str, hay: str, pos: int, k: int) -> tuple[int, int, int]:
     return best[0], best[1], fewest
 
 
-def _build(cite: Citation, source: str, toks: list[Token], hay: str,
-           windows: list[tuple[int, int]], fewest: list[int] | None = None) -> Alignment:
-    """Distance, changes, omitted passages and inline diff of the pieces aligned with ``windows``.
+# -- word alignment ------------------------------------------------------------------------------
+#: Costs of the alignment: a word in common (a gain), a word changed, a word the citation adds,
+#: and a passage of the source it leaves out (opening it, then each word). A passage left out
+#: reads as one change ("on issues" for "on all pending issues" drops two words rather than
+#: changing "all" to "issues"), and a word changed reads better than one added where both explain
+#: the citation.
+MATCH, SUB, ADD, DROP_OPEN, DROP_EXTEND = 1.0, 1.0, 1.01, 1.0, 0.1
+_INF = float("inf")
 
-    ``fewest`` (edits of the closest window per piece) sets the distance when
-    given, so the verdict rests on similarity while the diff shows the reading
-    :func:`_best_window` chose.
+
+def align_words(q: str, h: str) -> tuple[list["_Op"], int, int]:
+    """Align the encoded words ``q`` of a citation with the best stretch of the encoded source ``h``.
+
+    Semi-global (Gotoh's affine gaps): every word of ``q`` is aligned, the source may
+    begin and end anywhere. Returns the merged opcodes (``src`` = citation, ``dest`` =
+    source, relative to the stretch) and the stretch's (start, end) in ``h``.
     """
-    distance, changes, omitted, diff = 0, [], [], []
+    n, m = len(q), len(h)
+    if not n or not m:
+        return ([_Op("delete", 0, n, 0, 0)] if n else []), 0, 0
+    # M: q[i-1] against h[j-1]; X: q[i-1] added (no source word); Y: h[j-1] dropped
+    M = [[0.0] * (m + 1)] + [[_INF] * (m + 1) for _ in range(n)]
+    X = [[_INF] * (m + 1)] + [[_INF] * (m + 1) for _ in range(n)]
+    Y = [[_INF] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        X[i][0] = i * ADD
+        Mi, Xi, Yi = M[i], X[i], Y[i]
+        Mp, Xp, Yp = M[i - 1], X[i - 1], Y[i - 1]
+        qc = q[i - 1]
+        for j in range(1, m + 1):
+            best = Mp[j - 1]
+            if Xp[j - 1] < best:
+                best = Xp[j - 1]
+            if Yp[j - 1] < best:
+                best = Yp[j - 1]
+            Mi[j] = best + (-MATCH if qc == h[j - 1] else SUB)
+            Xi[j] = min(Mp[j], Xp[j], Yp[j]) + ADD
+            Yi[j] = min(Mi[j - 1] + DROP_OPEN, Xi[j - 1] + DROP_OPEN, Yi[j - 1] + DROP_EXTEND)
+    end, state, cost = 0, "X", X[n][0]
+    for j in range(1, m + 1):
+        for st, table in (("M", M), ("X", X)):
+            if table[n][j] < cost - 1e-9:
+                end, state, cost = j, st, table[n][j]
+    steps = []  # (state, i, j) from the end back
+    i, j = n, end
+    while i > 0:
+        steps.append((state, i, j))
+        if state == "M":
+            prev = _cheapest(M, X, Y, i - 1, j - 1)
+            i, j = i - 1, j - 1
+        elif state == "X":
+            prev = _cheapest(M, X, Y, i - 1, j)
+            i -= 1
+        else:
+            here = Y[i][j]
+            if abs(Y[i][j - 1] + DROP_EXTEND - here) < 1e-9:
+                prev = "Y"
+            elif abs(M[i][j - 1] + DROP_OPEN - here) < 1e-9:
+                prev = "M"
+            else:
+                prev = "X"
+            j -= 1
+        state = prev
+        if i == 0:
+            break
+    start = j
+    raw = []
+    for st, i, j in reversed(steps):
+        if st == "M":
+            raw.append(("equal" if q[i - 1] == h[j - 1] else "replace", i - 1, i, j - 1 - start, j - start))
+        elif st == "X":
+            raw.append(("delete", i - 1, i, j - start, j - start))
+        else:
+            raw.append(("insert", i, i, j - 1 - start, j - start))
+    return _merged(_runs(raw)), start, end
+
+
+def _cheapest(M, X, Y, i: int, j: int) -> str:
+    """Which of the three states holds the least cost at (i, j), preferring a match, then an addition."""
+    best, name = M[i][j], "M"
+    if X[i][j] < best - 1e-9:
+        best, name = X[i][j], "X"
+    if Y[i][j] < best - 1e-9:
+        name = "Y"
+    return name
+
+
+def _runs(raw: list[tuple[str, int, int, int, int]]) -> list["_Op"]:
+    """Single-word steps joined into runs of one tag."""
+    out: list[_Op] = []
+    for tag, a, b, c, d in raw:
+        if out and out[-1].tag == tag and out[-1].src_end == a and out[-1].dest_end == c:
+            out[-1] = _Op(tag, out[-1].src_start, b, out[-1].dest_start, d)
+        else:
+            out.append(_Op(tag, a, b, c, d))
+    return out
+
+
+def _build(cite: Citation, source: str, toks: list[Token], windows: list[tuple[int, int]],
+           ops: list[list["_Op"]], fewest: list[int] | None = None) -> Alignment:
+    """Distance, changes, omitted passages, edits and inline diff of the pieces aligned with ``windows``.
+
+    ``ops[i]`` aligns piece ``i`` with its window (``dest`` relative to the window's start);
+    ``fewest`` (edits of the closest window per piece) sets the distance when given, so the
+    verdict rests on similarity while the diff shows the alignment.
+    """
+    distance, changes, omitted, edits, diff = 0, [], [], [], []
+    matched = groups = replaced = unmatched = 0
+    for w in cite.lead:
+        edits.append(Change("edited", w, ""))
+        diff.append(f"{{+{w}+}}")
     prev = None
-    for i, (piece, code, (s, e)) in enumerate(zip(cite.pieces, cite.codes, windows)):
+    for i, (piece, (s, e), piece_ops) in enumerate(zip(cite.pieces, windows, ops)):
         if prev is not None:
             gap = _words(toks[prev:s], source)
-            omitted.append(gap)
-            diff.append(f"[omitted: {gap}]" if gap else "[…]")
-        ops = _merged(Levenshtein.opcodes(code, hay[s:e]))
-        distance += fewest[i] if fewest is not None else Levenshtein.distance(code, hay[s:e])
-        changes += _changes(ops, piece, toks[s:e], source, cite.text)
-        diff.append(_diff(ops, piece, toks[s:e], source, cite.text))
+            join = cite.joins[i - 1]
+            if join is None:
+                omitted.append(gap)
+                diff.append(f"[omitted: {gap}]" if gap else "[…]")
+            else:
+                edits.append(Change("edited", join, gap))
+                diff.append((f"[-{gap}-]" if gap else "") + f"{{+{join}+}}")
+        window = toks[s:e]
+        distance += fewest[i] if fewest is not None else sum(
+            max(o.src_end - o.src_start, o.dest_end - o.dest_start) for o in piece_ops if o.tag != "equal")
+        changes += _changes(piece_ops, piece, window, source, cite.text)
+        edits += _in_word_edits(piece_ops, piece, window, source, cite.text)
+        matched += sum(o.src_end - o.src_start for o in piece_ops if o.tag == "equal")
+        groups += sum(o.tag != "equal" for o in piece_ops)
+        replaced += sum(o.dest_end - o.dest_start for o in piece_ops if o.tag != "equal")
+        unmatched += sum(t.norm[0].isalnum() for o in piece_ops if o.tag != "equal"
+                         for t in piece[o.src_start:o.src_end])
+        diff.append(_diff(piece_ops, piece, window, source, cite.text))
         prev = e
+    for w in cite.trail:
+        edits.append(Change("edited", w, ""))
+        diff.append(f"{{+{w}+}}")
+    edits += [Change("edited", w, "") for w in cite.sic]
     used = [(s, e) for s, e in windows if e > s]
     start = toks[used[0][0]].start if used else None
     end = toks[used[-1][1] - 1].end if used else None
-    return Alignment(distance, cite.size, start, end, changes, omitted, " ".join(d for d in diff if d))
+    return Alignment(distance, cite.size, start, end, changes, omitted, " ".join(d for d in diff if d),
+                     edits, matched, groups, replaced, unmatched)
 
 
+def _in_word_edits(ops, piece: list[Token], window: list[Token], source: str, draft: str) -> list[Change]:
+    """Words the journalist changed inside brackets (``[T]he``) that match the source's word."""
+    out = []
+    for o in ops:
+        if o.tag != "equal":
+            continue
+        for k in range(o.src_end - o.src_start):
+            t = piece[o.src_start + k]
+            if "[" in draft[t.start:t.end]:
+                w = window[o.dest_start + k]
+                out.append(Change("edited", draft[t.start:t.end], source[w.start:w.end]))
+    return out
 @dataclass(frozen=True, slots=True)
 class _Op:
     tag: str
@@ -232,9 +420,19 @@ def _words(toks: list[Token], text: str) -> str:
 
 
 def _changes(ops, piece: list[Token], window: list[Token], source: str, draft: str) -> list[Change]:
+    """Each run of edits as a change. Source words replaced by punctuation alone read as dropped:
+    two fragments joined with a full stop (``weeks. The plan``) leave out the words between them."""
     names = {"replace": "changed", "delete": "added", "insert": "dropped"}
-    return [Change(names[o.tag], _words(piece[o.src_start:o.src_end], draft),
-                   _words(window[o.dest_start:o.dest_end], source)) for o in ops if o.tag != "equal"]
+    out = []
+    for o in ops:
+        if o.tag == "equal":
+            continue
+        cited, src = piece[o.src_start:o.src_end], window[o.dest_start:o.dest_end]
+        op = names[o.tag]
+        if op == "changed" and not any(t.norm[0].isalnum() for t in cited) and len(src) > len(cited):
+            op = "dropped"
+        out.append(Change(op, _words(cited, draft), _words(src, source)))
+    return out
 
 
 def _diff(ops, piece: list[Token], window: list[Token], source: str, draft: str) -> str:

@@ -16,6 +16,8 @@ EXIT_ERROR = 1        # no index, no such quotation or speaker, output file exis
 EXIT_USAGE = 2        # typer's own code for a usage error
 EXIT_MODEL = 3        # no spaCy pipeline installed
 EXIT_INDEX = 4        # the index file cannot be used (not JSON, not ours, newer schema, lock held)
+#: ``check`` and ``verify``: each verdict and its exit code, the one table (``verify`` exits with the
+#: highest code among its quotations).
 EXIT_VERDICT = {"verbatim": EXIT_OK, "altered": 10, "misattributed": 11, "not-found": 12, "reported": 13,
                 "unsure": 14}
 EXIT_INTERRUPTED = 130

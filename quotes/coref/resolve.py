@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..lexicon import nouns as lex
 from ..lexicon.cues import SPEECH_NOUNS
-from ..nlp.lemmas import lemma
+from ..nlp.lemmas import is_word, lemma
 from .clusters import (FEMALE, MALE, PLURAL, Cluster, Mention, description_type, description_type_of, org_class, org_fits,
                        pronoun_filter, surname_compatible)
 from .segments import doc_segment_starts, double_quoted
@@ -187,6 +187,7 @@ class _Resolver:
         for ent in self.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 events.append((ent.start, 0, ent))
+        events += [(t.i, 0, doc[t.i:t.i + 1]) for t in self._untagged_subjects()]
         for i in numpy.flatnonzero(doc.to_array([POS]) == NOUN).tolist():
             events.append((i, 1, i))
         lower = doc.to_array([LOWER])
@@ -202,6 +203,20 @@ class _Resolver:
                 self._description_event(obj)
             else:
                 self._pronoun_vote(obj)
+
+    def _untagged_subjects(self) -> list[Token]:
+        """Bare one-word subjects in title case that the tagger made proper nouns but the recogniser
+        no entity (``Ouahbi was upbeat.``, ``Ham went on to explain``: a surname it has not seen):
+        someone a later "he" may mean. Only a word that opens its clause and has no words of its own
+        (not ``the 13th Amendment was``), and no English word (``Tennis``, ``Loyalty``) unless a
+        person's name in the article ends with it (``Gen. Norman Ham`` … ``Ham went on``)."""
+        doc = self.doc
+        return [t for t in doc if t.pos_ == "PROPN" and t.dep_ == "nsubj" and not t.ent_type_ and t.is_title
+                and t.is_alpha and len(t) > 2 and not any(c.dep_ != "punct" for c in t.children)
+                and t.head.pos_ in ("VERB", "AUX") and not self.quoted(t.i) and fold(t.text) not in lex.ORG_NAME_WORDS
+                and (t.i == 0 or doc[t.i - 1].is_punct or doc[t.i - 1].is_space
+                     or doc[t.i - 1].pos_ in ("CCONJ", "SCONJ"))
+                and (not is_word(t) or fold(t.text) in self.person_surnames[self.segment(t.i)])]
 
     def _name_event(self, ent: SpacySpan, seen: set[int]) -> None:
         text = ent.text

@@ -102,30 +102,70 @@ def _breaks(gap: str) -> int:
 def _pair(text: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[_Piece]:
     """Pair the marks of each paragraph; carry quotations over paragraph breaks."""
     doubled = doubled_singles(text)
+    paragraphs = list(paragraphs)
     marks_of = [scan(text, s, e, skip, doubled) for s, e in paragraphs] + [[]]
     pieces: list[_Piece] = []
     chains = itertools.count()
     carry: int | None = None  # the chain continued from the previous paragraph
-    for n, (start, end) in enumerate(paragraphs):
+    n = 0
+    while n < len(paragraphs):
+        start, end = paragraphs[n]
         marks, following = marks_of[n], marks_of[n + 1]
         if carry is not None and not (marks and _leads(text, start, marks[0])):
             carry = None
         nxt_start = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else end
         if carry is None and _excerpt_marker(text, start, marks, following, nxt_start):
             marks = marks[1:]
-        para = _Paragraph(text, start, end, marks, chains, carry)
+        leading = bool(following) and _leads(text, nxt_start, following[0]) and following[0]
+        para = _Paragraph(text, start, end, marks, chains, carry, leading)
         para.pair()
-        carry = para.finish(bool(following) and _leads(text, nxt_start, following[0]) and following[0])
+        joined = para.stack and _runs_on(text, paragraphs, marks_of, n, para.stack)
+        if joined:  # a line break inside an open quotation: the lines are one paragraph
+            paragraphs[n:joined + 1] = [(start, paragraphs[joined][1])]
+            marks_of[n:joined + 1] = [scan(text, start, paragraphs[n][1], skip, doubled)]
+            continue
+        carry = para.finish(leading)
         pieces.extend(para.pieces)
+        n += 1
     return pieces
+
+
+_SENTENCE_END = re.compile(r"[.!?] ")
+#: Lines a quotation left open may run over, one line break apart, before the line that closes it.
+_RUN_ON_LINES = 3
+
+
+def _runs_on(text: str, paragraphs: list[tuple[int, int]], marks_of: list[list[Mark]], n: int,
+             stack: list[tuple[Mark, int]]) -> int | None:
+    """The index of the line that closes a quotation left open at the end of line ``n``, if the
+    quotation only crosses single line breaks to reach it (hard-wrapped copy); else None.
+
+    A blank line ends a paragraph (the quotation then closes there or carries on by the
+    multi-paragraph rule); so does a line that ends a sentence, and a line whose first mark
+    of the open quotation's family could open one. The closing line's first such mark must
+    be one that can only close.
+    """
+    family = stack[0][0].family
+    for k in range(n + 1, min(n + 1 + _RUN_ON_LINES, len(paragraphs))):
+        if _breaks(text[paragraphs[k - 1][1]:paragraphs[k][0]]) != 1:
+            return None
+        if text[:paragraphs[k - 1][1]].rstrip()[-1:] in ".!?":
+            return None  # a line that ends a sentence: "… for her here.\nS.C. Rep. Jim Clyburn.\""
+        first = next((m for m in marks_of[k] if m.family == family), None)
+        if first is None:
+            continue
+        return k if not first.can_open and _match(stack, first) is not None else None
+    return None
 
 
 class _Paragraph:
     """The stack of open quotations in one paragraph, and the pieces it closes."""
 
-    def __init__(self, text: str, start: int, end: int, marks: list[Mark], chains, carry: int | None) -> None:
+    def __init__(self, text: str, start: int, end: int, marks: list[Mark], chains, carry: int | None,
+                 leading: Mark | Literal[False] = False) -> None:
         self.text, self.start, self.end, self.marks = text, start, end, marks
         self.chains, self.carry = chains, carry
+        self.leading = leading  # the mark that opens the next paragraph, if one does
         self.stack: list[tuple[Mark, int]] = []
         self.pieces: list[_Piece] = []
         self.slip: Mark | None = None  # “…’ : a single closing mark typed for a double one
@@ -135,16 +175,46 @@ class _Paragraph:
         text, end, stack = self.text, self.end, self.stack
         strong = _strong_ahead(text, self.marks, end)
         converts = _closer_ahead(self.marks)
+        singles = _ahead(self.marks, SINGLE, lambda m: True)
         for j, m in enumerate(self.marks):
             k = _match(stack, m)
             if k is None and len(stack) == 1 and _slipped(text, stack[0][0], m, end):
                 self.slip = self.slip or m
-            if k is not None and not (_weak_closer(text, m, end) and strong[j] and not self._nested_single(k)):
+            if k is None and self._mismatched(m, singles[j]):
+                k = 0  # 'JOHN, you lied to me," a shaken Maria Diaz told …
+            if k is not None and not (_weak_closer(text, m, end) and (strong[j] or self._runs_past(k, m))
+                                      and not self._nested_single(k)):
                 if k == 0:
                     self._emit(m.pos, m.end, True)
                 del stack[k:]
             elif m.can_open or (k is None and converts[j] and self._may_convert(m)):
                 self._open(m, j)
+
+    def _mismatched(self, m: Mark, single_ahead: bool) -> bool:
+        """Whether double mark ``m`` closes the single quotation open alone on the stack.
+
+        Only when nothing else can: ``m`` can only close, no double quotation is open for
+        it, no single mark that could close the quotation follows in the paragraph, and
+        the quotation does not go on in the next one. So ``'JOHN, you lied to me," a shaken
+        Maria Diaz told her brother`` is one quotation and the well-formed ``"a clear
+        pattern of deceit"`` after it stays a quotation of its own.
+        """
+        if len(self.stack) != 1 or m.family != DOUBLE or m.can_open or not m.can_close:
+            return False
+        o = self.stack[0][0]
+        return o.family == SINGLE and not single_ahead and not self._carried_on(0)
+
+    def _runs_past(self, k: int, m: Mark) -> bool:
+        """Whether a plural possessive ``m`` sits inside a quotation of whole sentences that goes on
+        in the next paragraph (``'We've waited five years for this. The farmers' field is booked,``)."""
+        o = self.stack[0][0]
+        return self._carried_on(k) and _SENTENCE_END.search(self.text, o.end, m.pos) is not None
+
+    def _carried_on(self, k: int) -> bool:
+        """Whether the outer quotation goes on in the next paragraph, so a plural possessive
+        (``The farmers' field is booked``) inside it is no closing mark though none follows."""
+        o = self.stack[0][0]
+        return k == 0 and bool(self.leading) and self.leading.family == o.family and not _restyled(o, self.leading)
 
     def _nested_single(self, k: int) -> bool:
         """Whether the quotation at stack depth ``k`` sits inside another single one ('… 'success' …')."""
@@ -405,6 +475,22 @@ def title_case(s: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
 
 
+#: The verbs of saying a reporting sentence uses, as written (a headline's cue is mostly in the present:
+#: "Bill Clinton calls Obamacare 'crazy system'"); used only to tell a sentence from a headline.
+_SAID = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|states|declared|explained|asked|replied"
+                   r"|wrote|announced|insisted|warned|noted|argued|according\s+to)\b", re.IGNORECASE)
+
+
+def _reporting(before: str, after: str, content: str) -> bool:
+    """Whether the line around a quotation is a reporting sentence, which no heading is: a cue
+    and a colon before the marks (``Councillor James Okafor said: "…"``).
+
+    A cue alone does not tell: headlines have them too (``Obama Says Museum Will Tell of
+    'Suffering and Delight.'``), and so do their colons without one (``Trump: "We will win"``).
+    """
+    return before.rstrip().endswith(":") and _SAID.search(before) is not None
+
+
 def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan, lines: _Lines) -> bool:
     """Whether the quotation sits in a headline or heading rather than in running text.
 
@@ -422,6 +508,8 @@ def _headline(text: str, line_start: int, line_end: int, q: QuoteSpan, lines: _L
     alone = not text[line_start:q.open_start].strip() and not text[q.close_end:line_end].strip()
     if alone:
         return q.text[-1] not in ".,;!?"
+    if _reporting(text[line_start:q.open_start], text[q.close_end:line_end], q.text):
+        return False
     if lines.first_ink >= line_start:  # the title, when an article follows it
         return lines.last_ink > line_end and not q.text.endswith(",")
     caps = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL]

@@ -67,7 +67,9 @@ PERSON_SUFFIXES = ("er", "or", "ist", "man", "woman", "person", "ian")
 #: Endings those rules must not catch.
 NOT_PERSON_SUFFIXED = frozenset({"paper", "center", "letter", "order", "number", "matter", "water", "chapter",
                                   "power", "sector", "factor", "error", "corridor", "border", "dinner", "cluster",
-                                  "newsletter", "quarter", "register", "poster", "flyer", "trailer", "folder"})
+                                  "newsletter", "quarter", "register", "poster", "flyer", "trailer", "folder",
+                                  "list", "checklist", "shortlist", "blacklist", "watchlist", "playlist", "gist",
+                                  "twist", "wrist", "fist", "mist"})
 #: Common nouns for organisations, which English refers to as "they" as often as "it".
 ORGANISATION_NOUNS = BODY_NOUNS | NEWS_NOUNS | COMPANY_NOUNS
 

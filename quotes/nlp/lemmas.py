@@ -61,3 +61,15 @@ def lemma(tok: "Token") -> str:
         forms = lemmatizer.lemmatize(tok)
         found = known[key] = forms[0].lower() if forms else tok.lower_
     return found
+
+
+def is_word(tok: "Token") -> bool:
+    """Whether the token, lower-cased, is a word of the English lexicon (a noun, verb, adjective or
+    adverb the lemmatizer's index holds): "tennis", "ham", not "ouahbi". False with no lemmatizer."""
+    registered = _LEMMATIZERS.get(id(tok.vocab))
+    lookups = getattr(registered[0], "lookups", None) if registered else None
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return False
+    table = lookups.get_table("lemma_index")
+    low = tok.lower_
+    return any(low in words for words in table.values())

@@ -28,11 +28,11 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..draft import from_text
 from ..export import tidy
 from ..index.core import AmbiguousSpeaker, Index, QuoteNotFound, SpeakerNotFound
 from ..index.source import paragraph
-from ..records import Document
-from ..verify import checker_for, summary, verify_documents
+from ..verify import checker_for, summary, verify_drafts
 
 HERE = Path(__file__).resolve().parent
 PAGE = 50
@@ -197,10 +197,9 @@ def create_app(db: str | Path, *, allow_edits: bool = False, model: str | None =
                 return page(request, "check.html", status=400, lines=None, text="",
                             problem="the file is not UTF-8 text; save it as UTF-8 Markdown or plain text")
         text = str(text).replace("\r\n", "\n")
-        found = verify_documents(index(), [Document(path="draft.md", text=text)], model=model,
-                                 checker=checker_for(index()))
-        return page(request, "check.html", lines=draft_lines(text, found), text=text,
-                    summary=summary([v for _, v in found]))
+        found = verify_drafts(index(), [from_text("draft.md", text)], model=model, checker=checker_for(index()))
+        return page(request, "check.html", lines=draft_lines(text, [(c.start, c.end, c.verdict) for c in found]),
+                    text=text, summary=summary([c.verdict for c in found]))
 
     def edit(action: Any) -> Any:
         async def handler(request: Request) -> Response:
@@ -252,9 +251,10 @@ def create_app(db: str | Path, *, allow_edits: bool = False, model: str | None =
 
 def draft_lines(text: str, found: list) -> list[dict[str, Any]]:
     """The draft line by line (numbered from 1), each line cut into pieces of plain text and of quotation
-    (with its verdict), and the verdicts of the quotations that start on it."""
+    (with its verdict), and the verdicts of the quotations that start on it. ``found`` holds (start,
+    end, verdict) of each quotation, positions in the draft as written."""
     lines, at = [], 0
-    spans = sorted(((q.start, q.end, v) for q, v in found), key=lambda t: t[0])
+    spans = sorted(found, key=lambda t: t[0])
     for no, line in enumerate(text.split("\n"), 1):
         end = at + len(line)
         pieces, pos = [], at
