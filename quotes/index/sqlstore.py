@@ -44,7 +44,7 @@ import orjson
 from tinydb.storages import Storage
 
 from ..lexicon.names import key, plain
-from .storage import FORMAT, LOCK_TIMEOUT, META, SCHEMA, IndexFileError, IndexLocked, IndexStorage, meta_row
+from .storage import FORMAT, LOCK_TIMEOUT, META, SCHEMA, IndexFileError, IndexStorage, meta_row, writer_lock
 
 MAGIC = b"SQLite format 3\x00"
 #: Parameters per ``IN (...)`` list (SQLite's default limit is 999 before 3.32).
@@ -241,18 +241,7 @@ class SQLiteStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator["Lazy"]:
         """Lock, write inside one SQLite transaction, commit once (or roll back on any error)."""
-        from filelock import FileLock, Timeout  # kept out of read-only start-up, as in the JSON storage
-
-        if self.readonly:
-            raise RuntimeError(f"{self.path} was opened read-only")
-        if not self.path.parent.is_dir():
-            raise IndexFileError(f"cannot create {self.path}: folder {self.path.parent} does not exist")
-        lock = FileLock(str(self.path) + ".lock")
-        try:
-            lock.acquire(timeout=self.lock_timeout)
-        except Timeout:
-            raise IndexLocked(f"{self.path} is locked by another quotes process ({lock.lock_file}); "
-                              f"waited {self.lock_timeout:.0f} s. Try again when it has finished") from None
+        lock = writer_lock(self.path, self.readonly, self.lock_timeout)
         try:
             db = self._conn()
             self.refresh()

@@ -156,6 +156,28 @@ def backup(path: Path, schema: int) -> Path:
     return target
 
 
+def writer_lock(path: Path, readonly: bool, timeout: float):
+    """The index's lock file, held: what every write of either storage starts with.
+
+    One line for each way it can fail: opened read-only, no such folder, held by another process
+    past ``timeout`` (:class:`IndexLocked`), or a folder where no lock file can be made."""
+    from filelock import FileLock, Timeout  # a read-only index never locks
+
+    if readonly:
+        raise RuntimeError(f"{path} was opened read-only")
+    if not path.parent.is_dir():
+        raise IndexFileError(f"cannot create {path}: folder {path.parent} does not exist")
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise IndexLocked(f"{path} is locked by another quotes process ({lock.lock_file}); "
+                          f"waited {timeout:.0f} s. Try again when it has finished") from None
+    except OSError as e:        # a read-only folder: the lock file cannot even be made (Timeout is an OSError too)
+        raise IndexFileError(f"cannot write {path}: {e.strerror or e} ({lock.lock_file})") from None
+    return lock
+
+
 class IndexStorage(Storage):
     """TinyDB storage over one JSON file: snapshot reads, locked atomic transactional writes."""
 
@@ -211,20 +233,7 @@ class IndexStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator[Data]:
         """Lock, bring the data up to date, let the caller change it, write once if it did."""
-        from filelock import FileLock, Timeout  # a read-only index never locks
-
-        if self.readonly:
-            raise RuntimeError(f"{self.path} was opened read-only")
-        if not self.path.parent.is_dir():
-            raise IndexFileError(f"cannot create {self.path}: folder {self.path.parent} does not exist")
-        lock = FileLock(str(self.path) + ".lock")
-        try:
-            lock.acquire(timeout=self.lock_timeout)
-        except Timeout:
-            raise IndexLocked(f"{self.path} is locked by another quotes process ({lock.lock_file}); "
-                              f"waited {self.lock_timeout:.0f} s. Try again when it has finished") from None
-        except OSError as e:        # a read-only folder: the lock file cannot even be made (Timeout is an OSError too)
-            raise IndexFileError(f"cannot write {self.path}: {e.strerror or e} ({lock.lock_file})") from None
+        lock = writer_lock(self.path, self.readonly, self.lock_timeout)
         try:
             self._sweep()
             self.refresh()
