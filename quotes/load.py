@@ -4,6 +4,10 @@ Text is decoded from bytes (never through text mode), so line endings are kept
 and every offset the pipeline reports points into the file exactly as it is.
 Bad inputs do not stop a run: :func:`load_documents` yields a
 :class:`LoadError` for each one, in order, and goes on with the rest.
+
+Over the project's ~450 lines (474) since web input landed: every input format (text, Markdown with
+front matter, HTML, JSON Lines, URLs) funnels into one Document here, and they share the decoding and
+the size and encoding checks; the next split is a load/ package with one module a format.
 """
 from __future__ import annotations
 

@@ -22,6 +22,9 @@ A clause that is (nearly) all inside quotation marks is a direct quotation's own
 is no record here; a clause with a partial quotation in it is, and the partial quotation
 names it (``within``). Linear in the document: each token is looked at once, and spans are
 read off ``left_edge``/``right_edge``.
+
+Over the project's ~450 lines (478): one pass over the parse with the cue families sharing its walk
+and its clause trimming; the next split is the nominal and passive cues into a module of their own.
 """
 from __future__ import annotations
 

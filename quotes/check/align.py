@@ -9,6 +9,8 @@ aligned, in order, with its own stretch of the source. How near a piece is count
 the fewest word edits of any window (the measure the verdict's thresholds were set
 on); what it shows is a proper word alignment with affine gaps (:func:`align_words`),
 in which a passage left out is one change however long.
+
+At 451 lines, one idea: the alignment and the reading of its changes share the token model.
 """
 from __future__ import annotations
 
