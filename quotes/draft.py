@@ -16,7 +16,7 @@ import bisect
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import HTML_SUFFIXES, InputError, LoadError, check_marks, decode, from_html, read_bytes, DEFAULT_MAX_BYTES
+from .load import AUTO, HTML_SUFFIXES, InputError, LoadError, check_marks, decode, from_html, read_bytes, DEFAULT_MAX_BYTES
 from .records import Document
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -53,12 +53,12 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def read_draft(path: str, *, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_BYTES) -> Draft | LoadError:
+def read_draft(path: str, *, encoding: str = AUTO, max_bytes: int = DEFAULT_MAX_BYTES) -> Draft | LoadError:
     """The draft at ``path``: Markdown rendered, HTML through the loader, anything else as plain text."""
     try:
         if Path(path).is_dir():
             raise InputError("is a directory; verify reads one draft (.md, .txt or .html)")
-        source = decode(read_bytes(path, max_bytes), path, encoding)
+        source, _ = decode(read_bytes(path, max_bytes), path, encoding)
         suffix = Path(path).suffix.lower()
         if suffix in HTML_SUFFIXES:
             doc = from_html(source, path)

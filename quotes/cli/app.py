@@ -54,7 +54,7 @@ class Group(TyperGroup):
             hint = f" (see: {ctx.command_path} --help)" if ctx is not None and e.exit_code == 2 else ""
             error(message + hint)
             sys.exit(e.exit_code)
-        except typer._click.exceptions.Abort:
+        except typer.Abort:
             error("aborted")
             sys.exit(1)
         sys.exit(rv if isinstance(rv, int) else 0)
