@@ -57,8 +57,9 @@ def analyse(doc: "Doc", document: Document) -> DocResult:
     from .attribution.venue import carry_venues, find_venue
 
     spans = detect(document.text)
-    attributions = attribute(doc, spans, document.text)
-    reported = find_reported(doc, Layout(doc, spans, document.text))
+    lay = Layout(doc, spans, document.text)   # one reading of the parse for quotations and reported speech
+    attributions = attribute(doc, spans, document.text, lay)
+    reported = find_reported(doc, lay)
     # one coreference pass and one set of entities for quotations and reported speech; the quotations'
     # mentions first, in document order, so that reported speech never changes who said a quotation
     # (interleaved, a reported "the Republican nominee said that …" made a description of its own

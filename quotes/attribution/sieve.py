@@ -86,12 +86,14 @@ def _abbreviation(text: str, i: int) -> bool:
     return len(parts) >= 2 and all(part.isalpha() and len(part) <= 2 for part in parts)
 
 
-def attribute(doc: Doc, spans: list[QuoteSpan], text: str | None = None) -> list[Attribution]:
+def attribute(doc: Doc, spans: list[QuoteSpan], text: str | None = None, lay: Layout | None = None) -> list[Attribution]:
     """The attribution of every span, in order; groups of one multi-paragraph quote share one.
 
-    ``text`` is ``doc.text`` when the caller has it (rebuilding it from the tokens costs ~3 ms).
+    ``text`` is ``doc.text`` when the caller has it (rebuilding it from the tokens costs ~3 ms);
+    ``lay``, the document's :class:`Layout` when the caller built it already (reported speech reads
+    the same one).
     """
-    lay = Layout(doc, spans, text)
+    lay = lay or Layout(doc, spans, text)
     out = [Attribution(span=q, kind=q.kind) for q in spans]
     for qi, a in enumerate(out):
         if a.kind in ("heading", "nickname"):

@@ -426,22 +426,14 @@ class SQLiteStorage(Storage):
         """Quote rows that may match (indexed columns and the word index narrow them; the caller
         applies the exact filters)."""
         where, params, join = [], [], ""
-        if speakers is not None:
-            speakers = list(speakers)
-            if not speakers:
-                return {}
-            where.append(f"q.speaker_id IN ({','.join('?' * len(speakers))})")
-            params += speakers
-        if docs is not None:
-            docs = list(docs)
-            if not docs:
-                return {}
-            where.append(f"q.doc IN ({','.join('?' * len(docs))})")
-            params += docs
-        if kinds is not None:
-            kinds = list(kinds)
-            where.append(f"q.kind IN ({','.join('?' * len(kinds))})")
-            params += kinds
+        for column, values in (("q.speaker_id", speakers), ("q.doc", docs), ("q.kind", kinds)):
+            if values is None:
+                continue
+            values = list(values)
+            if not values:
+                return {}   # an empty set of speakers, documents or kinds matches nothing
+            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            params += values
         if since or until:
             join = " JOIN documents d ON d.id = q.doc"
             if since:
