@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .detect.spans import detect
 from .load import ATTRIBUTED_LANGUAGES
+from .lexicon.names import named
 from .records import Document, DocResult, Entity, Quote, Span
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def _quote(document: Document, a, ent, venue: str | None) -> Quote:
     sent = a.sentence
     return Quote(
         doc=document.path, start=a.span.start, end=a.span.end, quote=a.span.text,
-        speaker=ent.name if ent else (a.mention.text if a.mention is not None else None),
+        speaker=ent.name if ent else named(a.mention.text if a.mention is not None else None),
         speaker_mention=_span(a.mention), cue=_span(a.cue), venue=venue,
         kind=a.kind, speaker_type=ent.type if ent else None,
         sentence=" ".join(sent.text.split()) if sent is not None else "",
@@ -115,7 +116,7 @@ def _with_reported(doc: "Doc", document: Document, quotes: list[Quote], reported
         sent = r.sentence
         out.append(Quote(
             doc=document.path, start=start, end=end, quote=document.text[start:end],
-            speaker=ent.name if ent else (r.mention.text if r.mention is not None else None),
+            speaker=ent.name if ent else named(r.mention.text if r.mention is not None else None),
             speaker_mention=_span(r.mention), cue=_span(r.cue), venue=find_venue(doc, sent, r.cue),
             kind="indirect", speaker_type=ent.type if ent else None,
             sentence=" ".join(sent.text.split()) if sent is not None else "",

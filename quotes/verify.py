@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .check.pasted import pasted
-from .check.speakers import answers_to, named
+from .check.speakers import answers_to
+from .lexicon.names import named
 from .check.verdict import Checker, Verdict
 from .draft import Draft
 from .index.core import Index

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from quotes.check.verdict import ALTERED, MISATTRIBUTED, NOT_FOUND, VERBATIM, Checker, check
 from quotes.check.normalize import segments, strip_marks, tokens
-from quotes.check.speakers import named, names_match, role_match
+from quotes.check.speakers import names_match, role_match
+from quotes.lexicon.names import named
 
 DARMANIN = "Gérald Darmanin"
 OUAHBI = "Abdellatif Ouahbi"

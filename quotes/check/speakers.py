@@ -9,14 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..lexicon.names import PRONOUNS, key
+from ..lexicon.names import key
 
 FUNCTION_WORDS = frozenset({"of", "for", "a", "an", "and", "in", "on", "at", "to"})
-
-
-def named(speaker: str | None) -> str | None:
-    """``speaker`` unless it is only a pronoun (an attribution nobody resolved), which names no one."""
-    return None if not speaker or key(speaker) in PRONOUNS or not key(speaker) else speaker
 
 
 def names_match(a: str | None, b: str | None) -> bool:

@@ -207,3 +207,12 @@ def first_name_guess(given: str) -> tuple[str | None, bool]:
 def word_gender(word: str) -> str | None:
     """The gender a common word implies ("spokeswoman" -> female), or None."""
     return GENDERED_WORDS.get(fold(word))
+
+
+def named(speaker: str | None) -> str | None:
+    """``speaker`` unless it is only a pronoun (a mention nobody resolved), which names no one.
+
+    The one rule for extract, the index and the check: "he" left unresolved is a mention
+    (``speaker_mention``), never a speaker's name.
+    """
+    return None if not speaker or not key(speaker) or key(speaker) in PRONOUNS else speaker
