@@ -19,6 +19,7 @@ from ..index.core import (
     DocumentNotFound,
     Index,
     IndexFileError,
+    NameTaken,
     QuoteNotFound,
     SpeakerNotFound,
 )
@@ -41,7 +42,7 @@ def run(db: Path, action: Callable[[Any], dict]) -> dict:
         raise typer.Exit(EXIT_NOT_FOUND)
     try:
         return action(Index(str(db)))
-    except (SpeakerNotFound, AmbiguousSpeaker, QuoteNotFound, DocumentNotFound) as e:
+    except (SpeakerNotFound, AmbiguousSpeaker, QuoteNotFound, DocumentNotFound, NameTaken) as e:
         error(str(e.args[0]))
         raise typer.Exit(EXIT_NOT_FOUND)
     except IndexFileError as e:

@@ -27,8 +27,8 @@ from typing import Any
 from tinydb import TinyDB
 
 from . import curate
-from .errors import AmbiguousSpeaker, DocumentNotFound, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
-from .placement import Placement
+from .errors import AmbiguousSpeaker, DocumentNotFound, NameTaken, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
+from .placement import SURNAME_ONLY, Placement
 from .report import IngestReport  # noqa: F401  (re-exported)
 from ..records import SURE, Document, DocResult
 from ..lexicon.names import key, plain
@@ -240,6 +240,8 @@ class Index:
                 n += 1
                 qid = f"{quote_id(doc_hash, q.start)}.{n}"
             rows[qid] = quote_row(q, doc_hash, ids.get(q.speaker) if q.speaker else None)
+            if q.speaker in people.by_surname and rows[qid].get("confidence") is not None:
+                rows[qid]["confidence"] = min(rows[qid]["confidence"], SURNAME_ONLY)
         return rows
 
     def _reassignments(self) -> dict[str, list[dict]]:
@@ -320,8 +322,11 @@ class Index:
             return [name]
         if self.storage.kind == "json":
             return self._roster().find(str(name))
-        q = str(name).strip().lstrip("#")
-        return Roster(self.storage.speaker_candidates([key(str(name))], [int(q)] if q.isdigit() else [])).find(str(name))
+        q, k = str(name).strip().lstrip("#"), key(str(name))
+        rows = self.storage.speaker_candidates([k], [int(q)] if q.isdigit() else [])
+        if len(k.split()) == 1 and not rows:
+            rows = self.storage.speakers_named_from(k)
+        return Roster(rows).find(str(name))
 
     def _document_ids(self, ref: str) -> list[str]:
         """Documents ``ref`` names: an id (or a prefix of 6+), a path, or the tail of a path."""
@@ -334,7 +339,8 @@ class Index:
         return sorted(rows, key=lambda r: (-r["quotes"] - r["reported"], key(r["name"]), r["id"]))
 
     def find_speakers(self, name: str | int) -> list[dict]:
-        """Speakers answering to ``name``: id, name, alias or role; a lone word also matches a surname."""
+        """Speakers answering to ``name``: id, name, alias or role; a lone word also matches a surname,
+        or failing that a given name."""
         self._fresh()
         speakers = self._table(SPEAKERS).rows(self._speaker_ids(name))
         rows = [speaker_view(sid, row) for sid, row in speakers.items()]
@@ -416,6 +422,13 @@ class Index:
             raise ValueError("the new name is empty")
         with self.storage.transaction():
             sid = self.resolve_speaker(a)
+            # two speakers with one name would make that name find both, and every later article's
+            # "Helen Park" go to whichever of them has more quotations: the person means a merge
+            taken = [i for i in self._speaker_ids(new.strip()) if i != sid
+                     and key(self._table(SPEAKERS).one(i)["name"]) == key(new)]
+            if taken:
+                raise NameTaken(f"#{taken[0]} is already called {self._table(SPEAKERS).one(taken[0])['name']}; "
+                                f"to make them one speaker: quotes speakers merge {taken[0]} {sid}")
             curate.rename(self._table, sid, new.strip())
         self._version += 1
         return self.find_speakers(sid)[0]

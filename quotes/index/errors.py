@@ -15,3 +15,7 @@ class QuoteNotFound(LookupError):
 
 class DocumentNotFound(LookupError):
     """No document (or several) answers to the id or path given."""
+
+
+class NameTaken(LookupError):
+    """A rename would give a speaker the name another speaker already has; merging is what is meant."""

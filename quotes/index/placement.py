@@ -17,6 +17,12 @@ from .roster import Roster, is_local
 from .report import IngestReport
 from .rows import Rows
 
+#: The most confidence a quotation keeps when its speaker was found across articles by the surname
+#: alone: the article never gave a fuller name, and a second person of that surname indexed later
+#: would not move it. Below ``records.SURE``, so ``quotes list --unsure`` shows it for review.
+SURNAME_ONLY = 0.6
+
+
 class Placement:
     """Speakers of the documents in one batch, matched to (or added to) the index."""
 
@@ -27,6 +33,9 @@ class Placement:
         self.next_id = table.next_id()
         self.changed: dict[int, dict] = {}
         self.created: dict[int, dict] = {}
+        #: names of this batch's entities filed under a person known by a fuller name from other
+        #: articles, on the surname alone ("Park" under Helen Park): a guess the reader should review
+        self.by_surname: set[str] = set()
 
     def place(self, result: DocResult, doc_hash: str) -> dict[str, int]:
         """Speaker id for each speaker name the document's quotations use."""
@@ -49,6 +58,9 @@ class Placement:
             self.report.speakers += 1
         else:
             row = self.created.get(sid) or self.changed.get(sid) or self.roster.rows[sid]
+            if (not bare and e.type in ("person", "unknown", None) and len(key(e.name).split()) == 1
+                    and len(key(row["name"]).split()) > 1 and not any(len(key(a).split()) > 1 for a in e.aliases)):
+                self.by_surname.add(e.name)
             if not bare and not news(row, e):
                 return sid
             row = self.created.get(sid) or self.changed.get(sid) or dict(row)
@@ -62,11 +74,24 @@ class Placement:
         self.table.patch(self.changed)
 
 
+def accented(name: str) -> int:
+    """How many letters of ``name`` carry an accent (or are outside ASCII): "Gérald" 1, "Gerald" 0."""
+    return sum(1 for c in name if c.isalpha() and not c.isascii())
+
+
+def better_spelled(row: Mapping[str, Any], name: str) -> bool:
+    """Whether ``name`` is the speaker's own name spelled with the accents a source dropped
+    ("Gérald Darmanin" for "Gerald Darmanin"): whichever article came first, the accents win."""
+    return (not row.get("curated") and name != row["name"] and key(name) == key(row["name"])
+            and accented(name) > accented(row["name"]))
+
+
 def news(row: Mapping[str, Any], e: Entity) -> bool:
-    """Whether ``e`` tells anything speaker ``row`` does not hold yet (a name, a role, a type)."""
+    """Whether ``e`` tells anything speaker ``row`` does not hold yet (a name, a role, a type, accents)."""
     names = {key(row["name"]), *(key(a) for a in row.get("aliases", ()))}
     roles = {plain(r) for r in row.get("roles", ())}
-    return (any(key(n) and key(n) not in names for n in [e.name, *e.aliases])
+    return (better_spelled(row, e.name)
+            or any(key(n) and key(n) not in names for n in [e.name, *e.aliases])
             or any(plain(r) not in roles for r in e.roles)
             or (row.get("type") in (None, "unknown") and e.type not in (None, "unknown")))
 
@@ -75,6 +100,8 @@ def absorb(row: dict, e: Entity, rename: bool = False) -> None:
     """Add ``e``'s names, roles and type to speaker ``row``; with ``rename``, ``e.name`` becomes its name."""
     if rename and not row.get("curated"):
         row["aliases"] = [*row.get("aliases", []), row["name"]]
+        row["name"] = e.name
+    elif better_spelled(row, e.name):
         row["name"] = e.name
     names = {key(row["name"]), *(key(a) for a in row.get("aliases", []))}
     aliases = list(row.get("aliases", []))

@@ -110,7 +110,8 @@ class Roster:
         return len(k.split()) == 1 and len(self.by_surname.get(k, ())) > 1
 
     def find(self, query: str) -> list[int]:
-        """Ids of speakers ``query`` names: by id, name, alias or role; a lone word also by surname."""
+        """Ids of speakers ``query`` names: by id, name, alias or role; a lone word also by surname, and
+        failing that by given name ("Helen" finds Helen Park)."""
         q = query.strip().lstrip("#")
         if q.isdigit() and int(q) in self.rows:
             return [int(q)]
@@ -125,4 +126,13 @@ class Roster:
         ids |= self.by_role.get(k, set())
         if not ids and len(k.split()) == 1:
             ids |= self.by_surname.get(k, set())
+        if not ids and len(k.split()) == 1:
+            ids |= self.by_given(k)
         return sorted(ids)
+
+    def by_given(self, word: str) -> set[int]:
+        """People whose name or an alias starts with the given name ``word`` ("Helen" for "Helen Park")."""
+        return {i for (_, name), found in self.by_name.items() if name.startswith(word + " ")
+                for i in found if self.rows[i].get("type") in ("person", "unknown", None)} \
+            | {i for (_, name), found in self.by_alias.items() if name.startswith(word + " ")
+               for i in found if self.rows[i].get("type") in ("person", "unknown", None)}

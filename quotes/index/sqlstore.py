@@ -398,6 +398,12 @@ class SQLiteStorage(Storage):
                                            part)}
         return self.rows("speakers", found)
 
+    def speakers_named_from(self, word: str) -> dict[str, dict[str, Any]]:
+        """Speakers with a name or alias that starts with the word ``word`` (a key): a given name."""
+        found = {r[0] for r in self.q("SELECT sid FROM speaker_keys WHERE key >= ? AND key < ?",
+                                      (word + " ", word + "!"))}
+        return self.rows("speakers", found)
+
     def docs_by_path(self, paths: Iterable[str]) -> dict[str, str]:
         """Document id of each of ``paths`` that is indexed."""
         out: dict[str, str] = {}
