@@ -29,7 +29,8 @@ RULE: dict[str, float] = {
     "continues": 0.94, "anticipates": 0.88, REPORTED: 0.85,
 }
 #: Share resolved to the right speaker, given a right mention, by route.
-ROUTE: dict[str, float] = {"name": 0.99, "description": 0.55, "pronoun": 0.86, "group": 0.9, "none": 0.5}
+ROUTE: dict[str, float] = {"name": 0.99, "description": 0.55, "pronoun": 0.86, "group": 0.9, "none": 0.5,
+                           "text": 0.8}   # a text's owner named sentences back ("The clip says" → the RNC's video)
 #: A pronoun or description chosen by less than this margin over the runner-up is a close call ...
 CLOSE = 0.25
 #: ... and counts this much less.

@@ -47,7 +47,7 @@ from .mentions import (W_OTHER, W_SPEAKER, attached, is_news_name, name_head, na
                        org_key, org_text, acronym, weight as mention_weight)
 from ..lexicon.names import PersonName, first_name_gender, first_name_guess, fold, name_match, parse_name, word_gender
 from ..records import Entity
-from .roles import Description, Role, counterpart, describe, fits, make_role, nation, roles_around
+from .roles import Description, Role, counterpart, describe, fits, loosened, make_role, nation, roles_around
 
 WINDOW = 5          # sentences a pronoun looks back for salience
 DECAY = 0.5         # salience kept per sentence of distance
@@ -56,7 +56,16 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _THE = frozenset({"the", "this", "that", "a", "an"})
 #: Texts that speak for their owner: "her statement said", "the company's release said".
 _OWNED_TEXTS = frozenset(SPEECH_NOUNS | {"release", "memo", "letter", "post", "tweet", "email", "note", "filing",
-                                         "website", "blog", "account"})
+                                         "website", "blog", "account", "article", "piece", "story", "clip", "ad",
+                                         "advertisement", "spot", "commercial", "study", "book", "documentary", "feature"})
+#: Verbs whose subject authors their object: "the RNC released a video", "the Post published a piece".
+_AUTHORING = frozenset({"release", "publish", "air", "post", "run", "issue", "write", "produce", "put", "launch",
+                        "tweet", "send", "file", "broadcast"})
+TEXT_LOOKBACK = 8   # sentences an unowned "the piece" looks back for the text it repeats
+#: Texts that repeat one another in news prose: a "video" becomes "the ad", then "the clip"; a
+#: "piece" becomes "the article". Any other text repeats only its own word ("the report").
+_TEXT_FAMILIES = (frozenset({"video", "clip", "ad", "advertisement", "spot", "commercial", "documentary"}),
+                  frozenset({"article", "piece", "story", "feature", "column", "editorial", "op-ed", "essay"}))
 _GENDERED_IDS = numpy.array([hash_string(w) for w in sorted(MALE | FEMALE)], dtype=numpy.uint64)
 
 
@@ -74,6 +83,8 @@ class _Resolver:
         self.last_speaker: dict[int, Mention] = {}
         #: How the last mention was resolved, and how clear a pronoun's choice was (see :class:`Evidence`).
         self.route, self.margin = "none", 1.0
+        self.repeated_text = False   # set when a speaking text was tied to an earlier text's owner
+        self.text_owners: dict[tuple[int, frozenset[str]], SpacySpan] = {}   # (segment, family) -> last owner found
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
         self.person_surnames: dict[int, set[str]] = defaultdict(set)  # segment -> last words of PERSON names
@@ -398,7 +409,8 @@ class _Resolver:
             return self._description_cluster(tok, d, "unknown") if create else None
         cands = self.clusters[seg]
         if any(c.type == "person" and c.role_list for c in cands):
-            c = self.salient(tok, lambda c: float(c.type == "person" and fits(d, c.role_list, frozenset(c.nations))))
+            p = loosened(d, self.vocab[seg])
+            c = self.salient(tok, lambda c: float(c.type == "person" and fits(p, c.role_list, frozenset(c.nations))))
             if c is not None:
                 return c
         if any(c.type == "organisation" for c in cands):
@@ -466,9 +478,14 @@ class _Resolver:
             if not nouns:
                 return None
             root = nouns[-1]
+        self.repeated_text = False
         owner = self._statement_owner(root)
         if owner is not None:
-            return self.resolve_span(owner)
+            repeated = self.repeated_text
+            c = self.resolve_span(owner)
+            if repeated:
+                self.route = "text"   # the owner of a text named sentences back: surer than a guess, not a name
+            return c
         named = root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG")
         if named and any(c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ == "PROPN" for c in root.children):
             # "Ouahbi and Darmanin said": both, as a group
@@ -494,14 +511,34 @@ class _Resolver:
         return self.resolve_description(root.i, d)
 
     def _statement_owner(self, root: Token) -> SpacySpan | None:
-        """The owner of a text that speaks (``"…," her statement said``, ``the company's release said``):
-        the person or body whose statement it is speaks, not the statement."""
+        """The owner of a text that speaks: the person or body whose text it is speaks, not the text.
+
+        Its own owner first (``"…," her statement said``, ``the company's release said``, ``the tweet
+        from Vulture magazine``, ``a Clinton ad says``); else, for a definite text with none
+        (``The clip says``), the owner of the text it repeats, a few sentences back (``A web video by
+        the Republican National Committee …``, ``The Post published a piece …``): media nouns
+        are one text to their readers (video, ad, clip), so any earlier owned text counts."""
         if root.pos_ != "NOUN" or fold(lemma(root)) not in _OWNED_TEXTS:
             return None
-        poss = next((c for c in root.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN", "NOUN")), None)
-        if poss is None:
-            return None
-        return self.doc[poss.left_edge.i:poss.i + 1]
+        own = _owner_of_text(root)
+        if own is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
+            return own
+        sent, word = self.sent_of[root.i], fold(lemma(root))
+        same = next((f for f in _TEXT_FAMILIES if word in f), frozenset({word}))
+        for i in range(root.i - 1, -1, -1):
+            t = self.doc[i]
+            if self.sent_of[i] < sent - TEXT_LOOKBACK:
+                break
+            if t.pos_ in ("NOUN", "PROPN") and fold(lemma(t)) in same and not self.quoted(i):
+                owner = _owner_of_text(t)
+                if owner is not None:
+                    self.repeated_text = True
+                    self.text_owners[(self.segment(root.i), same)] = owner
+                    return owner
+        # a chain longer than the look-back: "The piece …" tied to its owner, then "The article …" later
+        owner = self.text_owners.get((self.segment(root.i), same))
+        self.repeated_text = owner is not None
+        return owner
 
     def _proper(self, span: SpacySpan, root: Token) -> Cluster:
         """A name the NER left out (or tagged as something else)."""
@@ -572,7 +609,8 @@ class Evidence:
     """How one speaker mention was resolved: what :mod:`quotes.coref.confidence` weighs.
 
     ``route`` is ``name`` (a name, or a description that sits on one: "Agriculture Minister Annie
-    Genevard"), ``description`` (a role or noun: "the justice minister"), ``pronoun``, ``group`` or
+    Genevard"), ``description`` (a role or noun: "the justice minister"), ``pronoun``, ``group``,
+    ``text`` (a text's owner named sentences back: "The clip says" after "a video by the RNC") or
     ``none`` (nothing to resolve); ``margin`` is how far a pronoun's or a description's choice was
     ahead of the runner-up (1: no rival; 0: a tie).
     """
@@ -609,3 +647,27 @@ def resolve_explained(doc: Doc, mentions: list[SpacySpan | None]
         if e is not None:
             used.setdefault(id(e), e)
     return out, list(used.values()), evidence
+
+
+def _owner_of_text(text: Token) -> SpacySpan | None:
+    """Who a text noun belongs to, from its own phrase: "her statement", "the tweet from X", "a report
+    by X", "a Washington Post piece", or the subject of "X released a video"; None when it does not say."""
+    doc = text.doc
+    for c in text.children:
+        if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN", "NOUN"):
+            return doc[c.left_edge.i:c.i + 1]
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            obj = next((o for o in c.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG")
+                                                                      or any(w.pos_ == "PROPN" for w in o.lefts))), None)
+            if obj is not None:
+                return doc[obj.left_edge.i:obj.i + 1]
+    names = [c for c in text.children if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG")]
+    if names:
+        last = names[-1]
+        return doc[min(t.i for t in last.subtree):last.i + 1]
+    if text.dep_ == "dobj" and fold(lemma(text.head)) in _AUTHORING:
+        subj = next((c for c in text.head.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))), None)
+        if subj is not None:
+            return doc[subj.left_edge.i:subj.i + 1]
+    return None
+

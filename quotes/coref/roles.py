@@ -11,7 +11,7 @@ words of their roles too, nationalities agreeing ("French" never fits a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan, Token
 
@@ -62,6 +62,9 @@ class Description:
     nations: frozenset[str] = field(default_factory=frozenset)
     plural: bool = False
     definite: bool = True
+    #: modifiers that describe rather than name a role ("soft-spoken", "72-year-old", "silver-haired"):
+    #: they bind only when some role in the article uses them; see :func:`loosened`
+    loose: frozenset[str] = field(default_factory=frozenset)
 
 
 def _lemma(tok: Token) -> str:
@@ -199,7 +202,24 @@ def describe(span: SpacySpan) -> Description | None:
     nations = frozenset(nation(t.text) for t in toks if _is_nation(t) and t.i != root.i)
     plural = root.tag_ in ("NNS", "NNPS") or "Plur" in root.morph.get("Number")
     text = span.doc[toks[0].i:root.i + 1].text if toks else root.text
-    return Description(text=text, head=_lemma(root), mods=mods, nations=nations, plural=plural, definite=definite)
+    loose = frozenset(_lemma(t) for t in toks if t.i != root.i and t.dep_ == "amod" and t.pos_ in ("ADJ", "VERB")
+                      and fold(t.text) not in ROLE_CHANGING) & mods
+    return Description(text=text, head=_lemma(root), mods=mods, nations=nations, plural=plural, definite=definite,
+                       loose=loose)
+
+
+#: Adjectives that change which role is meant ("the former minister" is not the minister): they
+#: always bind a description, whatever the article's roles say.
+ROLE_CHANGING = frozenset("""former ex late then outgoing incoming acting interim deputy assistant vice associate
+    junior senior chief principal future previous past current sitting new elected designate retiring
+    first second third top lead head general special""".split())
+
+
+def loosened(desc: Description, vocabulary: set[str] | frozenset[str]) -> Description:
+    """``desc`` without the describing modifiers no role in the article uses: "the soft-spoken grocer"
+    may be the article's "Tom Baker, a grocer on Main Street", since no role there says how anyone speaks."""
+    drop = desc.loose - vocabulary
+    return replace(desc, mods=desc.mods - drop, loose=desc.loose - drop) if drop else desc
 
 
 def fits(desc: Description, roles: list[Role], nations: frozenset[str] = frozenset()) -> bool:
