@@ -111,6 +111,14 @@ def test_a_text_with_no_owner_in_sight_is_not_given_one(nlp, text):
     assert who in ("The report", "The clip")
 
 
+def test_it_finds_a_named_owners_body_that_was_the_subject(nlp):
+    """Class 1: "it" needs an antecedent that can speak; a named owner's campaign, ministry or
+    committee as the last sentence's subject is one, though no organisation's name holds the noun."""
+    text = ("The board met on Tuesday.\n\nMayor Jane Holt\u2019s campaign is fighting the ruling. "
+            "It called the decision \u201can attack on every voter in this city.\u201d")
+    assert {who for who, _ in speakers(nlp, text)} == {"Mayor Jane Holt\u2019s campaign"}
+
+
 @pytest.mark.parametrize("text, name", [
     ("Tom Baker, a grocer on Main Street, lost his stock.\n\n\u201cWe will open again,\u201d the soft-spoken grocer said.",
      "Tom Baker"),

@@ -374,7 +374,12 @@ class _Resolver:
         # (only an indefinite one: "the nominee" most often means someone named before)
         introduced = root.dep_ in ("nsubj", "nsubjpass") and lex.is_person_noun(base) and not self.quoted(i) \
             and self.doc[root.left_edge.i].lower_ in ("a", "an")
-        if i in self.at or (base not in self.vocab[self.segment(i)] and not word_gender(base) and not introduced):
+        # a named owner's body as a subject ("Donald Trump's campaign is defending …") is what a later
+        # "it" means, though no organisation's name holds the noun
+        owned_body = root.dep_ in ("nsubj", "nsubjpass") and base in lex.BODY_NOUNS and not self.quoted(i) \
+            and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children)
+        if i in self.at or (base not in self.vocab[self.segment(i)] and not word_gender(base) and not introduced
+                            and not owned_body):
             return
         if root.dep_ in ("compound", "amod", "nmod", "poss"):
             return
@@ -386,6 +391,8 @@ class _Resolver:
         c = None if chunk[0].tag_ == "PRP$" else self.resolve_description(i, d, create=False)
         if c is None and (word_gender(d.head) or introduced) and root.dep_ in ("nsubj", "nsubjpass"):
             c = self._description_cluster(i, d, "person")   # "the woman" is someone a "she" may mean
+        elif c is None and owned_body:
+            c = self._description_cluster(i, d, "organisation")
         if c is not None:
             self.add(i, c)
 
