@@ -59,6 +59,30 @@ def test_a_name_in_marks_with_no_cue_has_no_speaker(nlp, text):
     assert q.speaker is None and q.kind not in ("direct", "partial")
 
 
+@pytest.mark.parametrize("text, thing", [
+    ("\u201cThis is the best headset yet,\u201d said Ana Ruiz, a reviewer.\n\n"
+     "At its best, \u201cRIGS\u201d marries fast shooting with piloting a giant robot.", "RIGS"),
+    ("\u201cThis is the best headset yet,\u201d said Ana Ruiz, a reviewer.\n\n"
+     "Cheeky horror game \u201cUntil Dawn\u201d was a breakout hit last year.", "Until Dawn"),
+], ids=["a game's name", "a title after its genre"])
+def test_a_name_in_the_writers_sentence_does_not_continue_the_last_speaker(nlp, text, thing):
+    """Class 8 (yahoo-1, news development half): titles in the next paragraph's prose were the last
+    speaker's words by continuation."""
+    result = analyse(nlp(text), Document(path="t.txt", text=text))
+    [q] = [q for q in result.quotes if q.quote.strip(" ,.") == thing]
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("\u201cWe will not leave,\u201d Barack Obama said.\n\n\u201cWe're America.\u201d", "We're America."),
+    ("\u201cHere he comes,\u201d Melanie Kline said.\n\n\u201cThe Donald. Big Daddy.\u201d", "The Donald. Big Daddy."),
+], ids=["a sentence in title case", "two sentences"])
+def test_words_in_title_case_that_are_a_sentence_still_continue(nlp, text, words):
+    """Guard for the rule above (PolNeAR dev): "We're America." is someone speaking, not a name."""
+    [who] = {w for w, q in speakers(nlp, text)}
+    assert who in ("Barack Obama", "Melanie Kline")
+
+
 def test_a_cue_still_makes_a_title_case_word_someones_words(nlp):
     """Class 8's other side: "called the plan 'Obamacare'" is Trump's word."""
     [(who, quote)] = speakers(nlp, "Trump called the plan \u201cObamacare\u201d again on Tuesday.")

@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from .agents import names_someone
 from .record import ADJACENT, ANTICIPATES, Attribution, CONTINUES, GROUP, INTRODUCED, SYNTAX, UNKNOWN_SPEAKER, assign
+from ..detect.spans import named_thing
 from ..records import QuoteSpan
 from .parse import SPEAKER_ENTS, Layout, denied, depth, is_cue, mention_span, near_sentence, subject_of, token_before
 
@@ -41,12 +42,19 @@ def continue_quotes(out: list[Attribution], lay: Layout) -> None:
             intro = _introduced(i, lay, used)
             if intro is not None and (last is None or intro[0].idx > out[last].span.close_end):
                 assign(a, INTRODUCED, intro[0], intro[1], lay)
-        if a.mention is None and last is not None and _near(out[last], a, lay):
+        if a.mention is None and last is not None and _near(out[last], a, lay) and not _thing_in_prose(a, lay):
             a.mention, a.sieve = _renamed(out[last], a, lay) or out[last].mention, CONTINUES
             a.continues = last
         if a.mention is not None:
             last = i
     _anticipate(out, lay)
+
+
+def _thing_in_prose(a: Attribution, lay: Layout) -> bool:
+    """A name in marks inside the writer's sentence (``Cheeky horror game "Until Dawn" was a hit``,
+    ``At its best, "RIGS" marries …``) goes on no one's quote; a whole paragraph in marks still may."""
+    whole = lay.opens_paragraph(a.span.open_start) and lay.closes_paragraph(a.span.close_end)
+    return not whole and named_thing(a.span)
 
 
 def _near(prev: Attribution, a: Attribution, lay: Layout) -> bool:

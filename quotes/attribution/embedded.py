@@ -15,7 +15,7 @@ from .record import Attribution, EMBEDDED, INTRODUCED, SENTENCE, assign
 from ..lexicon.cues import STATEMENT_NOUNS
 from .finders import SUBORDINATORS, clause_root, sentence_cue, statement_by, statement_owner
 from ..nlp.lemmas import lemma
-from ..detect.spans import title_case
+from ..detect.spans import named_thing
 from ..records import QuoteSpan
 from .parse import Layout, denied, depth, is_cue, near_sentence, subject_of, words_end
 
@@ -84,7 +84,7 @@ def embedded_quote(qi: int, a: Attribution, lay: Layout) -> bool:
     if by_sentence_cue(qi, a, lay):
         return True
     subj = subject_of(root, lay) if root is not None else None
-    if subj is None or _named_thing(a.span):
+    if subj is None or named_thing(a.span):
         return False
     if (not acts(subj) and lemma(subj) not in STATEMENT_NOUNS) or _relative(root):
         # "he signed a bill that created the 'Choose Life' plates": a thing's clause inside a person's
@@ -100,18 +100,6 @@ def embedded_quote(qi: int, a: Attribution, lay: Layout) -> bool:
                 return True
     assign(a, EMBEDDED, None, subj, lay)
     return True
-
-
-#: Longest name of a thing in marks (a game, a film, a button) that is not taken for someone's words.
-NAMED_THING_WORDS = 5
-
-
-def _named_thing(q: QuoteSpan) -> bool:
-    """Is the quote the name of a thing, set in marks (``released "Super Mario Run"``, a ``"Like"``
-    button, the ``"Rez"`` remake)? Words in title case, a few of them, no sentence of their own. With
-    no cue, the subject of the writer's sentence did not say them: no speaker is better than a wrong one."""
-    words = q.text.strip(" ,.;:").split()
-    return 0 < len(words) <= NAMED_THING_WORDS and title_case(q.text) and not q.text.rstrip().endswith(("!", "?"))
 
 
 def _reporter_before(root: Token, lay: Layout) -> tuple[Token, Token] | None:

@@ -467,6 +467,27 @@ def _nickname(content: str, before: str, after: str) -> bool:
         and content[-1:] not in ".,!?;:" and bool(_GIVEN_NAME.search(before)) and bool(_SURNAME.match(after))
 
 
+#: Longest name of a thing in marks (a game, a film, a button) that is not taken for someone's words.
+NAMED_THING_WORDS = 5
+
+
+def named_thing(q: QuoteSpan) -> bool:
+    """Is the quote the name of a thing, set in marks (``released "Super Mario Run"``, a ``"Like"``
+    button, the ``"Rez"`` remake)? Words in title case, a few of them, no sentence of their own.
+    With no cue, the subject of the writer's sentence did not say them, nor did the last speaker:
+    no speaker is better than a wrong one."""
+    words = q.text.strip(" ,.;:").split()
+    return 0 < len(words) <= NAMED_THING_WORDS and title_case(q.text) and not q.text.rstrip().endswith(("!", "?")) \
+        and not _SENTENCE_INSIDE.search(q.text.strip(" ,.;:")) \
+        and not any(w.lower().replace("’", "'").split("'")[0] in _SPEAKING for w in words)
+
+
+#: Two sentences in the marks ("The Donald. Big Daddy.") are someone's words, not a name.
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+#: Words of someone speaking ("We're America."): a first or second person, or a contraction's subject.
+_SPEAKING = frozenset({"i", "we", "you", "me", "us", "my", "our", "your", "he", "she", "they", "it", "that", "there"})
+
+
 def title_case(s: str) -> bool:
     """Whether ``s`` reads as a name or title: every word capitalised but the small ones."""
     if len(s) > 120:
