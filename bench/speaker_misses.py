@@ -1,9 +1,11 @@
 """Which labelled PolNeAR quotations are filed under the wrong speaker, or none: the list behind
 ``score.py --speakers``' ``resolved`` figure, to read rather than to count.
 
-    .venv/bin/python bench/speaker_misses.py [--limit 30] [--jsonl EXTRACT_OUTPUT]
+    .venv/bin/python bench/speaker_misses.py [--gold FILE] [--jsonl EXTRACT_OUTPUT]
 
-Gold: ``bench/gold/polnear_dev_speakers.jsonl`` (first 30 dev articles). A gold quotation's first
+Gold: ``bench/gold/polnear_dev_speakers.jsonl`` (dev articles 1–30) by default, or ``--gold
+bench/gold/polnear_dev31_60_speakers.jsonl`` (articles 31–60); only the articles a gold file
+labels are run. A gold quotation's first
 matched prediction is judged with the scorer's own ``names_entity``, as ``score.py`` does. Each
 miss prints the gold speaker, what the record says (speaker, mention, rule, resolution,
 confidence) and the quotation's opening words. ``--jsonl`` reads a saved
@@ -30,12 +32,13 @@ GOLD = ROOT / "bench" / "gold" / "polnear_dev_speakers.jsonl"
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--limit", type=int, default=30)
+    ap.add_argument("--gold", type=Path, default=GOLD, help="labels (JSON Lines, bench/gold/README.md)")
     ap.add_argument("--jsonl", type=Path, help="saved extract output to read instead of running the command")
     ap.add_argument("--cmd", default=f"{ROOT}/.venv/bin/quotes extract --format jsonl")
     args = ap.parse_args()
-    arts = list(articles(SHARED / "polnear" / "dev"))[:args.limit]
-    labels = load_speakers(GOLD)
+    labels = load_speakers(args.gold)
+    wanted = {k[0] for k in labels}
+    arts = [a for a in articles(SHARED / "polnear" / "dev") if a[0] in wanted]
     if args.jsonl:
         lines = args.jsonl.read_text(encoding="utf-8").splitlines()
     else:

@@ -135,6 +135,16 @@ def test_a_text_with_no_owner_in_sight_is_not_given_one(nlp, text):
     assert who in ("The report", "The clip")
 
 
+def test_a_headlines_verb_is_not_part_of_the_name(nlp):
+    """Class 7 (PolNeAR dev 31-60, one article's 12 quotations): the tagger read the headline's
+    "Obama Says" as one PERSON, and "Obama Says" became the canonical name for "Mr. Obama"."""
+    text = ("Obama Says African-American Museum Will Tell of 'Suffering and Delight.'\n\n"
+            "WASHINGTON -- President Obama opened the museum on Saturday.\n\n"
+            "\"We are not a burden on America,\" Mr. Obama said.")
+    assert speakers(nlp, text)[-1] == ("Obama", "We are not a burden on America,")
+    assert all("Says" not in (who or "") for who, _ in speakers(nlp, text))
+
+
 def test_it_finds_a_named_owners_body_that_was_the_subject(nlp):
     """Class 1: "it" needs an antecedent that can speak; a named owner's campaign, ministry or
     committee as the last sentence's subject is one, though no organisation's name holds the noun."""

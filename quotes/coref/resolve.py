@@ -230,6 +230,10 @@ class _Resolver:
                 and (not is_word(t) or fold(t.text) in self.person_surnames[self.segment(t.i)])]
 
     def _name_event(self, ent: SpacySpan, seen: set[int]) -> None:
+        while len(ent) > 1 and ent[-1].pos_ in ("VERB", "AUX") and ent.label_ == "PERSON":
+            # a headline's verb glued to the name ("Obama Says African-American Museum …" read as
+            # PERSON "Obama Says"): the name stops before it
+            ent = ent[:-1]
         text = ent.text
         if any(ch in text for ch in ",;\"“”\n") or not any(t.is_alpha for t in ent):
             return
