@@ -103,7 +103,9 @@ def test_a_person_introduced_in_the_paragraph_beats_the_last_paragraphs_speaker(
     ("Jane Park, the mayor, issued a statement on Friday. \u201cWe are reviewing the decision,\u201d her statement said.",
      "Jane Park"),
     ("Acme Corp. filed the plans in May. \u201cThe site is safe,\u201d the company\u2019s release said.", "Acme Corp."),
-], ids=["her statement", "the company's release"])
+    ("Maria Lopez\u2019s brief called the claims \u201cmisinterpreted statements and allegations.\u201d", "Maria Lopez"),
+    ("Dr. Harold Bornstein\u2019s earlier missive called him \u201cthe healthiest man I know.\u201d", "Harold Bornstein"),
+], ids=["her statement", "the company's release", "a court brief", "a letter by another name"])
 def test_a_statement_speaks_for_its_owner(nlp, text, owner):
     """Class 4: the owner of the statement speaks, not "her statement"."""
     [(who, _)] = speakers(nlp, text)

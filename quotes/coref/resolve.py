@@ -57,7 +57,10 @@ _THE = frozenset({"the", "this", "that", "a", "an"})
 #: Texts that speak for their owner: "her statement said", "the company's release said".
 _OWNED_TEXTS = frozenset(SPEECH_NOUNS | {"release", "memo", "letter", "post", "tweet", "email", "note", "filing",
                                          "website", "blog", "account", "article", "piece", "story", "clip", "ad",
-                                         "advertisement", "spot", "commercial", "study", "book", "documentary", "feature"})
+                                         "advertisement", "spot", "commercial", "study", "book", "documentary", "feature",
+                                         # court and legal papers: "Ivana Trump's brief said", "the judge's ruling"
+                                         "brief", "missive", "motion", "petition", "complaint", "lawsuit", "suit",
+                                         "ruling", "opinion", "indictment", "affidavit", "manifesto"})
 #: Verbs whose subject authors their object: "the RNC released a video", "the Post published a piece".
 _AUTHORING = frozenset({"release", "publish", "air", "post", "run", "issue", "write", "produce", "put", "launch",
                         "tweet", "send", "file", "broadcast"})
