@@ -147,6 +147,13 @@ def test_a_headlines_verb_is_not_part_of_the_name(nlp):
     assert all("Says" not in (who or "") for who, _ in speakers(nlp, text))
 
 
+def test_a_one_word_question_is_not_a_person(nlp):
+    """Class 1 (PolNeAR dev 31-60): the tagger read "Harsh?" as a PERSON, and "he" went to it."""
+    text = ("In his book, Mr. McKinley suggested looking at every card statement.\n\n"
+            "Harsh? He doesn\u2019t think so. \u201cI don\u2019t judge what people spend money on,\u201d he said.")
+    assert speakers(nlp, text)[-1][0] == "McKinley"
+
+
 def test_it_finds_a_named_owners_body_that_was_the_subject(nlp):
     """Class 1: "it" needs an antecedent that can speak; a named owner's campaign, ministry or
     committee as the last sentence's subject is one, though no organisation's name holds the noun."""

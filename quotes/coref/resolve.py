@@ -91,10 +91,12 @@ class _Resolver:
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
         self.person_surnames: dict[int, set[str]] = defaultdict(set)  # segment -> last words of PERSON names
+        self.person_words: dict[int, set[str]] = defaultdict(set)     # segment -> every word of PERSON names
         self.ents = doc.ents
         for ent in self.ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha:
                 self.person_surnames[self.segment(ent.start)].add(fold(ent[-1].text))
+                self.person_words[self.segment(ent.start)].update(fold(t.text) for t in ent if t.is_alpha)
 
     def _quote_at(self, tok: int) -> int:
         """The index of the quoted stretch holding token ``tok`` (its marks included), or -1."""
@@ -246,6 +248,10 @@ class _Resolver:
         if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ in _THE \
                 and fold(ent.text) in lex.THING_NAME_WORDS:
             return  # "The Bill would require …": a thing written with a capital, not a man called Bill
+        if ent.label_ == "PERSON" and len(ent) == 1 and is_word(ent[0]) \
+                and fold(ent.text) not in self.person_words[self.segment(ent.start)] \
+                and sum(1 for t in ent.sent if not t.is_punct and not t.is_space) == 1:
+            return  # "Harsh? He doesn't think so.": a one-word sentence in English, no one's name
         seen.add(head.i)
         if ent.label_ == "ORG" and not self._org_is_person(ent):
             self._org_name(ent, head)
