@@ -77,7 +77,13 @@ def rows_for(index: "Index", speaker: str | None) -> tuple[list[dict], list[dict
     from ..index.core import QUOTATIONS, REPORTED
 
     kinds = QUOTATIONS + REPORTED  # reported speech too, written as reported (quotes.export.reported_block)
-    rows = index.list_quotes(speaker=speaker, kinds=kinds) if speaker else index.list_quotes(kinds=kinds)
+    from ..index.core import AmbiguousSpeaker
+
+    try:
+        rows = index.list_quotes(speaker=speaker, kinds=kinds) if speaker else index.list_quotes(kinds=kinds)
+    except AmbiguousSpeaker as e:
+        error(str(e))
+        raise typer.Exit(EXIT_ERROR)
     return rows, speakers
 
 

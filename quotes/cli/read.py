@@ -67,7 +67,7 @@ def list_quotes(
 
       quotes list --since 2025-04 --search "cooperation" --format csv > quotes.csv
     """
-    from ..index.core import KIND_CHOICES
+    from ..index.core import KIND_CHOICES, AmbiguousSpeaker
 
     if kind not in KIND_CHOICES:
         raise typer.BadParameter(f"one of {', '.join(KIND_CHOICES)}", param_hint="--kind")
@@ -76,9 +76,13 @@ def list_quotes(
     if speaker is not None and not index.find_speakers(speaker):
         error(f"no speaker in the index answers to {speaker!r}; see: quotes speakers")
         raise typer.Exit(EXIT_NOT_FOUND)
-    rows = index.list_quotes(speaker=speaker, doc=doc, venue=venue, since=since, until=until, search=search,
-                             kinds=None if all_kinds else KIND_CHOICES[kind], min_confidence=min_confidence,
-                             unsure=unsure)
+    try:
+        rows = index.list_quotes(speaker=speaker, doc=doc, venue=venue, since=since, until=until, search=search,
+                                 kinds=None if all_kinds else KIND_CHOICES[kind], min_confidence=min_confidence,
+                                 unsure=unsure)
+    except AmbiguousSpeaker as e:
+        error(str(e))
+        raise typer.Exit(EXIT_NOT_FOUND)
     if fmt is Format.md:
         sys.stdout.write(markdown(rows, index.find_speakers(speaker) if speaker else index.list_speakers()))
     elif fmt is Format.table:

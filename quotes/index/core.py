@@ -275,6 +275,8 @@ class Index:
         review queue: attributions below :data:`~quotes.records.SURE`, or with no speaker.
         """
         self._fresh()
+        if speaker is not None:
+            self._refuse_shared_surname(speaker)
         hashes = set(self._document_ids(doc)) if doc is not None else None
         kinds = set(kinds) if kinds is not None else None
         quotes = self.storage.quote_rows(speakers=self._speaker_ids(speaker) if speaker is not None else None,
@@ -327,6 +329,21 @@ class Index:
         if len(k.split()) == 1 and not rows:
             rows = self.storage.speakers_named_from(k)
         return Roster(rows).find(str(name))
+
+    def _refuse_shared_surname(self, name: str | int) -> None:
+        """A bare surname that two people carry ("Park": Helen Park and James Park) names no one:
+        :class:`AmbiguousSpeaker`, listing them, rather than one list that mixes their words."""
+        q = str(name).strip()
+        k = key(q)
+        if isinstance(name, int) or q.lstrip("#").isdigit() or len(k.split()) != 1:
+            return
+        ids = self._speaker_ids(q)
+        rows = self._table(SPEAKERS).rows(ids)
+        people = {key(r["name"]) for r in rows.values() if r.get("type") in ("person", "unknown", None)
+                  and len(key(r["name"]).split()) > 1 and key(r["name"]).split()[-1] == k}
+        if len(people) > 1:
+            names = ", ".join(f"#{i} {rows[str(i)]['name']}" for i in ids[:8])
+            raise AmbiguousSpeaker(f"{q!r} is the surname of several people: {names}; give a full name or an id (#N)")
 
     def _document_ids(self, ref: str) -> list[str]:
         """Documents ``ref`` names: an id (or a prefix of 6+), a path, or the tail of a path."""
