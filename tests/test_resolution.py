@@ -147,6 +147,36 @@ def test_a_headlines_verb_is_not_part_of_the_name(nlp):
     assert all("Says" not in (who or "") for who, _ in speakers(nlp, text))
 
 
+UCEA = ("University staff walked out on Monday.\n\nA spokesperson for the Universities and Colleges Employers\u2019 "
+        "Association (UCEA) said the offer was \u201cthe best that institutions can afford.\u201d\n\n"
+        "\u201cWe remain open to talks,\u201d UCEA said in a statement.")
+
+
+def test_an_acronym_the_article_defines_is_the_body_it_stands_for(nlp):
+    """Acronyms: "the Universities and Colleges Employers' Association (UCEA)" … "UCEA said" is one
+    body, named in full, with the acronym as an alias (the tagger had cut the name to its tail)."""
+    result = analyse(nlp(UCEA), Document(path="t.txt", text=UCEA))
+    [body] = [e for e in result.speakers if e.type == "organisation"]
+    assert body.name == "Universities and Colleges Employers\u2019 Association" and "UCEA" in body.aliases
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body(nlp):
+    """A spokesperson for a named body, unnamed, is filed under the body; a named one stays a person."""
+    found = speakers(nlp, UCEA)
+    assert {who for who, _ in found} == {"Universities and Colleges Employers\u2019 Association"}
+    named = "\u201cWe are ready,\u201d said Ann Lee, a spokeswoman for the Ministry of Health."
+    assert speakers(nlp, named) == [("Ann Lee", "We are ready,")]
+
+
+def test_a_name_joined_by_and_inside_one_entity_is_not_a_group(nlp):
+    """"The National Oceanic and Atmospheric Administration (NOAA)" is one body, not two people."""
+    text = ("The National Oceanic and Atmospheric Administration (NOAA) warned on Monday that "
+            "\u201cthe storm is strengthening.\u201d")
+    result = analyse(nlp(text), Document(path="t.txt", text=text))
+    assert {(q.speaker, q.speaker_type) for q in result.quotes} == {
+        ("National Oceanic and Atmospheric Administration", "organisation")}
+
+
 def test_a_one_word_question_is_not_a_person(nlp):
     """Class 1 (PolNeAR dev 31-60): the tagger read "Harsh?" as a PERSON, and "he" went to it."""
     text = ("In his book, Mr. McKinley suggested looking at every card statement.\n\n"

@@ -91,6 +91,7 @@ class _Resolver:
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
         self.person_surnames: dict[int, set[str]] = defaultdict(set)  # segment -> last words of PERSON names
+        self.defined = acronym_definitions(doc.text)   # "UCEA" -> the name it stands for, where it was defined
         self.person_words: dict[int, set[str]] = defaultdict(set)     # segment -> every word of PERSON names
         self.ents = doc.ents
         for ent in self.ents:
@@ -329,6 +330,13 @@ class _Resolver:
         name = org_text(ent)
         if not name:
             return
+        short = None
+        for acro, (long, start, end) in self.defined.items():
+            # the tagger cut "Universities and Colleges Employers' Association (UCEA)" to its tail, or
+            # this is the acronym itself: the body is the one the article defined
+            if fold(name) == fold(long) or start <= ent.start_char < end or name == acro:
+                name, short = long, acro
+                break
         key = org_key(name)
         seg = self.segment(ent.start)
         c = next((c for c in reversed(self.clusters[seg]) if c.type == "organisation"
@@ -339,6 +347,8 @@ class _Resolver:
         if head.dep_ in ("nsubj",) and lemma(head.head) in lex.REPORTING_VERBS:
             c.news = True
         c.add_form(name, self.vocab[seg])
+        if short:
+            c.add_form(short, self.vocab[seg])
         c.org_keys.update({key, acronym(name)} - {""})
         c.nations.update(nation(t.text) for t in ent.doc[ent.root.left_edge.i:ent.start] if t.ent_type_ == "NORP")
         for a in head.rights:   # "the National Social Security Fund (CNSS)"
@@ -492,12 +502,22 @@ class _Resolver:
 
     def resolve_span(self, span: SpacySpan) -> Cluster | None:
         """The cluster a speaker mention means (made when it is new), or None."""
+        cut = next((t.i for t in span if t.text == "(" and t.i > span.start), None)
+        if cut is not None and span[-1].text == ")":
+            span = self.doc[span.start:cut]   # "the National … Administration (NOAA)": the name, not its acronym
         root = span.root
         if root.pos_ not in ("NOUN", "PROPN", "PRON") and not root.ent_type_:
             nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
             if not nouns:
                 return None
             root = nouns[-1]
+        body = _body_spoken_for(root)
+        if body is not None:
+            c = self.resolve_span(body)
+            if c is not None and c.type == "organisation":
+                self.route = "spokesperson"   # "a spokesperson for UCEA said": the body speaks
+                return c
+            self.route, self.margin = "none", 1.0
         self.repeated_text = False
         owner = self._statement_owner(root)
         if owner is not None:
@@ -507,7 +527,8 @@ class _Resolver:
                 self.route = "text"   # the owner of a text named sentences back: surer than a guess, not a name
             return c
         named = root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG")
-        if named and any(c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ == "PROPN" for c in root.children):
+        if named and any(c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ == "PROPN"
+                         and not _one_entity(root, c) for c in root.children):   # not "Oceanic and Atmospheric" in one name
             # "Ouahbi and Darmanin said": both, as a group
             last = max(c.right_edge.i for c in root.children if c.dep_ == "conj")
             return self._group(root.i, Description(text=self.doc[span.start:min(last + 1, span.end)].text,
@@ -576,16 +597,23 @@ class _Resolver:
             self.add(root.i, c)
             return c
         seg = self.segment(root.i)
+        short = next((a for a, (_, start, end) in self.defined.items() if start <= root.idx < end), None)
+        if short is not None:
+            text = self.defined[short][0]   # a part of a name the article defines an acronym for: all of it
         key = org_key(text)
-        c = next((c for c in self.clusters[seg] if key in c.org_keys), None)
+        c = next((c for c in self.clusters[seg] if key in c.org_keys
+                  or (short is not None and fold(short) in c.org_keys)), None)
         if c is None:
             words = set(fold(text).split())
             type_ = "organisation" if (words & (lex.BODY_NOUNS | lex.NEWS_NAME_WORDS) or is_news_name(text)
-                                       or root.ent_type_ in ("ORG", "GPE")) else "unknown"
+                                       or root.ent_type_ in ("ORG", "GPE") or short is not None) else "unknown"
             c = self.new_cluster(root.i, text, type_)
             c.news = is_news_name(text)
             c.org_keys.add(key)
             c.add_form(text, self.vocab[seg])
+            if short is not None:
+                c.org_keys.add(fold(short))
+                c.add_form(short, self.vocab[seg])
         self.add(root.i, c)
         return c
 
@@ -690,4 +718,52 @@ def _owner_of_text(text: Token) -> SpacySpan | None:
         if subj is not None:
             return doc[subj.left_edge.i:subj.i + 1]
     return None
+
+
+_DEFINITION = re.compile(r"((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|the|on|in|&)\s+)*)+)\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def acronym_definitions(text: str) -> dict[str, tuple[str, int, int]]:
+    """Acronyms an article defines: ``the Universities and Colleges Employers' Association (UCEA)``
+    gives ``{"UCEA": ("Universities and Colleges Employers' Association", start, end)}``, the long
+    name being the shortest run of capitalised words before the brackets whose initials spell it."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for m in _DEFINITION.finditer(text):
+        acro, words = m.group(2), m.group(1).split()
+        caps = [i for i, w in enumerate(words) if w[:1].isupper()]
+        letters = [c for c in acro if c.isupper()]
+        for k in range(len(caps) - len(letters), -1, -1):
+            if k >= 0 and len(caps) - k == len(letters) \
+                    and all(words[i][0] == c for i, c in zip(caps[k:], letters)):
+                long = " ".join(words[caps[k]:])
+                start = m.start(1) + len(" ".join(words[:caps[k]])) + (1 if caps[k] else 0)
+                out.setdefault(acro, (long, start, start + len(long)))
+                break
+    return out
+
+
+#: People who speak for a body by office: unnamed, what they say is the body's.
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "mouthpiece"})
+
+
+def _body_spoken_for(root: Token) -> SpacySpan | None:
+    """The body an unnamed spokesperson speaks for: "a spokesperson for the Universities and Colleges
+    Employers' Association (UCEA)", "a spokeswoman at the ministry"; None for a named one."""
+    if root.pos_ != "NOUN" or fold(lemma(root)) not in SPOKESPEOPLE \
+            or any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in root.children):
+        return None
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from"):
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"
+                                    or fold(lemma(obj)) in lex.BODY_NOUNS):
+                return root.doc[obj.left_edge.i:obj.i + 1]
+    return None
+
+
+def _one_entity(a: Token, b: Token) -> bool:
+    """Whether two tokens lie in one named entity ("National Oceanic and Atmospheric Administration")."""
+    lo, hi = sorted((a.i, b.i))
+    doc = a.doc
+    return bool(a.ent_type_) and a.ent_type_ == b.ent_type_ and all(doc[i].ent_iob_ == "I" for i in range(lo + 1, hi + 1))
 
