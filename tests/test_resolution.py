@@ -177,6 +177,14 @@ def test_a_name_joined_by_and_inside_one_entity_is_not_a_group(nlp):
         ("National Oceanic and Atmospheric Administration", "organisation")}
 
 
+def test_a_surname_the_tagger_calls_an_organisation_stays_the_person_introduced(nlp):
+    """Class 7 guard: the tagger reads each bare "Ford" as ORG; the article introduced Jane Ford."""
+    text = ("Jane Ford, the council\u2019s finance chair, presented the budget.\n\n\u201cThis plan works,\u201d Ford "
+            "said.\n\n\u201cWe kept our promise,\u201d Ford told reporters.")
+    result = analyse(nlp(text), Document(path="t.txt", text=text))
+    assert {(q.speaker, q.speaker_type) for q in result.quotes if q.kind == "direct"} == {("Jane Ford", "person")}
+
+
 def test_a_one_word_question_is_not_a_person(nlp):
     """Class 1 (PolNeAR dev 31-60): the tagger read "Harsh?" as a PERSON, and "he" went to it."""
     text = ("In his book, Mr. McKinley suggested looking at every card statement.\n\n"
