@@ -188,6 +188,8 @@ def test_normalize_helpers():
     assert [t.norm for t in tokens("“Don’t—stop,”")] == ["don't", "-", "stop"]
     assert named("he") is None and named("Darmanin") == "Darmanin"
     assert names_match("Darmanin", "Gérald Darmanin") and not names_match("Brigitte Macron", "Emmanuel Macron")
+    assert names_match("Gérald", "Gerald Darmanin") and not names_match("Brigitte", "Emmanuel Macron")
+    assert names_match("Gérald", "Gerald") and not names_match("Gerald Ford", "Gerald Darmanin")
     assert role_match("the justice minister", "French Minister of Justice")
     assert not role_match("the interior minister", "French Minister of Justice") and not role_match("the", "The Boss")
 

@@ -15,13 +15,17 @@ FUNCTION_WORDS = frozenset({"of", "for", "a", "an", "and", "in", "on", "at", "to
 
 
 def names_match(a: str | None, b: str | None) -> bool:
-    """Same name, or the same surname where one side gives only the surname or both give the same first name."""
+    """Same name, or the same surname where one side gives only the surname or both give the same
+    first name; or one side is only the other's first name ("Helen" for Helen Park), as the index's
+    lookup reads it (``quotes list -s Helen``)."""
     ka, kb = key(a).split(), key(b).split()
     if not ka or not kb:
         return False
     if ka == kb:
         return True
-    return ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1 or ka[0] == kb[0])
+    if ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1 or ka[0] == kb[0]):
+        return True
+    return (len(ka) == 1) != (len(kb) == 1) and ka[0] == kb[0]
 
 
 def role_match(name: str | None, role: str | None) -> bool:
