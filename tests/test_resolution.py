@@ -185,6 +185,17 @@ def test_a_surname_the_tagger_calls_an_organisation_stays_the_person_introduced(
     assert {(q.speaker, q.speaker_type) for q in result.quotes if q.kind == "direct"} == {("Jane Ford", "person")}
 
 
+def test_a_surname_after_a_subordinator_is_a_person_a_pronoun_may_mean(nlp):
+    """Class 2 (quanta-1, news development half): "Once Fetter arrived" names Fetter as a subject,
+    though the tagger gave the surname no entity; her "she" is not the Hamilton of the paragraph before."""
+    text = ("Margaret Hamilton joined the lab.\nIn the summer of 1961, Hamilton moved on to another project, but "
+            "not before training her replacement. Two years after Hamilton first stepped on campus, Ellen Fetter "
+            "showed up at MIT. She interviewed with a woman who ran the LGP-30, who recommended her to Hamilton, "
+            "who hired her.\nOnce Fetter arrived in Building 24, Lorenz gave her a manual and a set of programming "
+            "problems to practice, and before long she was up to speed. \u201cHe carried a lot in his head,\u201d she said.")
+    assert speakers(nlp, text)[-1][0] == "Ellen Fetter"
+
+
 def test_a_one_word_question_is_not_a_person(nlp):
     """Class 1 (PolNeAR dev 31-60): the tagger read "Harsh?" as a PERSON, and "he" went to it."""
     text = ("In his book, Mr. McKinley suggested looking at every card statement.\n\n"

@@ -232,7 +232,7 @@ class _Resolver:
                 and t.is_alpha and len(t) > 2 and not any(c.dep_ != "punct" for c in t.children)
                 and t.head.pos_ in ("VERB", "AUX") and not self.quoted(t.i) and fold(t.text) not in lex.ORG_NAME_WORDS
                 and (t.i == 0 or doc[t.i - 1].is_punct or doc[t.i - 1].is_space
-                     or doc[t.i - 1].pos_ in ("CCONJ", "SCONJ"))
+                     or doc[t.i - 1].pos_ in ("CCONJ", "SCONJ") or doc[t.i - 1].dep_ == "mark")   # "Once Fetter arrived"
                 and (not is_word(t) or fold(t.text) in self.person_surnames[self.segment(t.i)])]
 
     def _name_event(self, ent: SpacySpan, seen: set[int]) -> None:
