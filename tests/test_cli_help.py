@@ -58,15 +58,16 @@ def test_usage_errors_are_one_line_on_stderr(tmp_path, args, says):
     assert "\x1b[" not in res.stderr and "╭" not in res.stderr
 
 
-def test_list_with_a_name_that_fits_two_lists_both_as_the_readme_says(tmp_path):
-    """`list -s smith` with two Smiths: both, exit 0; the README's exit-code table says the same."""
+def test_list_with_a_surname_two_people_carry_refuses_as_the_readme_says(tmp_path):
+    """`list -s smith` with two Smiths: refused, exit 1, both listed (issue 15: one list mixing two
+    people's words is what a reporter must not get); a role two people hold still lists both."""
     from quotes.index.core import Index
     from test_corrections import article
 
     db = tmp_path / "i.json"
     Index(str(db)).ingest([article("a.txt", [("Yes", "John Smith"), ("No", "Jane Smith")])])
     res = runner.invoke(app, ["list", "-s", "smith", "--db", str(db), "--format", "jsonl"])
-    assert res.exit_code == 0 and res.stdout.count('"speaker"') == 2
+    assert res.exit_code == 1 and "John Smith" in res.output and "Jane Smith" in res.output and not res.stdout
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| 1 |"))
-    assert "`list --speaker` instead lists the quotations of every speaker the name fits" in row
+    assert "except a bare surname two people carry, which they refuse the same way" in row
