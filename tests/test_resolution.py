@@ -177,6 +177,19 @@ def test_a_name_joined_by_and_inside_one_entity_is_not_a_group(nlp):
         ("National Oceanic and Atmospheric Administration", "organisation")}
 
 
+def test_quotation_paragraphs_with_no_cue_carry_the_last_speaker_until_the_scene_changes(nlp):
+    """Class 5 guard (it held before this issue's work; kept so that it keeps holding): paragraphs
+    that are only a quotation go on in the last speaker's words, across a new speaker's cue, and stop
+    at a paragraph of narration about others."""
+    text = ("\u201cThe roof just flew off,\u201d said Karen White, who lives on Elm Street.\n\n"
+            "\u201cI was in the kitchen with my daughter.\u201d\n\n"
+            "\u201cCrews are working around the clock,\u201d said Tom Reyes, a utility spokesman.\n\n"
+            "\u201cWe will have power back by Friday.\u201d\n\n"
+            "Residents lined up for water at the fire station.\n\n"
+            "\u201cI have lived here 40 years and never seen anything like it.\u201d")
+    assert [who for who, _ in speakers(nlp, text)] == ["Karen White", "Karen White", "Tom Reyes", "Tom Reyes", None]
+
+
 def test_a_surname_the_tagger_calls_an_organisation_stays_the_person_introduced(nlp):
     """Class 7 guard: the tagger reads each bare "Ford" as ORG; the article introduced Jane Ford."""
     text = ("Jane Ford, the council\u2019s finance chair, presented the budget.\n\n\u201cThis plan works,\u201d Ford "
