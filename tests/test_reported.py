@@ -92,6 +92,11 @@ def one(nlp, text, clause):
      "the new tax plan", "governor", "disdain"),
     ("The senator's remarks about the trade deal drew sharp criticism from unions.",
      "the trade deal", "senator", "remarks"),
+    # a stance on one name or one noun (PolNeAR: "endorsed Cruz", "have endorsed him")
+    ("Former Texas governor Rick Perry endorsed Cruz last week at a rally in Houston.",
+     "Cruz", "Rick Perry", "endorsed"),
+    ("The state's largest teachers union endorsed her on Monday.",
+     "her", "union", "endorsed"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)

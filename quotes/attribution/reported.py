@@ -140,7 +140,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None, said: bool = True,
             mention: SpacySpan | None = None) -> None:
         lo, hi = _trim(doc, lo, hi)
-        if hi - lo < 2 or (lo, hi) in seen or _quoted(lay, lo, hi):
+        if hi - lo < 1 or hi - lo == 1 and not _one_word(doc[lo]) or (lo, hi) in seen or _quoted(lay, lo, hi):
             return
         q = lay.in_quote[cue.start]
         if q != -1 and (lay.in_quote[lo] != q or lay.in_quote[hi - 1] != q):
@@ -217,6 +217,12 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
         if r.mention is None:
             r.mention = mention_span(r.subject, lay, r.cue.root) if r.subject is not None else None
     return out
+
+
+def _one_word(w: Token) -> bool:
+    """Can one word be all a statement is about: a name or a noun (``endorsed Cruz``,
+    ``criticized Obamacare``), not a pronoun or a function word?"""
+    return w.pos_ in ("PROPN", "NOUN") or w.lower_ in ("him", "her", "them", "us", "me")
 
 
 def _complement_end(v: Token, obj: Token) -> int:
