@@ -92,6 +92,9 @@ def one(nlp, text, clause):
      "the new tax plan", "governor", "disdain"),
     ("The senator's remarks about the trade deal drew sharp criticism from unions.",
      "the trade deal", "senator", "remarks"),
+    # "hoping", "hoped": the lemmatizer's "hop" is read as "hope"
+    ("Local officials are hoping to reopen the bridge by the end of the month.",
+     "to reopen the bridge by the end of the month", "Local officials", "hoping"),
     # a stance on one name or one noun (PolNeAR: "endorsed Cruz", "have endorsed him")
     ("Former Texas governor Rick Perry endorsed Cruz last week at a rally in Houston.",
      "Cruz", "Rick Perry", "endorsed"),
