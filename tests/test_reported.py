@@ -85,13 +85,19 @@ def one(nlp, text, clause):
     # a gerund of proposal or admission, and the asking of others with an infinitive
     ("The Republican candidate proposes letting families deduct the cost of elder care.",
      "letting families deduct the cost of elder care", "The Republican candidate", "proposes"),
+    # (who is asked is part of what is asked: PolNeAR's "supporters to monitor polling places")
     ("Two union leaders begged the council to keep the old library open.",
-     "to keep the old library open", "Two union leaders", "begged"),
+     "the council to keep the old library open", "Two union leaders", "begged"),
     # a stance noun with its possessor
     ("Despite the governor's disdain for the new tax plan, the bill passed on Tuesday.",
      "the new tax plan", "governor", "disdain"),
     ("The senator's remarks about the trade deal drew sharp criticism from unions.",
      "the trade deal", "senator", "remarks"),
+    # an object with what the verb says of it, up to the first adjunct
+    ("Clinton cited the remarks as examples of his disrespect for women during a rally in Ohio.",
+     "the remarks as examples of his disrespect for women", "Clinton", "cited"),
+    ("The mayor praised the firefighters for their courage in a statement on Sunday.",
+     "the firefighters for their courage", "The mayor", "praised"),
     # "hoping", "hoped": the lemmatizer's "hop" is read as "hope"
     ("Local officials are hoping to reopen the bridge by the end of the month.",
      "to reopen the bridge by the end of the month", "Local officials", "hoping"),

@@ -170,7 +170,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     clause = c
                 else:
                     continue
-                add(c.left_edge.i, _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
+                add(_asked(t, c), _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
                     lem in _STRONG_SAY)
             if clause is None:
                 clause = _object(t, lem)
@@ -219,20 +219,41 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     return out
 
 
+def _asked(v: Token, c: Token) -> int:
+    """Where the clause of ``c`` starts: at the object of a verb that asks it of someone
+    (``urged Congress to act``, ``told them to leave``: who is asked is part of what is said), else
+    at the clause's own first word."""
+    if c.dep_ == "xcomp":
+        for o in v.children:
+            if o.dep_ == "dobj" and v.i < o.i < c.i:
+                return o.left_edge.i
+    return c.left_edge.i
+
+
 def _one_word(w: Token) -> bool:
     """Can one word be all a statement is about: a name or a noun (``endorsed Cruz``,
     ``criticized Obamacare``), not a pronoun or a function word?"""
     return w.pos_ in ("PROPN", "NOUN") or w.lower_ in ("him", "her", "them", "us", "me")
 
 
+#: Prepositions that complete a verb of stance after its object (``accused Trump of …``,
+#: ``praised the workers for …``, ``urged Congress to …``), not adjuncts of time or place.
+_COMPLEMENT_PREPS = frozenset("as for of to with about against over into from".split())
+
+
 def _complement_end(v: Token, obj: Token) -> int:
-    """One past what the verb says its object is: ``called Clinton a disgrace``, ``described their
-    actions as crimes`` (the object and its complement are the content); else the object's end."""
+    """One past the object with what the verb says about it: ``called Clinton a disgrace``,
+    ``described their actions as crimes``, ``accused his rival of lying``, ``urged Congress to act``
+    (the object and its complements are the content, up to the first adjunct: ``in a speech``,
+    ``, saying …``); else the object's end."""
     end = obj.right_edge.i + 1
     for c in v.children:
-        if c.i > obj.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" and any(
-                p.dep_ == "pobj" for p in c.children)):
-            end = max(end, c.right_edge.i + 1)
+        if c.i <= obj.i:
+            continue
+        if c.left_edge.i > end or not (c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in
+                                       _COMPLEMENT_PREPS and any(p.dep_ in ("pobj", "pcomp") for p in c.children)):
+            break
+        end = c.right_edge.i + 1
     return end
 
 
