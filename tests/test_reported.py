@@ -98,6 +98,11 @@ def one(nlp, text, clause):
      "the remarks as examples of his disrespect for women", "Clinton", "cited"),
     ("The mayor praised the firefighters for their courage in a statement on Sunday.",
      "the firefighters for their courage", "The mayor", "praised"),
+    # what a source says again, lists or reproaches
+    ("The governor on Tuesday reiterated his support for the new stadium.",
+     "his support for the new stadium", "The governor", "reiterated"),
+    ("The report listed three reasons for the delay in the inspections.",
+     "three reasons for the delay in the inspections", "The report", "listed"),
     # "hoping", "hoped": the lemmatizer's "hop" is read as "hope"
     ("Local officials are hoping to reopen the bridge by the end of the month.",
      "to reopen the bridge by the end of the month", "Local officials", "hoping"),

@@ -75,7 +75,11 @@ OBJECT_VERBS = frozenset(
     "express voice echo invoke reference mock ridicule deride assail lambast fault embrace commend hail applaud "
     "doubt contest view regard consider understand know trust distrust fear like love hate dislike prefer respect "
     "admire seek anticipate forecast project publish issue unveil outline detail explain present suggest "
-    "highlight underscore reveal disclose report document confirm investigate examine probe explore".split())
+    "highlight underscore reveal disclose report document confirm investigate examine probe explore".split()) | frozenset(
+    # what a source says again, recounts, lists or credits, and the reproaches and laments it voices:
+    # "reiterated his support", "listed three reasons", "credited the police", "chided the press"
+    "recall note list repeat reiterate reaffirm restate recount recite quote retweet chant state argue clarify "
+    "concede credit congratulate lament bemoan rebut repudiate chide rebuke bash savage liken order".split())
 
 #: Verbs that say what their object is: ``called Clinton a disgrace``, ``viewed communists as terrorists``.
 NAMING_VERBS = frozenset("call label brand dub term describe characterize characterise portray paint cast view "
