@@ -266,6 +266,13 @@ def test_cli_check_reported_exit_13(seed_db):
     ("Trump said he would order a thorough review of the nation's computer defenses and warned against hackers "
      "from China.",
      "he would order a thorough review of the nation's computer defenses"),
+    # the writer's aside after a comma: a relative clause on a name, a contrast with others
+    ("Fowler said he expects Clinton to fully recover from her bout with pneumonia, which forced her to leave a "
+     "memorial event early.",
+     "he expects Clinton to fully recover from her bout with pneumonia"),
+    ("About half of the voters say they prefer a candidate who is an outsider, while about 4 in 10 want one with "
+     "political experience.",
+     "they prefer a candidate who is an outsider"),
     # a semicolon closes the clause
     ("Republicans said the timing of the news was not intentional; they only learned of the deal on Friday.",
      "the timing of the news was not intentional"),

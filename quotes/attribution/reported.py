@@ -293,7 +293,31 @@ def _clause_end(doc: Doc, c: Token) -> int:
             continue
         if w.pos_ == "VERB" and w.head.i >= c.i and w.head.i < i and w.left_edge.i > c.i and _own_report(w):
             return w.left_edge.i
+        if doc[i - 1].text == "," and _writers_aside(w, hi):
+            return i - 1
     return hi
+
+
+#: Words that open a relative clause about a name, or a contrast, after a comma at the end of a clause.
+_ASIDE_RELATIVES = frozenset("which who whom whose where".split())
+_ASIDE_CONTRASTS = frozenset("while whereas".split())
+
+
+def _writers_aside(w: Token, hi: int) -> bool:
+    """Is what opens at ``w``, after a comma and running to the clause's end (``hi``), the writer's own
+    aside rather than part of what is reported: a non-restrictive relative clause (``…, which forced
+    her to leave …``, ``…, who was his chief of staff``) or a contrast with others (``…, while 4 in 10
+    want …``)?"""
+    if w.lower_ not in _ASIDE_RELATIVES and w.lower_ not in _ASIDE_CONTRASTS:
+        return False
+    head = w
+    while head.head is not head and head.head.left_edge.i == w.i:
+        head = head.head
+    if head.right_edge.i < hi - 2:
+        return False
+    if head.dep_ == "relcl":
+        return w.lower_ in _ASIDE_RELATIVES
+    return head.dep_ == "advcl" and w.dep_ == "mark" and w.lower_ in _ASIDE_CONTRASTS
 
 
 def _coordinated_end(v: Token, c: Token, end: int) -> int:
