@@ -137,9 +137,11 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--show", default="", help="print missed examples of this bucket (prefix match)")
     ap.add_argument("--n", type=int, default=20)
+    ap.add_argument("--boundary", action="store_true", help="with --show: only misses a record overlaps")
     ap.add_argument("--fp", type=int, default=0, help="print this many false positives")
     ap.add_argument("--exact", type=int, default=0, help="print this many inexact matches")
     ap.add_argument("--cues", type=int, default=0, help="print precision of indirect records by cue")
+    ap.add_argument("--mentions", type=int, default=0, help="print this many wrong speaker mentions")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
@@ -162,10 +164,12 @@ def main() -> None:
     print(" ".join(f"{k}={figures[k]:.3f}" for k in keys), f"pred={figures['predicted']} gold={figures['gold']}")
 
     missed, total, overlapped = Counter(), Counter(), Counter()
+    sourceless = 0
     rels, rel_overlap, rel_lemmas = Counter(), Counter(), defaultdict(Counter)
     examples = defaultdict(list)
     exact_kinds = Counter()
     exact_examples = []
+    mention_bad, mention_examples = Counter(), []
     by_cue = defaultdict(lambda: [0, 0, 0, 0])  # FP, TP, with speaker, without
     direct_exact, direct_examples = Counter(), []
     fps = []
@@ -189,6 +193,16 @@ def main() -> None:
                 fps.append((name, p, text[max(0, p["start"] - 100):p["end"] + 40].replace("\n", " / ")))
                 continue
             hit[best].append(p)
+            g = golds[best]
+            if g.source:
+                m = p.get("speaker_mention")
+                good = bool(m) and any(overlap((m["start"], m["end"]), s) > 0 for s in g.source)
+                mkey = (p["kind"], _cue_key(doc, p) if p["kind"] == "indirect" else "-",
+                        "none" if not m else "wrong")
+                if not good:
+                    mention_bad[mkey] += 1
+                    if len(mention_examples) < args.mentions:
+                        mention_examples.append((name, g, p, text))
         for gi, g in enumerate(golds):
             if g.direct:
                 if gi in hit:
@@ -206,6 +220,7 @@ def main() -> None:
             total[b] += 1
             if gi not in hit:
                 missed[b] += 1
+                sourceless += not g.source
                 near = [p for p in preds if any(overlap((p["start"], p["end"]), c) for c in g.content)]
                 overlapped[b] += bool(near)
                 rel = relation(doc, g)
@@ -229,6 +244,7 @@ def main() -> None:
 
     n_missed = sum(missed.values())
     print(f"reported golds {sum(total.values())}, missed {n_missed}")
+    print(f"of which with no source marked: {sourceless}")
     print(f"of which a record overlaps the gold content (a boundary miss): {sum(overlapped.values())}")
     print("bucket                          missed  total  overlapped  share-of-misses")
     for b, n in missed.most_common(args.top):
@@ -254,6 +270,8 @@ def main() -> None:
             for name, g, text, near in examples[b]:
                 if shown >= args.n:
                     break
+                if args.boundary and not near:
+                    continue
                 shown += 1
                 lo = max(0, min(g.start, *(c[0] for c in g.cue)) - 60) if g.cue else max(0, g.start - 100)
                 hi = min(len(text), max(g.end, *(c[1] for c in g.cue)) + 40) if g.cue else g.end + 40
@@ -263,6 +281,13 @@ def main() -> None:
                       f"  {text[lo:hi]!r}")
                 for p in near:
                     print(f"  near {p['kind']}: {p['quote']!r}")
+    print("wrong or missing speaker mentions:", sum(mention_bad.values()), "by kind, cue, problem:",
+          ", ".join(f"{'/'.join(k)} {v}" for k, v in mention_bad.most_common(25)))
+    for name, g, p, text in mention_examples:
+        m = p.get("speaker_mention")
+        print(f"--- MENTION {name} kind={p['kind']} cue={(p.get('cue') or {}).get('text')!r} "
+              f"gold={g.source_text!r} got={(m or {}).get('text')!r}\n  {p['quote'][:150]!r}\n  "
+              f"{text[max(0, min(p['start'], g.source[0][0]) - 60):p['start'] + 20]!r}")
     print("matched direct golds:", ", ".join(f"{k} {v}" for k, v in direct_exact.most_common()))
     for k, name, g, p, text in exact_examples + direct_examples:
         print(f"--- {k} {name}\n  gold={' | '.join(text[s:e] for s, e in g.content)!r}\n"

@@ -103,6 +103,15 @@ def one(nlp, text, clause):
      "his support for the new stadium", "The governor", "reiterated"),
     ("The report listed three reasons for the delay in the inspections.",
      "three reasons for the delay in the inspections", "The report", "listed"),
+    # who speaks when the cue has no subject of its own: a gerund after a preposition, an
+    # infinitive after an adjective, a cue the parse left hanging on the verb before it
+    ("Bolton distanced himself from the movement by saying he would be willing to serve if asked.",
+     "he would be willing to serve if asked", "Bolton", "saying"),
+    ("Caucus-goers were slightly more likely to say they preferred Clinton on the economy.",
+     "they preferred Clinton on the economy", "Caucus-goers", "say"),
+    ("Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied with both "
+     "candidates as the nominee.",
+     "they would be satisfied with both candidates as the nominee", "Majorities of Democrats", "say"),
     # "hoping", "hoped": the lemmatizer's "hop" is read as "hope"
     ("Local officials are hoping to reopen the bridge by the end of the month.",
      "to reopen the bridge by the end of the month", "Local officials", "hoping"),

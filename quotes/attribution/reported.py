@@ -410,7 +410,18 @@ def _speaker(v: Token, depth: int = 0) -> Token | None:
             if c.dep_ == "dobj":
                 return c
         return None
-    if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and h is not v:
+    if v.dep_ == "pcomp" and h.pos_ == "ADP" and h.head is not h:
+        # "Bolton distanced himself by saying he would …", "After saying he was nervous, the man …",
+        # "the one impassioned in blasting me": who does what the preposition hangs on
+        g = h.head
+        if g.pos_ in ("VERB", "AUX"):
+            return _speaker(g, depth + 1)
+        if g.pos_ == "ADJ" and g.dep_ in ("amod", "acomp"):
+            return _speaker(g.head, depth + 1) if g.dep_ == "acomp" else g.head
+        return None
+    if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp", "dep") and h is not v:
+        # "voters are more likely to say …" (the adjective's subject), "Majorities of Democrats … say …"
+        # (a cue the parse left as "dep" of the verb before it)
         return _speaker(h, depth + 1)
     return None
 
