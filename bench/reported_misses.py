@@ -33,14 +33,20 @@ from quotes.nlp.lemmas import lemma  # noqa: E402
 
 
 def records(docs, arts):
-    """Every record the pipeline gives each article, as score.py reads them."""
+    """Every record the pipeline gives each article, as score.py reads them; an indirect record
+    carries the cue family that found it (``how``: clause, object, aside, according …)."""
+    from quotes.attribution.parse import Layout
+    from quotes.attribution.reported import find_reported
+    from quotes.detect.spans import detect
     from quotes.records import Document
     from quotes.stages import analyse
 
     out = {}
     for (name, text, _), doc in zip(arts, docs):
         res = analyse(doc, Document(path=name, text=text, language="en"))
-        out[name] = [q.to_dict() for q in res.quotes if q.kind in ALL_KINDS]
+        how = {r.char_span(doc): r.how for r in find_reported(doc, Layout(doc, detect(text), text))}
+        out[name] = [q.to_dict() | ({"how": how.get((q.start, q.end), "?")} if q.kind == "indirect" else {})
+                     for q in res.quotes if q.kind in ALL_KINDS]
     return out
 
 
@@ -106,6 +112,8 @@ def relation(doc, g) -> str:
 def _cue_key(doc, p) -> str:
     """An indirect record's cue: its lemma and part of speech (``say/VERB``)."""
     cue = p.get("cue")
+    if p.get("how"):
+        return p["how"] + ":" + _cue_key(doc, p | {"how": ""})
     if not cue:
         return "-"
     toks = [t for t in doc if cue["start"] <= t.idx < cue["end"]]
@@ -260,8 +268,14 @@ def main() -> None:
     print("inexact matched reported golds:", ", ".join(f"{k} {v}" for k, v in exact_kinds.most_common()))
     if args.cues:
         print("indirect records by cue, most false positives first: FP TP precision (no speaker)")
+        fams = defaultdict(lambda: [0, 0])
+        for k, (fp, tp, _, _) in by_cue.items():
+            fams[k.split(":")[0]][0] += fp
+            fams[k.split(":")[0]][1] += tp
+        print("  by family:", ", ".join(f"{k} {fp}/{fp + tp} FP ({tp / (fp + tp):.2f})" for k, (fp, tp) in
+                                       sorted(fams.items(), key=lambda kv: -kv[1][0])))
         for k, (fp, tp, _, nospk) in sorted(by_cue.items(), key=lambda kv: -kv[1][0])[: args.cues]:
-            print(f"  {k:24} {fp:5d} {tp:5d} {tp / (fp + tp):.2f} ({nospk})")
+            print(f"  {k:32} {fp:5d} {tp:5d} {tp / (fp + tp):.2f} ({nospk})")
     if args.show:
         shown = 0
         for b in sorted(examples, key=lambda b: -missed[b]):
@@ -293,7 +307,7 @@ def main() -> None:
         print(f"--- {k} {name}\n  gold={' | '.join(text[s:e] for s, e in g.content)!r}\n"
               f"  pred={text[p['start']:p['end']]!r}")
     for name, p, ctx in fps[: args.fp]:
-        print(f"--- FP {name} kind={p['kind']} cue={(p.get('cue') or {}).get('text')!r} "
+        print(f"--- FP {name} kind={p['kind']} how={p.get('how')} cue={(p.get('cue') or {}).get('text')!r} "
               f"speaker={p.get('speaker')!r}\n  pred={p['quote']!r}\n  {ctx!r}")
     if args.json:
         print(json.dumps({"figures": figures, "missed": dict(missed), "total": dict(total),

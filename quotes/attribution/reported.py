@@ -131,6 +131,7 @@ class Reported:
     mention: SpacySpan | None = None
     sentence: SpacySpan | None = None
     said: bool = True                 # a verb of saying (or "according to"), not a stance or a plan
+    how: str = ""                     # the cue family that found it ("clause", "object", "according" …)
 
     def char_span(self, doc: Doc) -> tuple[int, int]:
         return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
@@ -142,7 +143,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     seen: set[tuple[int, int]] = set()
 
     def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None, said: bool = True,
-            mention: SpacySpan | None = None) -> None:
+            mention: SpacySpan | None = None, how: str = "") -> None:
         lo, hi = _trim(doc, lo, hi)
         if hi - lo < 1 or hi - lo == 1 and not _one_word(doc[lo]) or (lo, hi) in seen or _quoted(lay, lo, hi):
             return
@@ -152,7 +153,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
         if q == -1 and lay.in_quote[lo] != -1 and lay.spans[lay.in_quote[lo]].kind in ("direct", "partial"):
             return  # "He also declared that 'without Morocco's work …'": the quotation's own clause
         seen.add((lo, hi))
-        out.append(Reported(lo, hi, cue, subj, mention=mention, said=said))
+        out.append(Reported(lo, hi, cue, subj, mention=mention, said=said, how=how))
 
     for t in doc:
         pos = t.pos_
@@ -175,19 +176,19 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                 else:
                     continue
                 add(_asked(t, c), _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
-                    lem in _STRONG_SAY)
+                    lem in _STRONG_SAY, how="clause" if c.dep_ == "ccomp" else "infinitive")
             if clause is None:
                 clause = _object(t, lem)
                 if clause is not None:
                     add(clause.left_edge.i, max(_clause_end(doc, clause), _complement_end(t, clause)), cue,
-                        _speaker(t), False)
+                        _speaker(t), False, how="object")
             if clause is None and t.tag_ == "VBN" and (lem in OBJECT_VERBS or lem in _STRONG_SAY):
                 # "Donald Trump is supported by far fewer publications", "The issue was first reported by
                 # The Washington Post": the passive's subject is what its agent holds or said
                 subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
                 agent = _speaker(t)
                 if subj is not None and agent is not None and subj.lower_ not in _NOT_CONTENT:
-                    add(subj.left_edge.i, subj.right_edge.i + 1, cue, agent, lem in _STRONG_SAY)
+                    add(subj.left_edge.i, subj.right_edge.i + 1, cue, agent, lem in _STRONG_SAY, how="passive")
             if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
                     and _subject_child(t) is not None and t.i > t.head.left_edge.i \
                     and not any(c.dep_ in ("dobj", "xcomp") and c.i > t.i and lem != "tell" for c in t.children):
@@ -206,11 +207,11 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     elif c.dep_ not in ("ccomp", "xcomp"):
                         continue
                     if c is not None:
-                        add(c.left_edge.i, _clause_end(doc, c), doc[t.i:t.i + 1], holder, False)
+                        add(c.left_edge.i, _clause_end(doc, c), doc[t.i:t.i + 1], holder, False, how="attitude")
         elif pos == "NOUN" and lemma(t) in STATEMENT_NOUNS:
             for c in t.children:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
-                    add(c.left_edge.i, c.right_edge.i + 1, doc[t.i:t.i + 1], _noun_speaker(t))
+                    add(c.left_edge.i, c.right_edge.i + 1, doc[t.i:t.i + 1], _noun_speaker(t), how="statement")
             _stance_noun(doc, t, add, _ABOUT if lemma(t) not in STANCE_NOUNS else None)
         elif pos == "NOUN" and lemma(t) in STANCE_NOUNS:
             _stance_noun(doc, t, add)
@@ -448,9 +449,9 @@ def _around(doc: Doc, h: Token, v: Token, cue: SpacySpan, subj: Token | None, ad
     lo, hi = h.left_edge.i, h.right_edge.i + 1
     vlo, vhi = v.left_edge.i, v.right_edge.i + 1
     if vhi >= hi:
-        add(lo, vlo, cue, subj)
+        add(lo, vlo, cue, subj, how="aside")
     else:
-        add(lo, hi, cue, subj)
+        add(lo, hi, cue, subj, how="aside")
 
 
 #: Most words a headline's source takes before its colon ("Pat Caddell: Democrat Voters Worried …").
@@ -480,7 +481,7 @@ def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
     hi = colon.i + 1
     while hi < len(doc) and doc[hi].idx < end:
         hi += 1
-    add(colon.i + 1, hi, doc[colon.i:colon.i + 1], words.root, True, words)
+    add(colon.i + 1, hi, doc[colon.i:colon.i + 1], words.root, True, words, how="headline")
 
 
 _ABOUT = frozenset(["about", "on", "against", "over"])
@@ -500,7 +501,7 @@ def _stance_noun(doc: Doc, n: Token, add, preps: frozenset | None = None) -> Non
         elif preps or not (c.dep_ == "acl" and _infinitive(c)):
             continue
         if c is not None:
-            add(c.left_edge.i, _clause_end(doc, c), doc[n.i:n.i + 1], owner, False)
+            add(c.left_edge.i, _clause_end(doc, c), doc[n.i:n.i + 1], owner, False, how="stance")
 
 
 def _according(doc: Doc, t: Token, add) -> None:
@@ -524,7 +525,7 @@ def _according(doc: Doc, t: Token, add) -> None:
     elif phi - lo < hi - plo and plo - lo <= 2:
         lo = phi
     cue = doc[t.i:t.i + 2]
-    add(lo, hi, cue, src)
+    add(lo, hi, cue, src, how="according")
 
 
 _LEAD_DROP = frozenset(["that", ",", ";", ":", "--", "—", "–", "-", "and", "but"])
