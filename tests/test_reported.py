@@ -85,13 +85,41 @@ def one(nlp, text, clause):
     # a gerund of proposal or admission, and the asking of others with an infinitive
     ("The Republican candidate proposes letting families deduct the cost of elder care.",
      "letting families deduct the cost of elder care", "The Republican candidate", "proposes"),
+    # (who is asked is part of what is asked: PolNeAR's "supporters to monitor polling places")
     ("Two union leaders begged the council to keep the old library open.",
-     "to keep the old library open", "Two union leaders", "begged"),
+     "the council to keep the old library open", "Two union leaders", "begged"),
     # a stance noun with its possessor
     ("Despite the governor's disdain for the new tax plan, the bill passed on Tuesday.",
      "the new tax plan", "governor", "disdain"),
     ("The senator's remarks about the trade deal drew sharp criticism from unions.",
      "the trade deal", "senator", "remarks"),
+    # an object with what the verb says of it, up to the first adjunct
+    ("Clinton cited the remarks as examples of his disrespect for women during a rally in Ohio.",
+     "the remarks as examples of his disrespect for women", "Clinton", "cited"),
+    ("The mayor praised the firefighters for their courage in a statement on Sunday.",
+     "the firefighters for their courage", "The mayor", "praised"),
+    # what a source says again, lists or reproaches
+    ("The governor on Tuesday reiterated his support for the new stadium.",
+     "his support for the new stadium", "The governor", "reiterated"),
+    ("The report listed three reasons for the delay in the inspections.",
+     "three reasons for the delay in the inspections", "The report", "listed"),
+    # who speaks when the cue has no subject of its own: a gerund after a preposition, an
+    # infinitive after an adjective, a cue the parse left hanging on the verb before it
+    ("Bolton distanced himself from the movement by saying he would be willing to serve if asked.",
+     "he would be willing to serve if asked", "Bolton", "saying"),
+    ("Caucus-goers were slightly more likely to say they preferred Clinton on the economy.",
+     "they preferred Clinton on the economy", "Caucus-goers", "say"),
+    ("Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied with both "
+     "candidates as the nominee.",
+     "they would be satisfied with both candidates as the nominee", "Majorities of Democrats", "say"),
+    # "hoping", "hoped": the lemmatizer's "hop" is read as "hope"
+    ("Local officials are hoping to reopen the bridge by the end of the month.",
+     "to reopen the bridge by the end of the month", "Local officials", "hoping"),
+    # a stance on one name or one noun (PolNeAR: "endorsed Cruz", "have endorsed him")
+    ("Former Texas governor Rick Perry endorsed Cruz last week at a rally in Houston.",
+     "Cruz", "Rick Perry", "endorsed"),
+    ("The state's largest teachers union endorsed her on Monday.",
+     "her", "union", "endorsed"),
 ])
 def test_clause_cue_and_speaker(nlp, text, clause, mention, cue):
     q = one(nlp, text, clause)
@@ -247,6 +275,13 @@ def test_cli_check_reported_exit_13(seed_db):
     ("Trump said he would order a thorough review of the nation's computer defenses and warned against hackers "
      "from China.",
      "he would order a thorough review of the nation's computer defenses"),
+    # the writer's aside after a comma: a relative clause on a name, a contrast with others
+    ("Fowler said he expects Clinton to fully recover from her bout with pneumonia, which forced her to leave a "
+     "memorial event early.",
+     "he expects Clinton to fully recover from her bout with pneumonia"),
+    ("About half of the voters say they prefer a candidate who is an outsider, while about 4 in 10 want one with "
+     "political experience.",
+     "they prefer a candidate who is an outsider"),
     # a semicolon closes the clause
     ("Republicans said the timing of the news was not intentional; they only learned of the deal on Friday.",
      "the timing of the news was not intentional"),

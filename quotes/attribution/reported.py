@@ -75,7 +75,11 @@ OBJECT_VERBS = frozenset(
     "express voice echo invoke reference mock ridicule deride assail lambast fault embrace commend hail applaud "
     "doubt contest view regard consider understand know trust distrust fear like love hate dislike prefer respect "
     "admire seek anticipate forecast project publish issue unveil outline detail explain present suggest "
-    "highlight underscore reveal disclose report document confirm investigate examine probe explore".split())
+    "highlight underscore reveal disclose report document confirm investigate examine probe explore".split()) | frozenset(
+    # what a source says again, recounts, lists or credits, and the reproaches and laments it voices:
+    # "reiterated his support", "listed three reasons", "credited the police", "chided the press"
+    "recall note list repeat reiterate reaffirm restate recount recite quote retweet chant state argue clarify "
+    "concede credit congratulate lament bemoan rebut repudiate chide rebuke bash savage liken order".split())
 
 #: Verbs that say what their object is: ``called Clinton a disgrace``, ``viewed communists as terrorists``.
 NAMING_VERBS = frozenset("call label brand dub term describe characterize characterise portray paint cast view "
@@ -127,6 +131,7 @@ class Reported:
     mention: SpacySpan | None = None
     sentence: SpacySpan | None = None
     said: bool = True                 # a verb of saying (or "according to"), not a stance or a plan
+    how: str = ""                     # the cue family that found it ("clause", "object", "according" …)
 
     def char_span(self, doc: Doc) -> tuple[int, int]:
         return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
@@ -138,9 +143,9 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     seen: set[tuple[int, int]] = set()
 
     def add(lo: int, hi: int, cue: SpacySpan, subj: Token | None, said: bool = True,
-            mention: SpacySpan | None = None) -> None:
+            mention: SpacySpan | None = None, how: str = "") -> None:
         lo, hi = _trim(doc, lo, hi)
-        if hi - lo < 2 or (lo, hi) in seen or _quoted(lay, lo, hi):
+        if hi - lo < 1 or hi - lo == 1 and not _one_word(doc[lo]) or (lo, hi) in seen or _quoted(lay, lo, hi):
             return
         q = lay.in_quote[cue.start]
         if q != -1 and (lay.in_quote[lo] != q or lay.in_quote[hi - 1] != q):
@@ -148,7 +153,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
         if q == -1 and lay.in_quote[lo] != -1 and lay.spans[lay.in_quote[lo]].kind in ("direct", "partial"):
             return  # "He also declared that 'without Morocco's work …'": the quotation's own clause
         seen.add((lo, hi))
-        out.append(Reported(lo, hi, cue, subj, mention=mention, said=said))
+        out.append(Reported(lo, hi, cue, subj, mention=mention, said=said, how=how))
 
     for t in doc:
         pos = t.pos_
@@ -170,20 +175,20 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     clause = c
                 else:
                     continue
-                add(c.left_edge.i, _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
-                    lem in _STRONG_SAY)
+                add(_asked(t, c), _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
+                    lem in _STRONG_SAY, how="clause" if c.dep_ == "ccomp" else "infinitive")
             if clause is None:
                 clause = _object(t, lem)
                 if clause is not None:
                     add(clause.left_edge.i, max(_clause_end(doc, clause), _complement_end(t, clause)), cue,
-                        _speaker(t), False)
+                        _speaker(t), False, how="object")
             if clause is None and t.tag_ == "VBN" and (lem in OBJECT_VERBS or lem in _STRONG_SAY):
                 # "Donald Trump is supported by far fewer publications", "The issue was first reported by
                 # The Washington Post": the passive's subject is what its agent holds or said
                 subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
                 agent = _speaker(t)
                 if subj is not None and agent is not None and subj.lower_ not in _NOT_CONTENT:
-                    add(subj.left_edge.i, subj.right_edge.i + 1, cue, agent, lem in _STRONG_SAY)
+                    add(subj.left_edge.i, subj.right_edge.i + 1, cue, agent, lem in _STRONG_SAY, how="passive")
             if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
                     and _subject_child(t) is not None and t.i > t.head.left_edge.i \
                     and not any(c.dep_ in ("dobj", "xcomp") and c.i > t.i and lem != "tell" for c in t.children):
@@ -202,11 +207,11 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     elif c.dep_ not in ("ccomp", "xcomp"):
                         continue
                     if c is not None:
-                        add(c.left_edge.i, _clause_end(doc, c), doc[t.i:t.i + 1], holder, False)
+                        add(c.left_edge.i, _clause_end(doc, c), doc[t.i:t.i + 1], holder, False, how="attitude")
         elif pos == "NOUN" and lemma(t) in STATEMENT_NOUNS:
             for c in t.children:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
-                    add(c.left_edge.i, c.right_edge.i + 1, doc[t.i:t.i + 1], _noun_speaker(t))
+                    add(c.left_edge.i, c.right_edge.i + 1, doc[t.i:t.i + 1], _noun_speaker(t), how="statement")
             _stance_noun(doc, t, add, _ABOUT if lemma(t) not in STANCE_NOUNS else None)
         elif pos == "NOUN" and lemma(t) in STANCE_NOUNS:
             _stance_noun(doc, t, add)
@@ -219,14 +224,41 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
     return out
 
 
+def _asked(v: Token, c: Token) -> int:
+    """Where the clause of ``c`` starts: at the object of a verb that asks it of someone
+    (``urged Congress to act``, ``told them to leave``: who is asked is part of what is said), else
+    at the clause's own first word."""
+    if c.dep_ == "xcomp":
+        for o in v.children:
+            if o.dep_ == "dobj" and v.i < o.i < c.i:
+                return o.left_edge.i
+    return c.left_edge.i
+
+
+def _one_word(w: Token) -> bool:
+    """Can one word be all a statement is about: a name or a noun (``endorsed Cruz``,
+    ``criticized Obamacare``), not a pronoun or a function word?"""
+    return w.pos_ in ("PROPN", "NOUN") or w.lower_ in ("him", "her", "them", "us", "me")
+
+
+#: Prepositions that complete a verb of stance after its object (``accused Trump of …``,
+#: ``praised the workers for …``, ``urged Congress to …``), not adjuncts of time or place.
+_COMPLEMENT_PREPS = frozenset("as for of to with about against over into from".split())
+
+
 def _complement_end(v: Token, obj: Token) -> int:
-    """One past what the verb says its object is: ``called Clinton a disgrace``, ``described their
-    actions as crimes`` (the object and its complement are the content); else the object's end."""
+    """One past the object with what the verb says about it: ``called Clinton a disgrace``,
+    ``described their actions as crimes``, ``accused his rival of lying``, ``urged Congress to act``
+    (the object and its complements are the content, up to the first adjunct: ``in a speech``,
+    ``, saying …``); else the object's end."""
     end = obj.right_edge.i + 1
     for c in v.children:
-        if c.i > obj.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" and any(
-                p.dep_ == "pobj" for p in c.children)):
-            end = max(end, c.right_edge.i + 1)
+        if c.i <= obj.i:
+            continue
+        if c.left_edge.i > end or not (c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in
+                                       _COMPLEMENT_PREPS and any(p.dep_ in ("pobj", "pcomp") for p in c.children)):
+            break
+        end = c.right_edge.i + 1
     return end
 
 
@@ -262,7 +294,31 @@ def _clause_end(doc: Doc, c: Token) -> int:
             continue
         if w.pos_ == "VERB" and w.head.i >= c.i and w.head.i < i and w.left_edge.i > c.i and _own_report(w):
             return w.left_edge.i
+        if doc[i - 1].text == "," and _writers_aside(w, hi):
+            return i - 1
     return hi
+
+
+#: Words that open a relative clause about a name, or a contrast, after a comma at the end of a clause.
+_ASIDE_RELATIVES = frozenset("which who whom whose where".split())
+_ASIDE_CONTRASTS = frozenset("while whereas".split())
+
+
+def _writers_aside(w: Token, hi: int) -> bool:
+    """Is what opens at ``w``, after a comma and running to the clause's end (``hi``), the writer's own
+    aside rather than part of what is reported: a non-restrictive relative clause (``…, which forced
+    her to leave …``, ``…, who was his chief of staff``) or a contrast with others (``…, while 4 in 10
+    want …``)?"""
+    if w.lower_ not in _ASIDE_RELATIVES and w.lower_ not in _ASIDE_CONTRASTS:
+        return False
+    head = w
+    while head.head is not head and head.head.left_edge.i == w.i:
+        head = head.head
+    if head.right_edge.i < hi - 2:
+        return False
+    if head.dep_ == "relcl":
+        return w.lower_ in _ASIDE_RELATIVES
+    return head.dep_ == "advcl" and w.dep_ == "mark" and w.lower_ in _ASIDE_CONTRASTS
 
 
 def _coordinated_end(v: Token, c: Token, end: int) -> int:
@@ -355,7 +411,18 @@ def _speaker(v: Token, depth: int = 0) -> Token | None:
             if c.dep_ == "dobj":
                 return c
         return None
-    if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and h is not v:
+    if v.dep_ == "pcomp" and h.pos_ == "ADP" and h.head is not h:
+        # "Bolton distanced himself by saying he would …", "After saying he was nervous, the man …",
+        # "the one impassioned in blasting me": who does what the preposition hangs on
+        g = h.head
+        if g.pos_ in ("VERB", "AUX"):
+            return _speaker(g, depth + 1)
+        if g.pos_ == "ADJ" and g.dep_ in ("amod", "acomp"):
+            return _speaker(g.head, depth + 1) if g.dep_ == "acomp" else g.head
+        return None
+    if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp", "dep") and h is not v:
+        # "voters are more likely to say …" (the adjective's subject), "Majorities of Democrats … say …"
+        # (a cue the parse left as "dep" of the verb before it)
         return _speaker(h, depth + 1)
     return None
 
@@ -382,9 +449,9 @@ def _around(doc: Doc, h: Token, v: Token, cue: SpacySpan, subj: Token | None, ad
     lo, hi = h.left_edge.i, h.right_edge.i + 1
     vlo, vhi = v.left_edge.i, v.right_edge.i + 1
     if vhi >= hi:
-        add(lo, vlo, cue, subj)
+        add(lo, vlo, cue, subj, how="aside")
     else:
-        add(lo, hi, cue, subj)
+        add(lo, hi, cue, subj, how="aside")
 
 
 #: Most words a headline's source takes before its colon ("Pat Caddell: Democrat Voters Worried …").
@@ -414,7 +481,7 @@ def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
     hi = colon.i + 1
     while hi < len(doc) and doc[hi].idx < end:
         hi += 1
-    add(colon.i + 1, hi, doc[colon.i:colon.i + 1], words.root, True, words)
+    add(colon.i + 1, hi, doc[colon.i:colon.i + 1], words.root, True, words, how="headline")
 
 
 _ABOUT = frozenset(["about", "on", "against", "over"])
@@ -434,7 +501,7 @@ def _stance_noun(doc: Doc, n: Token, add, preps: frozenset | None = None) -> Non
         elif preps or not (c.dep_ == "acl" and _infinitive(c)):
             continue
         if c is not None:
-            add(c.left_edge.i, _clause_end(doc, c), doc[n.i:n.i + 1], owner, False)
+            add(c.left_edge.i, _clause_end(doc, c), doc[n.i:n.i + 1], owner, False, how="stance")
 
 
 def _according(doc: Doc, t: Token, add) -> None:
@@ -458,7 +525,7 @@ def _according(doc: Doc, t: Token, add) -> None:
     elif phi - lo < hi - plo and plo - lo <= 2:
         lo = phi
     cue = doc[t.i:t.i + 2]
-    add(lo, hi, cue, src)
+    add(lo, hi, cue, src, how="according")
 
 
 _LEAD_DROP = frozenset(["that", ",", ";", ":", "--", "—", "–", "-", "and", "but"])

@@ -44,6 +44,11 @@ def _index_as_sets(lemmatizer: Any) -> None:
             table[key] = frozenset(words)
 
 
+#: Verb forms the rule lemmatizer reads as another verb: "hoped", "hoping", "hopes" end the way
+#: "hopped" does once its consonant is undoubled, and come back as "hop".
+_MISREAD = {"hoped": "hope", "hoping": "hope", "hopes": "hope"}
+
+
 def lemma(tok: "Token") -> str:
     """The token's lemma, lower case: the one it carries, else its lemmatizer's answer.
 
@@ -59,7 +64,7 @@ def lemma(tok: "Token") -> str:
     found = known.get(key)
     if found is None:
         forms = lemmatizer.lemmatize(tok)
-        found = known[key] = forms[0].lower() if forms else tok.lower_
+        found = known[key] = _MISREAD.get(tok.lower_) or (forms[0].lower() if forms else tok.lower_)
     return found
 
 
