@@ -68,7 +68,7 @@ def analyse(doc: "Doc", document: Document) -> DocResult:
     order = [(a.span.start, 0, i) for i, a in enumerate(attributions)] \
         + [(doc[r.start].idx, 1, i) for i, r in enumerate(reported)]
     resolved, all_entities, evidence = resolve_explained(
-        doc, [(reported[i] if k else attributions[i]).mention for _, k, i in order])
+        doc, [(reported[i] if k else attributions[i]).mention for _, k, i in order], lay.text)
     entities: list = [None] * len(attributions)
     rep_entities: list = [None] * len(reported)
     how: list = [None] * len(attributions)

@@ -75,7 +75,7 @@ _GENDERED_IDS = numpy.array([hash_string(w) for w in sorted(MALE | FEMALE)], dty
 class _Resolver:
     """The pool of one document and the sieves that read it."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str | None = None):
         self.doc = doc
         self.seg_starts = doc_segment_starts(doc)
         self.quote_spans = double_quoted(doc)
@@ -91,7 +91,8 @@ class _Resolver:
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
         self.person_surnames: dict[int, set[str]] = defaultdict(set)  # segment -> last words of PERSON names
-        self.defined = acronym_definitions(doc.text)   # "UCEA" -> the name it stands for, where it was defined
+        self.text = doc.text if text is None else text   # once: Doc.text joins every token again on each read
+        self.defined = acronym_definitions(self.text)   # "UCEA" -> the name it stands for, where it was defined
         self.person_words: dict[int, set[str]] = defaultdict(set)     # segment -> every word of PERSON names
         self.ents = doc.ents
         for ent in self.ents:
@@ -492,7 +493,7 @@ class _Resolver:
         """A person introduced in the pronoun's own paragraph, before it, when the most salient one was
         last named in an earlier paragraph: ``… O’Malley. "…," he said.`` then a new paragraph
         ``A local shop owner shook his head. "…," he said.``: the shop owner speaks, not O’Malley."""
-        start = self.doc.text.rfind("\n", 0, self.doc[tok].idx) + 1
+        start = self.text.rfind("\n", 0, self.doc[tok].idx) + 1
         here = [m for m in self.pool[max(0, bisect_left(self.pool, tok, key=lambda x: x.tok) - 60):]
                 if m.tok < tok and self.doc[m.tok].idx >= start and not self.quoted(m.tok) and ok(m.cluster) > 0]
         if not here or best is None or any(m.cluster is best for m in here):
@@ -678,10 +679,11 @@ def resolve(doc: Doc, mentions: list[SpacySpan | None]) -> tuple[list[Entity | N
     return out, speakers
 
 
-def resolve_explained(doc: Doc, mentions: list[SpacySpan | None]
+def resolve_explained(doc: Doc, mentions: list[SpacySpan | None], text: str | None = None
                       ) -> tuple[list[Entity | None], list[Entity], list[Evidence]]:
-    """:func:`resolve`, and for each mention the :class:`Evidence` of how it was resolved."""
-    r = _Resolver(doc)
+    """:func:`resolve`, and for each mention the :class:`Evidence` of how it was resolved (``text``:
+    ``doc.text`` when the caller has it)."""
+    r = _Resolver(doc, text)
     r.build()
     out: list[Entity | None] = []
     evidence: list[Evidence] = []
