@@ -307,6 +307,16 @@ def test_headline_source_and_colon(nlp):
     assert not any(m == "Correction" for _, m, _ in got)
 
 
+def test_headline_source_the_tagger_calls_a_noun(nlp):
+    # the tagger reads headline names as common nouns: "Sanders" NOUN, "Clinton camp" NOUN NOUN
+    text = ("Sanders: Clinton Email Story Has Moved.\n\nClinton camp: Trump's rhetoric threatens national security."
+            "\n\nBYLINE: Amber Phillips.\n\nTwo questions: Why now? And why here?")
+    got = [(q.quote, q.speaker_mention.text) for q in reported(nlp, text)]
+    assert ("Clinton Email Story Has Moved", "Sanders") in got
+    assert ("Trump's rhetoric threatens national security", "Clinton camp") in got
+    assert not any(m in ("BYLINE", "Two questions") for _, m in got)
+
+
 def test_verb_with_its_own_object_is_no_aside(nlp):
     # "declare its intention" is the clause's own verb, not "…, he declared, …" around its host
     text = "The prime minister said this week that the country would formally declare its intention to leave by March."
