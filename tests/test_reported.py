@@ -112,6 +112,9 @@ def one(nlp, text, clause):
     ("Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied with both "
      "candidates as the nominee.",
      "they would be satisfied with both candidates as the nominee", "Majorities of Democrats", "say"),
+    # data say what they show
+    ("A new Quinnipiac poll shows Clinton with a six-point lead in Ohio.",
+     "Clinton with a six-point lead in Ohio", "poll", "shows"),
     # "hoping", "hoped": the lemmatizer's "hop" is read as "hope"
     ("Local officials are hoping to reopen the bridge by the end of the month.",
      "to reopen the bridge by the end of the month", "Local officials", "hoping"),
@@ -339,6 +342,8 @@ def test_coordinated_infinitives_stay_in_the_clause(nlp):
     "The U.S. Department of Justice is investigating the shooting.",
     "Trump did not unveil plans to pay for the expansion.",
     "The union will fight for higher wages in the new contract.",
+    # with a person as subject, what one shows is no statement
+    "The candidate showed signs of fatigue at the end of the rally.",
     # a source's condition for speaking is not what it says (issue 16's known false positive)
     "A volunteer who asked not to be named shrugged.",
     "The official declined to be identified because the talks were private.",

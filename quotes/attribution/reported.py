@@ -275,13 +275,26 @@ def _complement_end(v: Token, obj: Token) -> int:
     return end
 
 
+#: Verbs with which data say what they show: "a poll shows Clinton with a lead", "the survey found Mrs.
+#: Clinton ahead" (with a person as subject, "showed signs of", "found the keys" are no statements).
+EVIDENCE_VERBS = frozenset(["show", "find"])
+#: What speaks through figures and records: the subjects of EVIDENCE_VERBS.
+EVIDENCE_NOUNS = frozenset("poll survey study analysis result figure datum data record report estimate polling video "
+                           "footage recording email document number research average tally count".split())
+
+
+def _evidence(v: Token) -> bool:
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return subj is not None and lemma(subj) in EVIDENCE_NOUNS
+
+
 def _object(t: Token, lem: str) -> Token | None:
     """The object a stance verb takes, when it has a speaker to hold it."""
     if lem in NAMING_VERBS and any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in t.children):
         for c in t.children:
             if c.dep_ == "dobj" and c.i > t.i:
                 return c
-    if lem in OBJECT_VERBS:
+    if lem in OBJECT_VERBS or lem in EVIDENCE_VERBS and _evidence(t):
         for c in t.children:
             if c.dep_ in ("dobj", "ccomp") and c.i > t.i:
                 return c
