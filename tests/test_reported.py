@@ -285,6 +285,12 @@ def test_cli_check_reported_exit_13(seed_db):
     ("About half of the voters say they prefer a candidate who is an outsider, while about 4 in 10 want one with "
      "political experience.",
      "they prefer a candidate who is an outsider"),
+    ("Mr. Ryan has long said that he will support the party's nominee, even as he has taken frequent shots at "
+     "the nominee's comments.",
+     "he will support the party's nominee"),
+    ("The donor said it took him a couple of months of asking before he could find a Trump supporter, "
+     "highlighting the disconnect between the donor class and the grass roots.",
+     "it took him a couple of months of asking before he could find a Trump supporter"),
     # a semicolon closes the clause
     ("Republicans said the timing of the news was not intentional; they only learned of the deal on Friday.",
      "the timing of the news was not intentional"),
