@@ -148,6 +148,15 @@ def test_embedded_attribution_gives_two_records(nlp):
     assert ("he would not run an independent campaign", "the candidate") in got
 
 
+def test_speakers_next_act_is_no_part_of_the_clause(nlp):
+    # "promised" is the mayor's next act, though the parse joins it to "regretted"; "supported" is the company's
+    text = "The mayor said she regretted her remarks and promised to stay out of the dispute in the future."
+    got = [(q.quote, q.speaker_mention.text) for q in reported(nlp, text)]
+    assert got == [("she regretted her remarks", "The mayor"), ("to stay out of the dispute in the future", "The mayor")]
+    text = "He said the company opposed the merger and supported the new plan."
+    assert [q.quote for q in reported(nlp, text)] == ["the company opposed the merger and supported the new plan"]
+
+
 def test_nested_stance_is_part_of_the_outer_report(nlp):
     # PolNeAR dev: one attribution, Stein's; "she plans" is no second statement
     text = "Stein said she plans to join her supporters at the protest."

@@ -377,9 +377,12 @@ def _own_report(w: Token) -> bool:
     ``…, the mother replied``), not a verb of the clause's own content (``to release … or explain``,
     ``told her to leave``, ``… and that it would add …``)?"""
     lem = lemma(w)
-    if lem not in _STRONG_SAY and lem != "cite":
-        return False
     kids = [k.dep_ for k in w.children]
+    if lem not in _STRONG_SAY and lem != "cite":
+        # "… and promised to stay out of it", "… and urged that everyone relax": a verb of stance or
+        # commitment joined with no subject of its own is the speaker's next act, not the clause's
+        return w.dep_ == "conj" and w.tag_ == "VBD" and (lem in COMMIT_VERBS or lem in CLAUSE_VERBS) \
+            and not any(k in ("nsubj", "nsubjpass", "mark", "aux") for k in kids)
     if w.dep_ == "advcl":
         return w.tag_ == "VBG"
     if w.dep_ in ("conj", "parataxis") and w.tag_ in ("VBD", "VBZ"):
@@ -452,6 +455,9 @@ def _speaker(v: Token, depth: int = 0) -> Token | None:
         if g.pos_ == "ADJ" and g.dep_ in ("amod", "acomp"):
             return _speaker(g.head, depth + 1) if g.dep_ == "acomp" else g.head
         return None
+    if v.dep_ == "conj" and h.dep_ == "ccomp" and h.head is not h and _own_report(v):
+        # "X said the party was not in crisis, and urged …": the speaker's next act, the speaker's subject
+        return _speaker(h.head, depth + 1)
     if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp", "dep") and h is not v:
         # "voters are more likely to say …" (the adjective's subject), "Majorities of Democrats … say …"
         # (a cue the parse left as "dep" of the verb before it)
