@@ -82,6 +82,8 @@ def one(nlp, text, clause):
     # a verb and preposition of stance
     ("The mayor railed against the new toll on the bridge at a rally on Sunday.",
      "the new toll on the bridge", "The mayor", "railed"),
+    ("The governor hinted at a run for the Senate.",
+     "a run for the Senate", "The governor", "hinted"),
     # a gerund of proposal or admission, and the asking of others with an infinitive
     ("The Republican candidate proposes letting families deduct the cost of elder care.",
      "letting families deduct the cost of elder care", "The Republican candidate", "proposes"),

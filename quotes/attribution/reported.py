@@ -97,7 +97,9 @@ OBJECT_PREPS = frozenset([("call", "for"), ("call", "on"), ("speak", "of"), ("sp
                           ("believe", "in"), ("ask", "about"), ("wonder", "about"), ("care", "about"),
                           ("complain", "of"), ("object", "to"), ("agree", "on"), ("disagree", "with"),
                           ("focus", "on"), ("press", "on"), ("lash", "at"), ("hit", "at"), ("joke", "about"),
-                          ("speculate", "about"), ("think", "about"), ("know", "about"), ("hear", "about")])
+                          ("speculate", "about"), ("think", "about"), ("know", "about"), ("hear", "about"),
+                          ("hint", "at"), ("allude", "to"), ("boast", "of"), ("vouch", "for"), ("balk", "at"),
+                          ("dwell", "on"), ("caution", "against"), ("talk", "of"), ("open", "about")])
 
 #: Adjectives of a stance their subject holds, with what it bears on: ``concerned about …``,
 #: ``confident that …``, ``willing to …``.
