@@ -159,6 +159,15 @@ def test_speakers_next_act_is_no_part_of_the_clause(nlp):
     assert [q.quote for q in reported(nlp, text)] == ["the company opposed the merger and supported the new plan"]
 
 
+@pytest.mark.parametrize("text, clause, mention", [
+    ("Police issued a statement saying the suspect had been arrested.", "the suspect had been arrested", "Police"),
+    ("Reuters quoted industry sources as saying that the deal was close.", "the deal was close", "industry sources"),
+])
+def test_a_report_carried_by_an_object_is_one_record(nlp, text, clause, mention):
+    # the object that carries the report ("a statement saying …") is no second record of the same words
+    assert [(q.quote, q.speaker_mention.text) for q in reported(nlp, text)] == [(clause, mention)]
+
+
 def test_nested_stance_is_part_of_the_outer_report(nlp):
     # PolNeAR dev: one attribution, Stein's; "she plans" is no second statement
     text = "Stein said she plans to join her supporters at the protest."

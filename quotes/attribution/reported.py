@@ -400,6 +400,9 @@ def _drop_nested_stances(out: list[Reported]) -> list[Reported]:
     for r in out:
         if not r.said and any(o is not r and o.start <= r.cue.start < o.end for o in out):
             continue
+        if r.how == "object" and any(o.said and o.cue.root.tag_ == "VBG" and r.start <= o.cue.start
+                                     and o.end <= r.end for o in out):
+            continue  # "issued a statement saying …", "quoted industry sources as saying …": the inner report
         keep.append(r)
     return keep
 
