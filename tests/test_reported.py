@@ -82,6 +82,8 @@ def one(nlp, text, clause):
     # a verb and preposition of stance
     ("The mayor railed against the new toll on the bridge at a rally on Sunday.",
      "the new toll on the bridge", "The mayor", "railed"),
+    ("The governor hinted at a run for the Senate.",
+     "a run for the Senate", "The governor", "hinted"),
     # a gerund of proposal or admission, and the asking of others with an infinitive
     ("The Republican candidate proposes letting families deduct the cost of elder care.",
      "letting families deduct the cost of elder care", "The Republican candidate", "proposes"),
@@ -146,6 +148,24 @@ def test_embedded_attribution_gives_two_records(nlp):
     got = {(q.quote, q.speaker_mention.text) for q in reported(nlp, text)}
     assert ("the candidate told him that he would not run an independent campaign", "Kall") in got
     assert ("he would not run an independent campaign", "the candidate") in got
+
+
+def test_speakers_next_act_is_no_part_of_the_clause(nlp):
+    # "promised" is the mayor's next act, though the parse joins it to "regretted"; "supported" is the company's
+    text = "The mayor said she regretted her remarks and promised to stay out of the dispute in the future."
+    got = [(q.quote, q.speaker_mention.text) for q in reported(nlp, text)]
+    assert got == [("she regretted her remarks", "The mayor"), ("to stay out of the dispute in the future", "The mayor")]
+    text = "He said the company opposed the merger and supported the new plan."
+    assert [q.quote for q in reported(nlp, text)] == ["the company opposed the merger and supported the new plan"]
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    ("Police issued a statement saying the suspect had been arrested.", "the suspect had been arrested", "Police"),
+    ("Reuters quoted industry sources as saying that the deal was close.", "the deal was close", "industry sources"),
+])
+def test_a_report_carried_by_an_object_is_one_record(nlp, text, clause, mention):
+    # the object that carries the report ("a statement saying …") is no second record of the same words
+    assert [(q.quote, q.speaker_mention.text) for q in reported(nlp, text)] == [(clause, mention)]
 
 
 def test_nested_stance_is_part_of_the_outer_report(nlp):
@@ -285,6 +305,12 @@ def test_cli_check_reported_exit_13(seed_db):
     ("About half of the voters say they prefer a candidate who is an outsider, while about 4 in 10 want one with "
      "political experience.",
      "they prefer a candidate who is an outsider"),
+    ("Mr. Ryan has long said that he will support the party's nominee, even as he has taken frequent shots at "
+     "the nominee's comments.",
+     "he will support the party's nominee"),
+    ("The donor said it took him a couple of months of asking before he could find a Trump supporter, "
+     "highlighting the disconnect between the donor class and the grass roots.",
+     "it took him a couple of months of asking before he could find a Trump supporter"),
     # a semicolon closes the clause
     ("Republicans said the timing of the news was not intentional; they only learned of the deal on Friday.",
      "the timing of the news was not intentional"),
