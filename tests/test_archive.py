@@ -2,6 +2,8 @@
 a query needs, ingests in proportion to the new quotations, and a JSON index migrates to it in place."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import orjson
 import pytest
 
@@ -157,3 +159,27 @@ def test_a_forced_json_index_is_never_converted(tmp_path):
     path = tmp_path / "i.json"
     Index(path, storage="json", sqlite_after=10).ingest(results(10))
     assert not is_sqlite(path)
+
+
+def test_an_index_the_previous_version_wrote_is_upgraded_in_place(tmp_path):
+    """tests/data/index-f920817.sqlite was written by f920817 (speaker keys without their kind, the quotes'
+    speaker index without kind). Read-only it answers as it is; the first writer upgrades it, and
+    placement then finds its speakers."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    shutil.copy(Path(__file__).parent / "data" / "index-f920817.sqlite", path)
+    before = Index(path, readonly=True)
+    speakers, quotes = before.list_speakers(), before.list_quotes(kinds=None)
+    assert [s["name"] for s in before.find_speakers("benali")] == ["Nadia Benali"]
+    assert "how" not in {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(speaker_keys)")}
+    ix = Index(path)
+    assert ix.list_speakers() == speakers and ix.list_quotes(kinds=None) == quotes
+    columns = {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(speaker_keys)")}
+    indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"how", "scope"} <= columns and "quotes_speaker_kind" in indexes and "quotes_speaker" not in indexes
+    report = ix.ingest(results(3, prefix="new"))
+    assert report.speakers == 0                     # the old index's people, found by the new key rows
+    assert [s["quotes"] for s in ix.find_speakers("Thomas Hughes")] == [7 + 1]
+    assert Index(path).list_quotes(speaker="the ministers") == before.list_quotes(speaker="the ministers")

@@ -62,7 +62,7 @@ CREATE INDEX IF NOT EXISTS paths_doc ON paths(doc);
 CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL,
                                   speaker_id INTEGER, kind TEXT, quote TEXT, row BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker_kind ON quotes(speaker_id, kind);
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_words USING fts5(quote, content='quotes', content_rowid='rid',
                                                           tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
@@ -72,9 +72,10 @@ CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE OF quote ON quotes BEGIN
   INSERT INTO quote_words(rowid, quote) VALUES (new.rid, new.quote); END;
 CREATE TABLE IF NOT EXISTS speakers(id INTEGER PRIMARY KEY, quotes INTEGER NOT NULL DEFAULT 0,
                                     curated INTEGER NOT NULL DEFAULT 0, row BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS speaker_keys(key TEXT NOT NULL, sid INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS speaker_keys_key ON speaker_keys(key);
+CREATE TABLE IF NOT EXISTS speaker_keys(key TEXT NOT NULL, sid INTEGER NOT NULL, how TEXT, scope TEXT);
+CREATE INDEX IF NOT EXISTS speaker_keys_how ON speaker_keys(key, how);
 CREATE INDEX IF NOT EXISTS speaker_keys_sid ON speaker_keys(sid);
+CREATE INDEX IF NOT EXISTS speaker_keys_scope ON speaker_keys(scope) WHERE scope IS NOT NULL;
 CREATE TABLE IF NOT EXISTS corrections(id INTEGER PRIMARY KEY, row BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS other(tbl TEXT NOT NULL, id TEXT NOT NULL, row BLOB NOT NULL, PRIMARY KEY(tbl, id));
 """
@@ -98,10 +99,20 @@ def chunks(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
         yield items[i:i + size]
 
 
-def speaker_keys(row: Mapping[str, Any]) -> set[str]:
-    """Every key a speaker can be found by: name, aliases, roles, and the last word of each name."""
-    names = [key(n) for n in [row.get("name"), *(row.get("aliases") or ())] if key(n)]
-    return {*names, *(n.split()[-1] for n in names), *(key(r) for r in row.get("roles") or () if key(r))}
+#: What a ``speaker_keys`` row says the key is of its speaker: the name, an alias, the last word of
+#: either (a surname), a role. Placement fetches by kind (:meth:`SQLiteStorage.speakers_for_placement`).
+NAME, ALIAS, SURNAME, ROLE = "n", "a", "s", "r"
+
+
+def speaker_keys(row: Mapping[str, Any]) -> set[tuple[str, str]]:
+    """Every key a speaker can be found by, with its kind: name, aliases, roles, and the last word of
+    each name (a speaker found by several kinds of one key has a row for each)."""
+    name = key(row.get("name"))
+    aliases = [key(a) for a in row.get("aliases") or () if key(a)]
+    out = {(name, NAME)} if name else set()
+    out |= {(a, ALIAS) for a in aliases}
+    out |= {(n.split()[-1], SURNAME) for n in [name, *aliases] if n}
+    return out | {(key(r), ROLE) for r in row.get("roles") or () if key(r)}
 
 
 class SQLiteStorage(Storage):
@@ -120,6 +131,12 @@ class SQLiteStorage(Storage):
         self._version: int | None = None
         self._in_tx = False
         self._touched: set[int] = set()
+        #: Bumped at the end of every transaction of ours (committed or not): what a cache of rows checks,
+        #: beside ``generation`` (bumped when another process wrote).
+        self.serial = 0
+        #: Every speaker row the last committed transaction wrote (``None``: dropped), as stored.
+        self.speaker_writes: dict[int, dict[str, Any] | None] = {}
+        self._journal: dict[int, dict[str, Any] | None] = {}
 
     # -- connection ---------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -168,6 +185,8 @@ class SQLiteStorage(Storage):
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = FULL")
                 db.execute("PRAGMA cache_size = -65536")     # 64 MB: the id and speaker indexes of a big batch
+                if tables:
+                    self._upgrade(db)
         except sqlite3.DatabaseError as e:
             raise IndexFileError(
                 f"{self.path} is a damaged or unreadable SQLite index ({e}); it was left untouched. Restore it "
@@ -176,6 +195,41 @@ class SQLiteStorage(Storage):
         self._version = self._data_version()
         self.generation += 1
         return db
+
+    def _upgrade(self, db: sqlite3.Connection) -> None:
+        """Bring an index an earlier version wrote to this layout: ``speaker_keys`` gains each key's kind
+        and the speaker's scope (rebuilt from the speaker rows), and the quotes' speaker index covers
+        ``kind`` (so counting a speaker's quotations reads no quote row). Only derived tables and
+        indexes change, in one transaction under the writers' lock: killed midway, the file is as it was."""
+        def behind() -> bool:
+            columns = {r[1] for r in db.execute("PRAGMA table_info(speaker_keys)")}
+            indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            return "how" not in columns or "quotes_speaker_kind" not in indexes
+
+        if not behind():
+            return
+        lock = writer_lock(self.path, self.readonly, self.lock_timeout)
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if "how" not in {r[1] for r in db.execute("PRAGMA table_info(speaker_keys)")}:
+                    db.execute("ALTER TABLE speaker_keys ADD COLUMN how TEXT")
+                    db.execute("ALTER TABLE speaker_keys ADD COLUMN scope TEXT")
+                    db.execute("DELETE FROM speaker_keys")
+                    speakers = {i: orjson.loads(r) for i, r in db.execute("SELECT id, row FROM speakers")}
+                    db.executemany("INSERT INTO speaker_keys(key, sid, how, scope) VALUES (?, ?, ?, ?)",
+                                   _key_rows(speakers))
+                    db.execute("DROP INDEX IF EXISTS speaker_keys_key")
+                for line in DDL.splitlines():
+                    if line.startswith("CREATE INDEX"):
+                        db.execute(line)
+                db.execute("DROP INDEX IF EXISTS quotes_speaker")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        finally:
+            lock.release()
 
     def check(self) -> None:
         """Open the file now, so a damaged or foreign one is refused before any work is done."""
@@ -244,12 +298,15 @@ class SQLiteStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator["Lazy"]:
         """Lock, write inside one SQLite transaction, commit once (or roll back on any error)."""
+        if not self.readonly:
+            self._conn()           # opened (and an older layout upgraded, under the lock) before we lock
         lock = writer_lock(self.path, self.readonly, self.lock_timeout)
         try:
             db = self._conn()
             self.refresh()
             db.execute("BEGIN IMMEDIATE")
-            self._in_tx, self._touched = True, set()
+            self._in_tx, self._touched, self._journal = True, set(), {}
+            self.speaker_writes = {}
             try:
                 yield Lazy(self)
             except BaseException:
@@ -257,7 +314,9 @@ class SQLiteStorage(Storage):
                 raise
             finally:
                 self._in_tx = False
+                self.serial += 1
             db.execute("COMMIT")
+            self.speaker_writes, self._journal = self._journal, {}
             self._version = self._data_version()
         finally:
             lock.release()
@@ -293,12 +352,13 @@ class SQLiteStorage(Storage):
             ids = [int(i) for i in rows]
             for part in chunks(ids):
                 db.execute(f"DELETE FROM speaker_keys WHERE sid IN ({','.join('?' * len(part))})", part)
+            stored = {int(i): {k: v for k, v in r.items() if k != "quote_ids"} for i, r in rows.items()}
             db.executemany("INSERT OR REPLACE INTO speakers(id, quotes, curated, row) VALUES (?, ?, ?, ?)",
-                           [(int(i), int(r.get("quotes") or 0), int(bool(r.get("curated"))),
-                             orjson.dumps({k: v for k, v in r.items() if k != "quote_ids"})) for i, r in rows.items()])
-            db.executemany("INSERT INTO speaker_keys(key, sid) VALUES (?, ?)",
-                           [(k, int(i)) for i, r in rows.items() for k in speaker_keys(r)])
+                           [(i, int(r.get("quotes") or 0), int(bool(r.get("curated"))), orjson.dumps(r))
+                            for i, r in stored.items()])
+            db.executemany("INSERT INTO speaker_keys(key, sid, how, scope) VALUES (?, ?, ?, ?)", _key_rows(stored))
             self._touched |= set(ids)
+            self._journal.update(stored)
         elif table in ("meta", "corrections"):
             db.executemany(f"INSERT OR REPLACE INTO {table}(id, row) VALUES (?, ?)",
                            [(int(i) if table == "corrections" else str(i), orjson.dumps(r)) for i, r in rows.items()])
@@ -331,6 +391,7 @@ class SQLiteStorage(Storage):
                 db.execute(f"DELETE FROM paths WHERE doc IN ({marks})", part)
             if table == "speakers":
                 db.execute(f"DELETE FROM speaker_keys WHERE sid IN ({marks})", part)
+                self._journal.update(dict.fromkeys((int(i) for i in part), None))
 
     def _speakers_of(self, qids: Iterable[Any]) -> set[int]:
         out: set[int] = set()
@@ -357,9 +418,12 @@ class SQLiteStorage(Storage):
         for sid, row in rows.items():
             total, reported = counts.get(int(sid), (0, 0))
             if sid not in orphans and (row.get("quotes"), row.get("reported")) != (total - reported, reported):
-                changed[sid] = {**row, "quotes": total - reported, "reported": reported}
+                changed[int(sid)] = {**row, "quotes": total - reported, "reported": reported}
         self.drop("speakers", orphans)
-        self.put("speakers", changed)
+        # only the counts change: the row and its count column, not its keys
+        self._conn().executemany("UPDATE speakers SET quotes = ?, row = ? WHERE id = ?",
+                                 [(r["quotes"], orjson.dumps(r), sid) for sid, r in changed.items()])
+        self._journal.update(changed)
         self._touched = set()
 
     # -- reading --------------------------------------------------------------------
@@ -396,6 +460,23 @@ class SQLiteStorage(Storage):
         for part in chunks({k for k in keys if k}):
             found |= {r[0] for r in self.q(f"SELECT sid FROM speaker_keys WHERE key IN ({','.join('?' * len(part))})",
                                            part)}
+        return self.rows("speakers", found)
+
+    def speakers_for_placement(self, exact: Iterable[str] = (), names: Iterable[str] = (), surnames: Iterable[str] = (),
+                               scopes: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
+        """The speakers placement may match (:mod:`quotes.index.candidates` says which keys): those with a
+        name or alias key in ``exact``, a name key in ``names``, a surname key in ``surnames`` (each among
+        speakers of no document scope), and every speaker scoped to a document of ``scopes``. A key row an
+        earlier version wrote (no kind, no scope) matches any kind: more speakers, never fewer."""
+        found: set[int] = set()
+        for hows, keys in (((NAME, ALIAS), exact), ((NAME,), names), ((SURNAME,), surnames)):
+            for part in chunks(sorted({k for k in keys if k})):
+                found |= {r[0] for r in self.q(
+                    f"SELECT sid FROM speaker_keys WHERE key IN ({','.join('?' * len(part))}) AND scope IS NULL "
+                    f"AND (how IS NULL OR how IN ({','.join('?' * len(hows))}))", [*part, *hows])}
+        for part in chunks(sorted(set(scopes))):
+            found |= {r[0] for r in self.q(
+                f"SELECT sid FROM speaker_keys WHERE scope IN ({','.join('?' * len(part))})", part)}
         return self.rows("speakers", found)
 
     def docs_by_path(self, paths: Iterable[str]) -> dict[str, str]:
@@ -510,6 +591,11 @@ def _cast(table: str, i: Any) -> Any:
 
 def _load(table: str, raw: bytes) -> dict[str, Any]:
     return orjson.loads(raw)
+
+
+def _key_rows(speakers: Mapping[int, Mapping[str, Any]]) -> list[tuple[str, int, str, str | None]]:
+    """The ``speaker_keys`` rows of ``speakers`` (id -> row): key, speaker, kind, document scope."""
+    return [(k, int(i), how, r.get("scope") or None) for i, r in speakers.items() for k, how in speaker_keys(r)]
 
 
 def _paths(row: Mapping[str, Any]) -> list[str]:
