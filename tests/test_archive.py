@@ -161,6 +161,137 @@ def test_a_forced_json_index_is_never_converted(tmp_path):
     assert not is_sqlite(path)
 
 
+# -- placement on SQLite: candidates by key, cached over batches (quotes.index.candidates) ------------
+
+FIRSTS, LASTS = ["Gérald", "Marie", "Tom", "Ana", "G.", "M."], ["Darmanin", "Dupont", "Ruiz", "Hughes"]
+LOCALS = [("the minister", "person"), ("officials", "group"), ("The Ministers", "group"), ("police", "unknown")]
+ORGS = ["Ruiz Corp", "Dupont", "Ministry of Justice"]
+
+
+def tangled(seed: int, n: int, prefix: str = "t", alias_rate: float = 0.8) -> list[DocResult]:
+    """``n`` articles whose speakers collide on purpose: full names, bare surnames, initials, types that
+    disagree, aliases and roles (``alias_rate``: how often), groups and descriptions scoped to their article,
+    pronouns."""
+    import random
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        path, text, quotes, ents = f"{prefix}/{seed}-{i:03d}.txt", f"Article {prefix} {seed} {i}.\n", [], {}
+        for j in range(rng.randint(1, 6)):
+            pick = rng.random()
+            if pick < 0.45:
+                name, type_ = f"{rng.choice(FIRSTS)} {rng.choice(LASTS)}", rng.choice(["person", "person", "unknown"])
+            elif pick < 0.65:
+                name, type_ = rng.choice(LASTS), rng.choice(["person", "unknown", None])
+            elif pick < 0.8:
+                name, type_ = rng.choice(LOCALS)
+            elif pick < 0.92:
+                name, type_ = rng.choice(ORGS), "organization"
+            else:
+                name, type_ = rng.choice(["he", "She", None]), None
+            words = f"words {seed} {i} {j}"
+            lead = f"{name} said \""
+            s = len(text) + len(lead)
+            text += f'{lead}{words}".\n'
+            quotes.append(Quote(doc=path, start=s, end=s + len(words), quote=words, speaker=name,
+                                kind=rng.choice(["direct", "direct", "partial", "indirect"]), speaker_type=type_))
+            if name and name not in ("he", "She") and rng.random() < alias_rate:
+                aliases = rng.sample([name.split()[-1], f"{rng.choice(FIRSTS)} {name.split()[-1]}"], rng.randint(0, 2))
+                roles = rng.sample(["the mayor", "minister of justice"], rng.randint(0, 1))
+                ents[name] = Entity(name, type_ or "unknown", aliases=aliases, roles=roles)
+        out.append(DocResult(Document(path=path, text=text), quotes, list(ents.values())))
+    return out
+
+
+def tables(path) -> dict:
+    """The speakers and each quotation's speaker and kind, whichever the storage (ingest times left out)."""
+    data = Index(path, readonly=True).storage.read()
+    speakers = {sid: {k: v for k, v in row.items() if k != "quote_ids"} | {"quote_ids": sorted(row.get("quote_ids", []))}
+                for sid, row in data["speakers"].items()}
+    return {"speakers": speakers, "quotes": {qid: (q["speaker_id"], q.get("kind")) for qid, q in data["quotes"].items()}}
+
+
+def test_sqlite_placement_from_candidates_of_one_batch_places_as_the_whole_roster_does(tmp_path):
+    """Each article alone, in a new Index (no cache), few aliases: what one batch fetches must be enough.
+    At the end, an article comes back after it left the index: its group, kept because a person renamed
+    it, is found again in its own article (a scoped speaker from before the batch)."""
+    for name in ("i.sqlite", "i.json"):
+        for seed in range(8):
+            for r in tangled(seed, 25, alias_rate=0.3):
+                Index(tmp_path / name).ingest([r])
+        ix = Index(tmp_path / name)
+        first = tangled(99, 1)[0]
+        first.speakers.append(Entity("the officials", "group"))
+        first.quotes.append(Quote(doc=first.document.path, start=0, end=7, quote="Article", speaker="the officials",
+                                  kind="direct", speaker_type="group"))
+        ix.ingest([first])
+        group = next(q["speaker_id"] for q in ix.list_quotes(doc=first.document.path) if q["quote"] == "Article")
+        ix.rename_speaker(group, "the officials of the town")
+        ix.ingest([DocResult(Document(path=first.document.path, text="Other text."), [], [])])   # it leaves
+        moved = DocResult(Document(path="elsewhere.txt", text=first.document.text), first.quotes, first.speakers)
+        Index(tmp_path / name).ingest([moved])                                                     # it comes back
+        assert len(ix.list_quotes(speaker="the officials of the town")) == 1
+        for i, e in enumerate([Entity("Zoe Quill", "person"), Entity("Zed Other", "person", aliases=["Zoe Quill"])]):
+            text = f'{e.name} said "it {i}".'
+            Index(tmp_path / name).ingest([DocResult(Document(path=f"z{i}.txt", text=text), [
+                Quote(doc=f"z{i}.txt", start=len(e.name) + 7, end=len(e.name) + 11, quote=f"it {i}", speaker=e.name,
+                      kind="direct", speaker_type="person")], [e])])
+        assert [s["quotes"] for s in Index(tmp_path / name).find_speakers("Zoe Quill")] == [2]   # by its alias
+    assert tables(tmp_path / "i.sqlite") == tables(tmp_path / "i.json")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_sqlite_placement_from_cached_candidates_places_as_the_whole_roster_does(tmp_path, seed):
+    """The JSON index matches every batch against every speaker; the SQLite one against the speakers the
+    batch's names reach, read once per run. Small batches, corrections between runs, another writer in
+    the middle and a changed article re-ingested: the two indexes must be the same, row for row."""
+    def run(name: str) -> dict:
+        path = tmp_path / name
+        ix = Index(path, max_batch=3, flush_seconds=1e9)
+        ix.ingest(tangled(seed, 30))
+        people = [s for s in ix.list_speakers() if s["type"] == "person" and " " in s["name"]]
+        ix.rename_speaker(people[0]["id"], people[0]["name"] + " Jr")
+        ix.ingest(tangled(seed + 100, 20))
+        Index(path, max_batch=4).ingest(tangled(seed + 200, 10))        # another writer meanwhile
+        ix.ingest(tangled(seed + 300, 20))
+        again = tangled(seed, 5)                                      # five articles changed: replaced
+        for r in again:
+            r.document.text += "\n"
+        ix.ingest(again)
+        return tables(path)
+
+    assert run("i.sqlite") == run("i.json")
+
+
+def test_a_batch_reads_the_speakers_its_names_reach_not_every_namesake(tmp_path, monkeypatch):
+    """Thousands of speakers share a surname (as in bench/run.py index): a batch of full names reads those
+    speakers and no other; the next batch of the same run reads none of them again."""
+    from quotes.index.sqlstore import SQLiteStorage
+
+    def article(i: int, names: list[str]) -> DocResult:
+        text, quotes = "", []
+        for n in names:
+            s = len(text) + len(n) + 8
+            text += f'{n} said "words {i}".\n'
+            quotes.append(Quote(doc=f"a/{i}.txt", start=s, end=s + 7 + len(str(i)), quote=f"words {i}", speaker=n,
+                                kind="direct", speaker_type="person"))
+        return DocResult(Document(path=f"a/{i}.txt", text=text), quotes,
+                         [Entity(n, "person", aliases=[n.split()[-1]]) for n in names])
+
+    crowd = [f"Person{i} Darmanin" for i in range(600)]
+    ix = Index(tmp_path / "i.sqlite")
+    ix.ingest([article(i, crowd[i * 10:i * 10 + 10]) for i in range(60)])
+    fetched = []
+    real = SQLiteStorage.speakers_for_placement
+    monkeypatch.setattr(SQLiteStorage, "speakers_for_placement",
+                        lambda self, *a: fetched.append(real(self, *a)) or fetched[-1])
+    ix = Index(tmp_path / "i.sqlite", max_batch=2, flush_seconds=1e9)
+    ix.ingest([article(1000 + i, crowd[:3] + ["New Person Darmanin"]) for i in range(4)])    # two batches
+    assert [len(f) for f in fetched] == [3], [sorted(f) for f in fetched]    # the 3 speakers named; the next batch
+                                                                             # has nothing new to ask
+    assert [s["quotes"] for s in ix.find_speakers("Person0 Darmanin")] == [5]
+
+
 def test_an_index_the_previous_version_wrote_is_upgraded_in_place(tmp_path):
     """tests/data/index-f920817.sqlite was written by f920817 (speaker keys without their kind, the quotes'
     speaker index without kind). Read-only it answers as it is; the first writer upgrades it, and

@@ -28,6 +28,7 @@ from tinydb import TinyDB
 
 from . import curate
 from .errors import AmbiguousSpeaker, DocumentNotFound, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
+from .candidates import SpeakerCache
 from .placement import Placement
 from .report import IngestReport  # noqa: F401  (re-exported)
 from ..records import SURE, Document, DocResult
@@ -70,6 +71,7 @@ class Index:
         self.flush_seconds, self.max_batch = flush_seconds, max_batch
         self._version = 0
         self._cache: tuple[tuple[int, int], Roster] | None = None
+        self._speakers = SpeakerCache()           # placement's speakers over the batches of an ingest (SQLite)
         self.storage.check()  # refuse a bad file now, before any work is done
 
     def close(self) -> None:
@@ -141,6 +143,8 @@ class Index:
         with self.storage.transaction():
             self._store(batch, done)
             self._recount()
+        if self.storage.kind == "sqlite":
+            self._speakers.committed(self.storage)
         self._version += 1
         report.add(done)
         if (self.choice == "auto" and self.storage.kind == "json"
@@ -160,8 +164,9 @@ class Index:
         by_path = self.storage.docs_by_path(d.path for d in docs_of)
         docs = self._table(DOCUMENTS).rows({*by_path.values(), *(doc_key(d.hash) for d in docs_of)})
         by_path = {p: h for h, row in docs.items() for p in paths_of(row)}   # every path of those documents
-        known = self.storage.speaker_candidates(_names_in(batch)) if self.storage.kind == "sqlite" else None
-        people = Placement(self._table(SPEAKERS), report, known)       # None: every speaker (JSON has them all)
+        # SQLite: the speakers the batch's names reach, kept over batches; JSON: None, every speaker
+        known = self._speakers.roster_for(self.storage, batch) if self.storage.kind == "sqlite" else None
+        people = Placement(self._table(SPEAKERS), report, known)
         fixes = self._reassignments()
         touched: dict[str, dict] = {}          # document id -> its row as it will be written
         new_quotes: dict[str, dict] = {}
@@ -480,21 +485,6 @@ def _merge_metadata(row: Mapping[str, Any], doc: Document, before: Mapping[str, 
     for src in (row, before or {}):
         for k in src.get("curated") or ():
             out[k] = src.get(k)
-    return out
-
-
-def _names_in(batch: Iterable[DocResult | Document]) -> set[str]:
-    """Every key a batch's speakers may be matched by (names, aliases, surnames): what
-    :class:`~quotes.index.placement.Placement` needs of the speakers already indexed."""
-    out: set[str] = set()
-    for item in batch:
-        if isinstance(item, Document):
-            continue
-        for name in [*(e.name for e in item.speakers), *(a for e in item.speakers for a in e.aliases),
-                     *(q.speaker for q in item.quotes if q.speaker)]:
-            k = key(name)
-            if k:
-                out |= {k, k.split()[-1]}
     return out
 
 
