@@ -314,3 +314,18 @@ def test_an_index_the_previous_version_wrote_is_upgraded_in_place(tmp_path):
     assert report.speakers == 0                     # the old index's people, found by the new key rows
     assert [s["quotes"] for s in ix.find_speakers("Thomas Hughes")] == [7 + 1]
     assert Index(path).list_quotes(speaker="the ministers") == before.list_quotes(speaker="the ministers")
+
+
+def test_cached_speakers_carry_the_counts_earlier_batches_wrote(tmp_path):
+    """Two speakers answer to "Dupont" (an organisation and a person): a speaker of no type goes to the
+    one quoted most, so the roster kept over batches must see the counts each batch left."""
+    def said(i: int, who: str, type_: str | None) -> DocResult:
+        path, text = f"d/{i}.txt", f'{who} said "it {i}".'
+        return DocResult(Document(path=path, text=text), [Quote(doc=path, start=len(who) + 7, end=len(who) + 11 + len(str(i)) - 1,
+                         quote=f"it {i}", speaker=who, kind="direct", speaker_type=type_)], [Entity(who, type_ or "unknown")])
+
+    for name in ("i.sqlite", "i.json"):
+        ix = Index(tmp_path / name, max_batch=1, flush_seconds=1e9)
+        ix.ingest([said(0, "Dupont", "organization"), said(1, "Dupont", "person")]
+                  + [said(i, "Dupont", "person") for i in range(2, 6)] + [said(9, "Dupont", None)])
+        assert [(s["type"], s["quotes"]) for s in ix.list_speakers()] == [("person", 6), ("organization", 1)], name

@@ -75,13 +75,18 @@ class Lookups:
 
 def lookups(batch: Iterable[DocResult | Document]) -> Lookups:
     """What placing ``batch`` may look up (its documents' entities, and quotations' speakers no entity covers)."""
-    out = Lookups()
+    out, seen = Lookups(), set()
     for item in batch:
         if isinstance(item, Document):
             continue
         scope = doc_key(item.document.hash)
         for e in entities(item):
-            out.add(e, scope)
+            if is_local(e.name, e.type):
+                out.scopes.add(scope)
+            seen_as = (e.name, e.type, *e.aliases)       # the same name in many articles: looked up once
+            if seen_as not in seen:
+                seen.add(seen_as)
+                out.add(e, scope)
     return out
 
 
@@ -150,9 +155,14 @@ class SpeakerCache:
         return self.roster
 
     def committed(self, storage: Any) -> None:
-        """The batch's transaction committed: its speaker rows, as written, replace what placement left."""
+        """The batch's transaction committed: its speaker rows, as written, replace what placement left
+        (a row whose counts alone changed keeps its index entries)."""
         for sid, row in storage.speaker_writes.items():
             self.roster.forget(sid)
             if row is not None:
                 self.roster.add(sid, row)
+        rows = self.roster.rows
+        for sid, (quotes, reported) in storage.speaker_counts.items():
+            if sid in rows:
+                rows[sid] = {**rows[sid], "quotes": quotes, "reported": reported}
         self.stamp = (storage, storage.generation, storage.serial)

@@ -18,6 +18,7 @@ writes and queries over one storage; queries are the next to move into a module 
 """
 from __future__ import annotations
 
+import gc
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -140,9 +141,18 @@ class Index:
     def _commit(self, batch: list[DocResult], report: IngestReport) -> float:
         start, done = time.monotonic(), IngestReport()
         self._fresh()
-        with self.storage.transaction():
-            self._store(batch, done)
-            self._recount()
+        # A batch makes hundreds of thousands of rows, none in a reference cycle: Python's cyclic collector
+        # would walk every live object of the process (the caller's results, the speaker cache) again and
+        # again meanwhile. Paused for the batch, it runs once after.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            with self.storage.transaction():
+                self._store(batch, done)
+                self._recount()
+        finally:
+            if collecting:
+                gc.enable()
         if self.storage.kind == "sqlite":
             self._speakers.committed(self.storage)
         self._version += 1

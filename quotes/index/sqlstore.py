@@ -134,9 +134,12 @@ class SQLiteStorage(Storage):
         #: Bumped at the end of every transaction of ours (committed or not): what a cache of rows checks,
         #: beside ``generation`` (bumped when another process wrote).
         self.serial = 0
-        #: Every speaker row the last committed transaction wrote (``None``: dropped), as stored.
+        #: Every speaker row the last committed transaction wrote (``None``: dropped), as stored; and
+        #: the speakers whose counts alone it changed: ``(quotes, reported)``.
         self.speaker_writes: dict[int, dict[str, Any] | None] = {}
+        self.speaker_counts: dict[int, tuple[int, int]] = {}
         self._journal: dict[int, dict[str, Any] | None] = {}
+        self._counts: dict[int, tuple[int, int]] = {}
 
     # -- connection ---------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -305,8 +308,8 @@ class SQLiteStorage(Storage):
             db = self._conn()
             self.refresh()
             db.execute("BEGIN IMMEDIATE")
-            self._in_tx, self._touched, self._journal = True, set(), {}
-            self.speaker_writes = {}
+            self._in_tx, self._touched, self._journal, self._counts = True, set(), {}, {}
+            self.speaker_writes, self.speaker_counts = {}, {}
             try:
                 yield Lazy(self)
             except BaseException:
@@ -316,7 +319,7 @@ class SQLiteStorage(Storage):
                 self._in_tx = False
                 self.serial += 1
             db.execute("COMMIT")
-            self.speaker_writes, self._journal = self._journal, {}
+            self.speaker_writes, self.speaker_counts, self._journal, self._counts = self._journal, self._counts, {}, {}
             self._version = self._data_version()
         finally:
             lock.release()
@@ -359,6 +362,8 @@ class SQLiteStorage(Storage):
             db.executemany("INSERT INTO speaker_keys(key, sid, how, scope) VALUES (?, ?, ?, ?)", _key_rows(stored))
             self._touched |= set(ids)
             self._journal.update(stored)
+            for i in stored:
+                self._counts.pop(i, None)
         elif table in ("meta", "corrections"):
             db.executemany(f"INSERT OR REPLACE INTO {table}(id, row) VALUES (?, ?)",
                            [(int(i) if table == "corrections" else str(i), orjson.dumps(r)) for i, r in rows.items()])
@@ -392,6 +397,8 @@ class SQLiteStorage(Storage):
             if table == "speakers":
                 db.execute(f"DELETE FROM speaker_keys WHERE sid IN ({marks})", part)
                 self._journal.update(dict.fromkeys((int(i) for i in part), None))
+                for i in part:
+                    self._counts.pop(int(i), None)
 
     def _speakers_of(self, qids: Iterable[Any]) -> set[int]:
         out: set[int] = set()
@@ -412,18 +419,26 @@ class SQLiteStorage(Storage):
                     f"SELECT speaker_id, count(*), sum(kind IN ({','.join('?' * len(kinds))})) FROM quotes "
                     f"WHERE speaker_id IN ({marks}) GROUP BY speaker_id", [*kinds, *part]):
                 counts[sid] = (total, reported or 0)
-        rows = self.rows("speakers", touched)
-        orphans = [sid for sid, row in rows.items() if not counts.get(int(sid)) and not row.get("curated")]
-        changed = {}
-        for sid, row in rows.items():
-            total, reported = counts.get(int(sid), (0, 0))
-            if sid not in orphans and (row.get("quotes"), row.get("reported")) != (total - reported, reported):
-                changed[int(sid)] = {**row, "quotes": total - reported, "reported": reported}
+        curated: dict[int, int] = {}
+        for part in chunks(touched):
+            curated.update(self.q(f"SELECT id, curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part))
+        orphans = [sid for sid, flag in curated.items() if not counts.get(sid) and not flag]
         self.drop("speakers", orphans)
-        # only the counts change: the row and its count column, not its keys
-        self._conn().executemany("UPDATE speakers SET quotes = ?, row = ? WHERE id = ?",
-                                 [(r["quotes"], orjson.dumps(r), sid) for sid, r in changed.items()])
-        self._journal.update(changed)
+        # Only the counts change, in the row and the count column (not the key rows), and SQLite changes
+        # them in place (json_set keeps every other field, and the fields' order, as they are)
+        new = {sid: (total - reported, reported) for sid in curated.keys() - set(orphans)
+               for total, reported in [counts.get(sid, (0, 0))]}
+        self._conn().executemany(
+            "UPDATE speakers SET quotes = ?1, row = json_set(CAST(row AS TEXT), '$.quotes', ?1, '$.reported', ?2) "
+            "WHERE id = ?3 AND (json_extract(CAST(row AS TEXT), '$.quotes') IS NOT ?1 "
+            "OR json_extract(CAST(row AS TEXT), '$.reported') IS NOT ?2)",
+            [(quotes, reported, sid) for sid, (quotes, reported) in new.items()])
+        for sid, (quotes, reported) in new.items():
+            whole = self._journal.get(sid)
+            if whole is not None:     # written whole in this transaction: the journal keeps it whole
+                self._journal[sid] = {**whole, "quotes": quotes, "reported": reported}
+            else:
+                self._counts[sid] = (quotes, reported)
         self._touched = set()
 
     # -- reading --------------------------------------------------------------------
