@@ -329,3 +329,54 @@ def test_cached_speakers_carry_the_counts_earlier_batches_wrote(tmp_path):
         ix.ingest([said(0, "Dupont", "organization"), said(1, "Dupont", "person")]
                   + [said(i, "Dupont", "person") for i in range(2, 6)] + [said(9, "Dupont", None)])
         assert [(s["type"], s["quotes"]) for s in ix.list_speakers()] == [("person", 6), ("organization", 1)], name
+
+
+def test_sqlite_corrections_and_undo_read_only_the_rows_they_change(tmp_path, monkeypatch):
+    """Merge, rename, reassign, split, not-a-quote and undo each read the rows they change (and a
+    re-ingested quotation's document), never a whole table of quotations, documents or speakers: on an
+    index with 1,000 more articles by other people they read no more rows. And they do what they do on
+    the JSON index."""
+    from quotes.index.sqlstore import SQLiteStorage
+
+    def others(n: int) -> list[DocResult]:
+        out = []
+        for i in range(n):
+            who, path = f"Person{i} Other", f"o/{i}.txt"
+            text = f'{who} said "words {i}".'
+            out.append(DocResult(Document(path=path, text=text), [Quote(doc=path, start=len(who) + 7, end=len(text) - 2,
+                       quote=f"words {i}", speaker=who, kind="direct", speaker_type="person")], [Entity(who, "person")]))
+        return out
+
+    indexes = {"small": Index(tmp_path / "small.sqlite"), "big": Index(tmp_path / "big.sqlite"),
+               "json": Index(tmp_path / "small.json")}
+    for name, ix in indexes.items():
+        ix.ingest(results(40) + (others(1000) if name == "big" else []))
+    reads = Reads(monkeypatch)
+    real_rows, guard = SQLiteStorage.rows, [False]
+
+    def rows(storage, table, ids=None):
+        assert not guard[0] or ids is not None or table in ("corrections", "meta"), f"read all of {table}"
+        return real_rows(storage, table, ids)
+
+    monkeypatch.setattr(SQLiteStorage, "rows", rows)
+    counts, outcome = {}, {}
+    for name, ix in indexes.items():
+        benali = ix.find_speakers("Nadia Benali")[0]["id"]
+        first = ix.list_quotes(speaker=benali)[0]["id"]
+        title = ix.list_quotes(speaker="Marie Dupont")[0]["id"]
+        two = [q["id"] for q in ix.list_quotes(speaker="Gérald Darmanin")[:2]]
+        reads.rows, guard[0] = 0, name != "json"
+        done = [ix.rename_speaker("Ana Ruiz", "Ana María Ruiz")["name"], ix.reassign_quote(first, "Tom Hughes")["speaker"],
+                ix.mark_not_quote(title, "title")["kind"], ix.split_speaker("Gérald Darmanin", "G. Darmanin Sr", two)["quotes"],
+                ix.merge_speakers("Tom Hughes", benali)["quotes"]]
+        guard[0] = False
+        ix.ingest([DocResult(Document(path=r.document.path, text=r.document.text + "\n"), r.quotes, r.speakers)
+                   for r in results(3)])                 # three articles changed: their quotations get new ids
+        guard[0] = name != "json"
+        done += [ix.undo()["op"] for _ in range(5)]
+        guard[0] = False
+        counts[name] = reads.rows
+        outcome[name] = (done, ix.list_speakers(), [(q["id"], q["speaker_id"], q["kind"]) for q in ix.list_quotes(kinds=None)])
+    assert counts["big"] <= counts["small"] + 10, counts
+    assert outcome["small"] == outcome["json"]
+    assert outcome["small"][0][5:] == ["merge", "split", "kind", "reassign", "rename"]

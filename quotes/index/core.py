@@ -393,7 +393,7 @@ class Index:
             if len(found) != 1:
                 raise DocumentNotFound(f"no document {ref!r}; see: quotes list --format json" if not found else
                                        f"{ref!r} could be documents {', '.join(found[:8])}; give the id")
-            row = dict(self._raw(DOCUMENTS)[found[0]])
+            row = dict(self._table(DOCUMENTS).one(found[0]))
             new = {k: (v or None) for k, v in fields.items()}
             changed = any(row.get(k) != v for k, v in new.items())
             row.update(new)
@@ -464,7 +464,7 @@ class Index:
         if kind not in NOT_QUOTES:
             raise ValueError(f"--as must be one of {', '.join(NOT_QUOTES)}")
         with self.storage.transaction():
-            if str(qid) not in self._raw(QUOTES):
+            if self._table(QUOTES).one(str(qid)) is None:
                 raise QuoteNotFound(f"no quotation with id {qid!r}; see: quotes list --format json")
             curate.mark_kind(self._table, str(qid), kind)
             self._recount()

@@ -494,6 +494,10 @@ class SQLiteStorage(Storage):
                 f"SELECT sid FROM speaker_keys WHERE scope IN ({','.join('?' * len(part))})", part)}
         return self.rows("speakers", found)
 
+    def docs_holding(self, path: str) -> set[str]:
+        """Every document one of whose paths is ``path``."""
+        return {d for (d,) in self.q("SELECT doc FROM paths WHERE path = ?", (path,))}
+
     def docs_by_path(self, paths: Iterable[str]) -> dict[str, str]:
         """Document id of each of ``paths`` that is indexed."""
         out: dict[str, str] = {}
