@@ -380,3 +380,19 @@ def test_sqlite_corrections_and_undo_read_only_the_rows_they_change(tmp_path, mo
     assert counts["big"] <= counts["small"] + 10, counts
     assert outcome["small"] == outcome["json"]
     assert outcome["small"][0][5:] == ["merge", "split", "kind", "reassign", "rename"]
+
+
+def test_sqlite_counts_follow_each_change_and_a_row_without_counts_is_counted(tmp_path):
+    """Counts are brought up to date from what a transaction changed; a speaker row that holds no
+    'reported' count (an older row) is counted from its quotations instead."""
+    path = tmp_path / "i.sqlite"
+    ix = Index(path)
+    ix.ingest(results(40))
+    sid = ix.find_speakers("Nadia Benali")[0]["id"]
+    with ix.storage.transaction():
+        row = ix.storage.rows("speakers", [sid])[str(sid)]
+        ix.storage.put("speakers", {sid: {k: v for k, v in row.items() if k not in ("reported", "quotes")}})
+    ix.ingest(results(10, prefix="more"))
+    json_ix = Index(tmp_path / "i.json")
+    json_ix.ingest(results(40) + results(10, prefix="more"))
+    assert ix.list_speakers() == json_ix.list_speakers()

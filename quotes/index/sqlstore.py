@@ -130,7 +130,9 @@ class SQLiteStorage(Storage):
         self._db: sqlite3.Connection | None = None
         self._version: int | None = None
         self._in_tx = False
-        self._touched: set[int] = set()
+        #: Quotations each speaker gained (+1) or lost (-1) in this transaction, by kind: what recount
+        #: adds to the stored counts (see :meth:`recount`).
+        self._delta: dict[int, dict[str | None, int]] = {}
         #: Bumped at the end of every transaction of ours (committed or not): what a cache of rows checks,
         #: beside ``generation`` (bumped when another process wrote).
         self.serial = 0
@@ -308,7 +310,7 @@ class SQLiteStorage(Storage):
             db = self._conn()
             self.refresh()
             db.execute("BEGIN IMMEDIATE")
-            self._in_tx, self._touched, self._journal, self._counts = True, set(), {}, {}
+            self._in_tx, self._delta, self._journal, self._counts = True, {}, {}, {}
             self.speaker_writes, self.speaker_counts = {}, {}
             try:
                 yield Lazy(self)
@@ -331,7 +333,7 @@ class SQLiteStorage(Storage):
             return
         db = self._conn()
         if table == "quotes":
-            old = self._speakers_of(rows.keys())
+            self._count(self._speakers_of(rows.keys()), -1)
             last = db.execute("SELECT max(rid) FROM quotes").fetchone()[0] or 0
             db.executemany(
                 "INSERT INTO quotes(id, doc, speaker_id, kind, quote, row) VALUES (?, ?, ?, ?, ?, ?) "
@@ -342,7 +344,7 @@ class SQLiteStorage(Storage):
             # new rows join the word index in one statement: ~15x cheaper than a trigger per row
             # (updated and deleted rows are kept in step by the triggers above)
             db.execute("INSERT INTO quote_words(rowid, quote) SELECT rid, quote FROM quotes WHERE rid > ?", (last,))
-            self._touched |= old | {r["speaker_id"] for r in rows.values() if r.get("speaker_id") is not None}
+            self._count(((r.get("speaker_id"), r.get("kind")) for r in rows.values()), +1)
         elif table == "documents":
             ids = [str(i) for i in rows]
             for part in chunks(ids):
@@ -360,7 +362,6 @@ class SQLiteStorage(Storage):
                            [(i, int(r.get("quotes") or 0), int(bool(r.get("curated"))), orjson.dumps(r))
                             for i, r in stored.items()])
             db.executemany("INSERT INTO speaker_keys(key, sid, how, scope) VALUES (?, ?, ?, ?)", _key_rows(stored))
-            self._touched |= set(ids)
             self._journal.update(stored)
             for i in stored:
                 self._counts.pop(i, None)
@@ -385,7 +386,7 @@ class SQLiteStorage(Storage):
             return
         db = self._conn()
         if table == "quotes":
-            self._touched |= self._speakers_of(ids)
+            self._count(self._speakers_of(ids), -1)
         for part in chunks(ids):
             marks = ",".join("?" * len(part))
             if table in KNOWN:
@@ -400,46 +401,72 @@ class SQLiteStorage(Storage):
                 for i in part:
                     self._counts.pop(int(i), None)
 
-    def _speakers_of(self, qids: Iterable[Any]) -> set[int]:
-        out: set[int] = set()
+    def _speakers_of(self, qids: Iterable[Any]) -> list[tuple[int, str | None]]:
+        """Speaker and kind of each stored quotation of ``qids`` that has a speaker."""
+        out: list[tuple[int, str | None]] = []
         for part in chunks(str(i) for i in qids):
-            out |= {r[0] for r in self.q(f"SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND id IN "
-                                         f"({','.join('?' * len(part))})", part)}
+            out += self.q(f"SELECT speaker_id, kind FROM quotes WHERE speaker_id IS NOT NULL AND id IN "
+                          f"({','.join('?' * len(part))})", part)
         return out
 
+    def _count(self, owned: Iterable[tuple[Any, str | None]], sign: int) -> None:
+        for sid, kind in owned:
+            if sid is not None:
+                kinds = self._delta.setdefault(int(sid), {})
+                kinds[kind] = kinds.get(kind, 0) + sign
+
     def recount(self, reported_kinds: Iterable[str] = ()) -> None:
-        """The counts of every speaker this transaction touched (``quotes``: quotations; ``reported``: rows
-        of ``reported_kinds``); those left with no row at all go (unless curated)."""
-        touched, self._touched = sorted(self._touched), set()
-        kinds = list(reported_kinds) or [""]
-        counts: dict[int, tuple[int, int]] = {}
-        for part in chunks(touched):
-            marks = ",".join("?" * len(part))
+        """Bring the counts of the speakers this transaction changed up to date (``quotes``: quotations;
+        ``reported``: rows of ``reported_kinds``); those left with no row at all go (unless curated).
+
+        A speaker written whole in this transaction (placed, corrected, restored by undo) is counted
+        from its quotations. Any other speaker's stored counts were true when the transaction began
+        (every transaction that changes quotations ends here), so the quotations it gained and lost
+        in this one are added to them: the cost is that of the change, not of the speaker's history
+        (at a million quotations, counting every touched speaker's rows again was most of a batch)."""
+        reported_kinds = set(reported_kinds)
+        delta, self._delta = self._delta, {}
+        whole = {sid for sid, row in self._journal.items() if row is not None}
+        moved = {sid: (sum(k.values()), sum(n for kind, n in k.items() if kind in reported_kinds))
+                 for sid, k in delta.items() if sid not in whole and any(k.values())}
+        new: dict[int, tuple[int, int]] = {}
+        curated: dict[int, int] = {}
+        for part in chunks(sorted(moved)):
+            for sid, quotes, reported, flag in self.q(
+                    f"SELECT id, json_extract(CAST(row AS TEXT), '$.quotes'), json_extract(CAST(row AS TEXT), "
+                    f"'$.reported'), curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part):
+                if isinstance(quotes, int) and isinstance(reported, int):
+                    total, more = moved[sid]
+                    new[sid], curated[sid] = (quotes + reported + total, reported + more), flag
+                else:                                   # a row from before counts were kept apart: count it
+                    whole.add(sid)
+        exact = sorted(whole)
+        kinds = sorted(reported_kinds) or [""]
+        for part in chunks(exact):
+            curated.update(self.q(f"SELECT id, curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part))
+            new.update(dict.fromkeys((i for i in part if i in curated), (0, 0)))
             for sid, total, reported in self.q(
                     f"SELECT speaker_id, count(*), sum(kind IN ({','.join('?' * len(kinds))})) FROM quotes "
-                    f"WHERE speaker_id IN ({marks}) GROUP BY speaker_id", [*kinds, *part]):
-                counts[sid] = (total, reported or 0)
-        curated: dict[int, int] = {}
-        for part in chunks(touched):
-            curated.update(self.q(f"SELECT id, curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part))
-        orphans = [sid for sid, flag in curated.items() if not counts.get(sid) and not flag]
+                    f"WHERE speaker_id IN ({','.join('?' * len(part))}) GROUP BY speaker_id", [*kinds, *part]):
+                if sid in curated:
+                    new[sid] = (total, reported or 0)
+        orphans = [sid for sid, (total, _) in new.items() if not total and not curated[sid]]
         self.drop("speakers", orphans)
         # Only the counts change, in the row and the count column (not the key rows), and SQLite changes
         # them in place (json_set keeps every other field, and the fields' order, as they are)
-        new = {sid: (total - reported, reported) for sid in curated.keys() - set(orphans)
-               for total, reported in [counts.get(sid, (0, 0))]}
+        counts = {sid: (total - reported, reported) for sid, (total, reported) in new.items() if sid not in set(orphans)}
         self._conn().executemany(
             "UPDATE speakers SET quotes = ?1, row = json_set(CAST(row AS TEXT), '$.quotes', ?1, '$.reported', ?2) "
             "WHERE id = ?3 AND (json_extract(CAST(row AS TEXT), '$.quotes') IS NOT ?1 "
             "OR json_extract(CAST(row AS TEXT), '$.reported') IS NOT ?2)",
-            [(quotes, reported, sid) for sid, (quotes, reported) in new.items()])
-        for sid, (quotes, reported) in new.items():
-            whole = self._journal.get(sid)
-            if whole is not None:     # written whole in this transaction: the journal keeps it whole
-                self._journal[sid] = {**whole, "quotes": quotes, "reported": reported}
+            [(quotes, reported, sid) for sid, (quotes, reported) in counts.items()])
+        for sid, (quotes, reported) in counts.items():
+            was = self._journal.get(sid)
+            if was is not None:       # written whole in this transaction: the journal keeps it whole
+                self._journal[sid] = {**was, "quotes": quotes, "reported": reported}
             else:
                 self._counts[sid] = (quotes, reported)
-        self._touched = set()
+        self._delta = {}
 
     # -- reading --------------------------------------------------------------------
     def ids(self, table: str) -> list[str]:
@@ -677,7 +704,7 @@ def convert_to_sqlite(json_storage: IndexStorage) -> Path:
                 for name, rows in data.items():
                     if name != META:
                         target.put(name, rows)
-                target._touched = set()
+                target._delta = {}
             target._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
             target._conn().execute("PRAGMA journal_mode = DELETE")    # one self-contained file to rename
             target.close()
