@@ -73,9 +73,10 @@ class Lookups:
         return out
 
 
-def lookups(batch: Iterable[DocResult | Document]) -> Lookups:
-    """What placing ``batch`` may look up (its documents' entities, and quotations' speakers no entity covers)."""
-    out, seen = Lookups(), set()
+def lookups(batch: Iterable[DocResult | Document], seen: set[tuple] | None = None) -> Lookups:
+    """What placing ``batch`` may look up (its documents' entities, and quotations' speakers no entity
+    covers), less the names of ``seen`` (which it extends)."""
+    out, seen = Lookups(), set() if seen is None else seen
     for item in batch:
         if isinstance(item, Document):
             continue
@@ -136,6 +137,7 @@ class SpeakerCache:
     def reset(self) -> None:
         self.roster = TrackedRoster()
         self.loaded: set[tuple[str, str]] = set()
+        self.seen: set[tuple] = set()           # entities whose lookups are loaded
         self.stamp: tuple[Any, int, int] | None = None
 
     def roster_for(self, storage: Any, batch: Iterable[DocResult | Document]) -> Roster:
@@ -144,7 +146,7 @@ class SpeakerCache:
         if self.stamp is None or self.stamp[0] is not storage or self.stamp[1:] != (storage.generation, storage.serial):
             self.reset()
         self.stamp = None
-        need = lookups(batch).tagged() - self.loaded
+        need = lookups(batch, self.seen).tagged() - self.loaded
         if need:
             want = Lookups.of(need)
             found = storage.speakers_for_placement(want.exact, want.names, want.surnames, want.scopes)
