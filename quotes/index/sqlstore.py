@@ -8,17 +8,22 @@ one database row per index row, the row itself a JSON document (so any field a
 later version adds is carried as it is) with the columns queries need pulled
 out and indexed:
 
-* ``quotes``: ``doc`` and ``speaker_id`` (indexed), ``kind``, and ``quote``, which
+* ``quotes``: ``doc`` and ``(speaker_id, kind)`` (indexed), and ``quote``, which
   feeds a full-text index (FTS5, accents ignored) for word search;
 * ``documents``: ``date`` (indexed) and a ``paths`` table (path -> document);
 * ``speakers``: ``quotes`` (the count) and a ``speaker_keys`` table (name,
-  alias, role and surname keys -> speaker), so a name is found without reading
-  every speaker; a speaker's ``quote_ids`` are not stored but read from
-  ``quotes`` by the indexed ``speaker_id``.
+  alias, role and surname keys -> speaker, each row saying which kind of key
+  it is and the speaker's document scope), so a name is found without reading
+  every speaker, and placement fetches a batch's candidates by kind of key
+  (:meth:`SQLiteStorage.speakers_for_placement`); a speaker's ``quote_ids`` are
+  not stored but read from ``quotes`` by the indexed ``speaker_id``.
 
 The index reads only what a query needs (:meth:`SQLiteStorage.rows`,
-:meth:`SQLiteStorage.find_quotes`...), and a batch writes only its own rows, so
-ingest costs what the new quotations cost, whatever the size of the index.
+:meth:`SQLiteStorage.quote_rows`...), and a batch writes only its own rows and
+adds what it changed to its speakers' counts (:meth:`SQLiteStorage.recount`),
+so ingest costs what the new quotations cost, whatever the size of the index.
+An index an earlier version wrote is brought to this layout by its first
+writer (:meth:`SQLiteStorage._upgrade`: derived tables only, one transaction).
 
 Safety is the JSON storage's, by other means: writers take the same lock file
 (``PATH.lock``, so :class:`~quotes.index.storage.IndexLocked` after the
@@ -28,8 +33,9 @@ or after the batch, never between. A file that starts like SQLite but is
 damaged, or is not ours, raises :class:`~quotes.index.storage.IndexFileError`
 and is never written to.
 
-Over the project's ~450 lines (598): one TinyDB storage, its schema, its migration and its indexed
-queries share the connection and the row codec; the migration is the next to move out.
+Over the project's ~450 lines (731): one TinyDB storage, its schema, its upgrade, its indexed queries and
+its counts share the connection, the transaction's journal and the row codec; the JSON-to-SQLite
+conversion and ``open_storage`` (which share none of that) are the next to move out.
 """
 from __future__ import annotations
 
