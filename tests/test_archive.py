@@ -2,6 +2,8 @@
 a query needs, ingests in proportion to the new quotations, and a JSON index migrates to it in place."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import orjson
 import pytest
 
@@ -157,3 +159,240 @@ def test_a_forced_json_index_is_never_converted(tmp_path):
     path = tmp_path / "i.json"
     Index(path, storage="json", sqlite_after=10).ingest(results(10))
     assert not is_sqlite(path)
+
+
+# -- placement on SQLite: candidates by key, cached over batches (quotes.index.candidates) ------------
+
+FIRSTS, LASTS = ["Gérald", "Marie", "Tom", "Ana", "G.", "M."], ["Darmanin", "Dupont", "Ruiz", "Hughes"]
+LOCALS = [("the minister", "person"), ("officials", "group"), ("The Ministers", "group"), ("police", "unknown")]
+ORGS = ["Ruiz Corp", "Dupont", "Ministry of Justice"]
+
+
+def tangled(seed: int, n: int, prefix: str = "t", alias_rate: float = 0.8) -> list[DocResult]:
+    """``n`` articles whose speakers collide on purpose: full names, bare surnames, initials, types that
+    disagree, aliases and roles (``alias_rate``: how often), groups and descriptions scoped to their article,
+    pronouns."""
+    import random
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        path, text, quotes, ents = f"{prefix}/{seed}-{i:03d}.txt", f"Article {prefix} {seed} {i}.\n", [], {}
+        for j in range(rng.randint(1, 6)):
+            pick = rng.random()
+            if pick < 0.45:
+                name, type_ = f"{rng.choice(FIRSTS)} {rng.choice(LASTS)}", rng.choice(["person", "person", "unknown"])
+            elif pick < 0.65:
+                name, type_ = rng.choice(LASTS), rng.choice(["person", "unknown", None])
+            elif pick < 0.8:
+                name, type_ = rng.choice(LOCALS)
+            elif pick < 0.92:
+                name, type_ = rng.choice(ORGS), "organization"
+            else:
+                name, type_ = rng.choice(["he", "She", None]), None
+            words = f"words {seed} {i} {j}"
+            lead = f"{name} said \""
+            s = len(text) + len(lead)
+            text += f'{lead}{words}".\n'
+            quotes.append(Quote(doc=path, start=s, end=s + len(words), quote=words, speaker=name,
+                                kind=rng.choice(["direct", "direct", "partial", "indirect"]), speaker_type=type_))
+            if name and name not in ("he", "She") and rng.random() < alias_rate:
+                aliases = rng.sample([name.split()[-1], f"{rng.choice(FIRSTS)} {name.split()[-1]}"], rng.randint(0, 2))
+                roles = rng.sample(["the mayor", "minister of justice"], rng.randint(0, 1))
+                ents[name] = Entity(name, type_ or "unknown", aliases=aliases, roles=roles)
+        out.append(DocResult(Document(path=path, text=text), quotes, list(ents.values())))
+    return out
+
+
+def tables(path) -> dict:
+    """The speakers and each quotation's speaker and kind, whichever the storage (ingest times left out)."""
+    data = Index(path, readonly=True).storage.read()
+    speakers = {sid: {k: v for k, v in row.items() if k != "quote_ids"} | {"quote_ids": sorted(row.get("quote_ids", []))}
+                for sid, row in data["speakers"].items()}
+    return {"speakers": speakers, "quotes": {qid: (q["speaker_id"], q.get("kind")) for qid, q in data["quotes"].items()}}
+
+
+def test_sqlite_placement_from_candidates_of_one_batch_places_as_the_whole_roster_does(tmp_path):
+    """Each article alone, in a new Index (no cache), few aliases: what one batch fetches must be enough.
+    At the end, an article comes back after it left the index: its group, kept because a person renamed
+    it, is found again in its own article (a scoped speaker from before the batch)."""
+    for name in ("i.sqlite", "i.json"):
+        for seed in range(8):
+            for r in tangled(seed, 25, alias_rate=0.3):
+                Index(tmp_path / name).ingest([r])
+        ix = Index(tmp_path / name)
+        first = tangled(99, 1)[0]
+        first.speakers.append(Entity("the officials", "group"))
+        first.quotes.append(Quote(doc=first.document.path, start=0, end=7, quote="Article", speaker="the officials",
+                                  kind="direct", speaker_type="group"))
+        ix.ingest([first])
+        group = next(q["speaker_id"] for q in ix.list_quotes(doc=first.document.path) if q["quote"] == "Article")
+        ix.rename_speaker(group, "the officials of the town")
+        ix.ingest([DocResult(Document(path=first.document.path, text="Other text."), [], [])])   # it leaves
+        moved = DocResult(Document(path="elsewhere.txt", text=first.document.text), first.quotes, first.speakers)
+        Index(tmp_path / name).ingest([moved])                                                     # it comes back
+        assert len(ix.list_quotes(speaker="the officials of the town")) == 1
+        for i, e in enumerate([Entity("Zoe Quill", "person"), Entity("Zed Other", "person", aliases=["Zoe Quill"])]):
+            text = f'{e.name} said "it {i}".'
+            Index(tmp_path / name).ingest([DocResult(Document(path=f"z{i}.txt", text=text), [
+                Quote(doc=f"z{i}.txt", start=len(e.name) + 7, end=len(e.name) + 11, quote=f"it {i}", speaker=e.name,
+                      kind="direct", speaker_type="person")], [e])])
+        assert [s["quotes"] for s in Index(tmp_path / name).find_speakers("Zoe Quill")] == [2]   # by its alias
+    assert tables(tmp_path / "i.sqlite") == tables(tmp_path / "i.json")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_sqlite_placement_from_cached_candidates_places_as_the_whole_roster_does(tmp_path, seed):
+    """The JSON index matches every batch against every speaker; the SQLite one against the speakers the
+    batch's names reach, read once per run. Small batches, corrections between runs, another writer in
+    the middle and a changed article re-ingested: the two indexes must be the same, row for row."""
+    def run(name: str) -> dict:
+        path = tmp_path / name
+        ix = Index(path, max_batch=3, flush_seconds=1e9)
+        ix.ingest(tangled(seed, 30))
+        people = [s for s in ix.list_speakers() if s["type"] == "person" and " " in s["name"]]
+        ix.rename_speaker(people[0]["id"], people[0]["name"] + " Jr")
+        ix.ingest(tangled(seed + 100, 20))
+        Index(path, max_batch=4).ingest(tangled(seed + 200, 10))        # another writer meanwhile
+        ix.ingest(tangled(seed + 300, 20))
+        again = tangled(seed, 5)                                      # five articles changed: replaced
+        for r in again:
+            r.document.text += "\n"
+        ix.ingest(again)
+        return tables(path)
+
+    assert run("i.sqlite") == run("i.json")
+
+
+def test_a_batch_reads_the_speakers_its_names_reach_not_every_namesake(tmp_path, monkeypatch):
+    """Thousands of speakers share a surname (as in bench/run.py index): a batch of full names reads those
+    speakers and no other; the next batch of the same run reads none of them again."""
+    from quotes.index.sqlstore import SQLiteStorage
+
+    def article(i: int, names: list[str]) -> DocResult:
+        text, quotes = "", []
+        for n in names:
+            s = len(text) + len(n) + 8
+            text += f'{n} said "words {i}".\n'
+            quotes.append(Quote(doc=f"a/{i}.txt", start=s, end=s + 7 + len(str(i)), quote=f"words {i}", speaker=n,
+                                kind="direct", speaker_type="person"))
+        return DocResult(Document(path=f"a/{i}.txt", text=text), quotes,
+                         [Entity(n, "person", aliases=[n.split()[-1]]) for n in names])
+
+    crowd = [f"Person{i} Darmanin" for i in range(600)]
+    ix = Index(tmp_path / "i.sqlite")
+    ix.ingest([article(i, crowd[i * 10:i * 10 + 10]) for i in range(60)])
+    fetched = []
+    real = SQLiteStorage.speakers_for_placement
+    monkeypatch.setattr(SQLiteStorage, "speakers_for_placement",
+                        lambda self, *a: fetched.append(real(self, *a)) or fetched[-1])
+    ix = Index(tmp_path / "i.sqlite", max_batch=2, flush_seconds=1e9)
+    ix.ingest([article(1000 + i, crowd[:3] + ["New Person Darmanin"]) for i in range(4)])    # two batches
+    assert [len(f) for f in fetched] == [3], [sorted(f) for f in fetched]    # the 3 speakers named; the next batch
+                                                                             # has nothing new to ask
+    assert [s["quotes"] for s in ix.find_speakers("Person0 Darmanin")] == [5]
+
+
+def test_an_index_the_previous_version_wrote_is_upgraded_in_place(tmp_path):
+    """tests/data/index-f920817.sqlite was written by f920817 (speaker keys without their kind, the quotes'
+    speaker index without kind). Read-only it answers as it is; the first writer upgrades it, and
+    placement then finds its speakers."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    shutil.copy(Path(__file__).parent / "data" / "index-f920817.sqlite", path)
+    before = Index(path, readonly=True)
+    speakers, quotes = before.list_speakers(), before.list_quotes(kinds=None)
+    assert [s["name"] for s in before.find_speakers("benali")] == ["Nadia Benali"]
+    assert "how" not in {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(speaker_keys)")}
+    ix = Index(path)
+    assert ix.list_speakers() == speakers and ix.list_quotes(kinds=None) == quotes
+    columns = {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(speaker_keys)")}
+    indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"how", "scope"} <= columns and "quotes_speaker_kind" in indexes and "quotes_speaker" not in indexes
+    report = ix.ingest(results(3, prefix="new"))
+    assert report.speakers == 0                     # the old index's people, found by the new key rows
+    assert [s["quotes"] for s in ix.find_speakers("Thomas Hughes")] == [7 + 1]
+    assert Index(path).list_quotes(speaker="the ministers") == before.list_quotes(speaker="the ministers")
+
+
+def test_cached_speakers_carry_the_counts_earlier_batches_wrote(tmp_path):
+    """Two speakers answer to "Dupont" (an organisation and a person): a speaker of no type goes to the
+    one quoted most, so the roster kept over batches must see the counts each batch left."""
+    def said(i: int, who: str, type_: str | None) -> DocResult:
+        path, text = f"d/{i}.txt", f'{who} said "it {i}".'
+        return DocResult(Document(path=path, text=text), [Quote(doc=path, start=len(who) + 7, end=len(who) + 11 + len(str(i)) - 1,
+                         quote=f"it {i}", speaker=who, kind="direct", speaker_type=type_)], [Entity(who, type_ or "unknown")])
+
+    for name in ("i.sqlite", "i.json"):
+        ix = Index(tmp_path / name, max_batch=1, flush_seconds=1e9)
+        ix.ingest([said(0, "Dupont", "organization"), said(1, "Dupont", "person")]
+                  + [said(i, "Dupont", "person") for i in range(2, 6)] + [said(9, "Dupont", None)])
+        assert [(s["type"], s["quotes"]) for s in ix.list_speakers()] == [("person", 6), ("organization", 1)], name
+
+
+def test_sqlite_corrections_and_undo_read_only_the_rows_they_change(tmp_path, monkeypatch):
+    """Merge, rename, reassign, split, not-a-quote and undo each read the rows they change (and a
+    re-ingested quotation's document), never a whole table of quotations, documents or speakers: on an
+    index with 1,000 more articles by other people they read no more rows. And they do what they do on
+    the JSON index."""
+    from quotes.index.sqlstore import SQLiteStorage
+
+    def others(n: int) -> list[DocResult]:
+        out = []
+        for i in range(n):
+            who, path = f"Person{i} Other", f"o/{i}.txt"
+            text = f'{who} said "words {i}".'
+            out.append(DocResult(Document(path=path, text=text), [Quote(doc=path, start=len(who) + 7, end=len(text) - 2,
+                       quote=f"words {i}", speaker=who, kind="direct", speaker_type="person")], [Entity(who, "person")]))
+        return out
+
+    indexes = {"small": Index(tmp_path / "small.sqlite"), "big": Index(tmp_path / "big.sqlite"),
+               "json": Index(tmp_path / "small.json")}
+    for name, ix in indexes.items():
+        ix.ingest(results(40) + (others(1000) if name == "big" else []))
+    reads = Reads(monkeypatch)
+    real_rows, guard = SQLiteStorage.rows, [False]
+
+    def rows(storage, table, ids=None):
+        assert not guard[0] or ids is not None or table in ("corrections", "meta"), f"read all of {table}"
+        return real_rows(storage, table, ids)
+
+    monkeypatch.setattr(SQLiteStorage, "rows", rows)
+    counts, outcome = {}, {}
+    for name, ix in indexes.items():
+        benali = ix.find_speakers("Nadia Benali")[0]["id"]
+        first = ix.list_quotes(speaker=benali)[0]["id"]
+        title = ix.list_quotes(speaker="Marie Dupont")[0]["id"]
+        two = [q["id"] for q in ix.list_quotes(speaker="Gérald Darmanin")[:2]]
+        reads.rows, guard[0] = 0, name != "json"
+        done = [ix.rename_speaker("Ana Ruiz", "Ana María Ruiz")["name"], ix.reassign_quote(first, "Tom Hughes")["speaker"],
+                ix.mark_not_quote(title, "title")["kind"], ix.split_speaker("Gérald Darmanin", "G. Darmanin Sr", two)["quotes"],
+                ix.merge_speakers("Tom Hughes", benali)["quotes"]]
+        guard[0] = False
+        ix.ingest([DocResult(Document(path=r.document.path, text=r.document.text + "\n"), r.quotes, r.speakers)
+                   for r in results(3)])                 # three articles changed: their quotations get new ids
+        guard[0] = name != "json"
+        done += [ix.undo()["op"] for _ in range(5)]
+        guard[0] = False
+        counts[name] = reads.rows
+        outcome[name] = (done, ix.list_speakers(), [(q["id"], q["speaker_id"], q["kind"]) for q in ix.list_quotes(kinds=None)])
+    assert counts["big"] <= counts["small"] + 10, counts
+    assert outcome["small"] == outcome["json"]
+    assert outcome["small"][0][5:] == ["merge", "split", "kind", "reassign", "rename"]
+
+
+def test_sqlite_counts_follow_each_change_and_a_row_without_counts_is_counted(tmp_path):
+    """Counts are brought up to date from what a transaction changed; a speaker row that holds no
+    'reported' count (an older row) is counted from its quotations instead."""
+    path = tmp_path / "i.sqlite"
+    ix = Index(path)
+    ix.ingest(results(40))
+    sid = ix.find_speakers("Nadia Benali")[0]["id"]
+    with ix.storage.transaction():
+        row = ix.storage.rows("speakers", [sid])[str(sid)]
+        ix.storage.put("speakers", {sid: {k: v for k, v in row.items() if k not in ("reported", "quotes")}})
+    ix.ingest(results(10, prefix="more"))
+    json_ix = Index(tmp_path / "i.json")
+    json_ix.ingest(results(40) + results(10, prefix="more"))
+    assert ix.list_speakers() == json_ix.list_speakers()

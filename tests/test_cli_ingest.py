@@ -158,3 +158,32 @@ def test_dask_results_are_stored_as_they_come_and_failed_chunks_named(tmp_path, 
     assert calls["address"] == "tcp://scheduler:8786"
     assert res.exit_code == 1 and f"{files[2]}: failed on the Dask cluster" in res.stderr
     assert sorted(d["path"] for d in stored(db)["documents"].values()) == [str(files[0]), str(files[1])]
+
+
+def test_storage_option_picks_sqlite_json_or_converts(tmp_path):
+    """--storage sqlite makes a SQLite index whatever the name (and converts a JSON one first, keeping it
+    as PATH.json.bak); --storage json refuses a SQLite index; auto keeps what is there."""
+    from quotes.index.core import Index
+    from quotes.index.sqlstore import is_sqlite
+
+    art, other = tmp_path / "a.txt", tmp_path / "b.txt"
+    art.write_text('Nadia Benali said "we will act now."\n', encoding="utf-8")
+    other.write_text('Tom Hughes said "prices must fall."\n', encoding="utf-8")
+    res = ingest(tmp_path / "archive.idx", art, "--storage", "sqlite")
+    assert res.exit_code == 0, res.output
+    assert is_sqlite(tmp_path / "archive.idx")
+    assert [s["name"] for s in Index(tmp_path / "archive.idx", readonly=True).list_speakers()] == ["Nadia Benali"]
+
+    db = tmp_path / "index.json"
+    assert ingest(db, art, "--storage", "json").exit_code == 0 and not is_sqlite(db)
+    assert ingest(db, other).exit_code == 0 and not is_sqlite(db)                    # auto: stays what it is
+    res = ingest(db, art, other, "--storage", "sqlite")
+    assert res.exit_code == 0, res.output
+    assert is_sqlite(db) and "converted to SQLite" in res.stderr
+    assert orjson.loads((tmp_path / "index.json.json.bak").read_bytes())["quotes"]     # the JSON, kept
+    assert len(Index(db, readonly=True).list_quotes()) == 2
+
+    res = ingest(db, art, "--storage", "json")
+    assert res.exit_code == 4 and "SQLite index" in res.stderr
+    res = ingest(db, art, "--storage", "xml")
+    assert res.exit_code == 2 and "--storage" in res.output

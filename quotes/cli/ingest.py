@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..index.core import Index, IndexFileError
+from ..index.core import STORAGES, Index, IndexFileError
 from ..ingest import ingest as run_ingest
 from ..parallel import ClusterUnreachable, resolve_workers
 from ..nlp.model import ModelNotFound
@@ -30,6 +30,12 @@ OVERRIDES = ("title", "url", "date", "outlet", "author")
 MetaOpt = lambda flag, what: typer.Option(flag, help=f"The article's {what} (one input file only).")  # noqa: E731
 EncodingOpt = Annotated[str, typer.Option(
     "--encoding", help="How to decode files: auto (the page's declared charset, UTF-8, then a detector) or a name.")]
+StorageOpt = Annotated[str, typer.Option(
+    "--storage", metavar="auto|json|sqlite",
+    help="How the index is kept. auto: an existing index as it is; a new one SQLite when --db ends in .sqlite, "
+         ".sqlite3 or .db, else JSON, converted to SQLite past 50,000 quotations. json: one JSON file, never "
+         "converted. sqlite: SQLite, whatever the name (an existing JSON index is converted first, kept as "
+         "PATH.json.bak).")]
 
 
 @app.command()
@@ -38,6 +44,7 @@ def ingest(
         metavar="PATHS...", show_default=False,
         help="Files (.txt .md .html .jsonl), directories of them, http(s):// URLs, or - for stdin.")],
     db: DbOpt = Path(DEFAULT_DB),
+    storage: StorageOpt = "auto",
     title: Annotated[Optional[str], MetaOpt("--title", "title")] = None,
     url: Annotated[Optional[str], MetaOpt("--url", "URL")] = None,
     date: Annotated[Optional[str], MetaOpt("--date", "publication date (YYYY-MM-DD, or '17 April 2025')")] = None,
@@ -71,6 +78,8 @@ def ingest(
       quotes ingest https://example.org/news/story.html
 
       quotes ingest corpus.jsonl --workers 2
+
+      quotes ingest archive/ --db archive.idx --storage sqlite
     """
     overrides = {k: v for k, v in zip(OVERRIDES, (title, url, date, outlet, author)) if v is not None}
     if "date" in overrides:
@@ -80,7 +89,9 @@ def ingest(
                                  param_hint="--" + next(iter(overrides)))
     if workers is not None and workers > resolve_workers(0):
         note(f"--workers {workers} on {resolve_workers(0)} cores: the processes will share them and go no faster")
-    index = open_for_writing(db)
+    if storage not in STORAGES:
+        raise typer.BadParameter(f"use {', '.join(STORAGES)}", param_hint="--storage")
+    index = open_for_writing(db, storage)
     bar = progress_bar("ingesting")
     batch_size = bar.batch_size(batch_size)
     try:
@@ -118,10 +129,15 @@ def named_error(path: str, reason: str) -> None:
     error(f"{path}: {reason}")
 
 
-def open_for_writing(db: Path) -> "Index":
-    """The index at ``db`` (created on first write), or exit 4 with the reason it cannot be used."""
+def open_for_writing(db: Path, storage: str = "auto") -> "Index":
+    """The index at ``db`` (created on first write) kept as ``storage`` says (``sqlite`` converts an
+    existing JSON index now), or exit 4 with the reason it cannot be used."""
     try:
-        return Index(str(db))
+        index = Index(str(db), storage=storage)
+        if storage == "sqlite" and index.storage.kind == "json" and db.is_file() and db.stat().st_size:
+            backup = index.convert()
+            note(f"{db}: converted to SQLite (the JSON index is kept as {backup})")
+        return index
     except IndexFileError as e:
         error(str(e))
         raise typer.Exit(EXIT_INDEX)

@@ -13,11 +13,12 @@ when documents are ingested again: merged and old names stay as aliases, and
 reassignments are re-applied to the same quotation in a re-ingested document.
 Table layout: :mod:`quotes.index.rows`.
 
-Over the project's ~450 lines (513): the Index class is the API every command and the web page use,
+Over the project's ~450 lines (516): the Index class is the API every command and the web page use,
 writes and queries over one storage; queries are the next to move into a module of their own.
 """
 from __future__ import annotations
 
+import gc
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -28,6 +29,7 @@ from tinydb import TinyDB
 
 from . import curate
 from .errors import AmbiguousSpeaker, DocumentNotFound, NameTaken, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
+from .candidates import SpeakerCache
 from .placement import SURNAME_ONLY, Placement
 from .report import IngestReport  # noqa: F401  (re-exported)
 from ..records import SURE, Document, DocResult
@@ -70,6 +72,7 @@ class Index:
         self.flush_seconds, self.max_batch = flush_seconds, max_batch
         self._version = 0
         self._cache: tuple[tuple[int, int], Roster] | None = None
+        self._speakers = SpeakerCache()           # placement's speakers over the batches of an ingest (SQLite)
         self.storage.check()  # refuse a bad file now, before any work is done
 
     def close(self) -> None:
@@ -138,9 +141,20 @@ class Index:
     def _commit(self, batch: list[DocResult], report: IngestReport) -> float:
         start, done = time.monotonic(), IngestReport()
         self._fresh()
-        with self.storage.transaction():
-            self._store(batch, done)
-            self._recount()
+        # A batch makes hundreds of thousands of rows, none in a reference cycle: Python's cyclic collector
+        # would walk every live object of the process (the caller's results, the speaker cache) again and
+        # again meanwhile. Paused for the batch, it runs once after.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            with self.storage.transaction():
+                self._store(batch, done)
+                self._recount()
+        finally:
+            if collecting:
+                gc.enable()
+        if self.storage.kind == "sqlite":
+            self._speakers.committed(self.storage)
         self._version += 1
         report.add(done)
         if (self.choice == "auto" and self.storage.kind == "json"
@@ -160,8 +174,9 @@ class Index:
         by_path = self.storage.docs_by_path(d.path for d in docs_of)
         docs = self._table(DOCUMENTS).rows({*by_path.values(), *(doc_key(d.hash) for d in docs_of)})
         by_path = {p: h for h, row in docs.items() for p in paths_of(row)}   # every path of those documents
-        known = self.storage.speaker_candidates(_names_in(batch)) if self.storage.kind == "sqlite" else None
-        people = Placement(self._table(SPEAKERS), report, known)       # None: every speaker (JSON has them all)
+        # SQLite: the speakers the batch's names reach, kept over batches; JSON: None, every speaker
+        known = self._speakers.roster_for(self.storage, batch) if self.storage.kind == "sqlite" else None
+        people = Placement(self._table(SPEAKERS), report, known)
         fixes = self._reassignments()
         touched: dict[str, dict] = {}          # document id -> its row as it will be written
         new_quotes: dict[str, dict] = {}
@@ -401,7 +416,7 @@ class Index:
             if len(found) != 1:
                 raise DocumentNotFound(f"no document {ref!r}; see: quotes list --format json" if not found else
                                        f"{ref!r} could be documents {', '.join(found[:8])}; give the id")
-            row = dict(self._raw(DOCUMENTS)[found[0]])
+            row = dict(self._table(DOCUMENTS).one(found[0]))
             new = {k: (v or None) for k, v in fields.items()}
             changed = any(row.get(k) != v for k, v in new.items())
             row.update(new)
@@ -479,7 +494,7 @@ class Index:
         if kind not in NOT_QUOTES:
             raise ValueError(f"--as must be one of {', '.join(NOT_QUOTES)}")
         with self.storage.transaction():
-            if str(qid) not in self._raw(QUOTES):
+            if self._table(QUOTES).one(str(qid)) is None:
                 raise QuoteNotFound(f"no quotation with id {qid!r}; see: quotes list --format json")
             curate.mark_kind(self._table, str(qid), kind)
             self._recount()
@@ -510,21 +525,6 @@ def _merge_metadata(row: Mapping[str, Any], doc: Document, before: Mapping[str, 
     for src in (row, before or {}):
         for k in src.get("curated") or ():
             out[k] = src.get(k)
-    return out
-
-
-def _names_in(batch: Iterable[DocResult | Document]) -> set[str]:
-    """Every key a batch's speakers may be matched by (names, aliases, surnames): what
-    :class:`~quotes.index.placement.Placement` needs of the speakers already indexed."""
-    out: set[str] = set()
-    for item in batch:
-        if isinstance(item, Document):
-            continue
-        for name in [*(e.name for e in item.speakers), *(a for e in item.speakers for a in e.aliases),
-                     *(q.speaker for q in item.quotes if q.speaker)]:
-            k = key(name)
-            if k:
-                out |= {k, k.split()[-1]}
     return out
 
 

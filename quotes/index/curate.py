@@ -31,8 +31,10 @@ def before(tables: Tables, speakers: Iterable[int] = (), quotes: Iterable[str] =
     """What a correction is about to change, as it is now: the ``undo`` record :func:`undo` restores.
 
     Speakers are kept whole (``None``: not there yet), quotations by the ``fields`` the correction
-    changes, corrections whole."""
-    s_rows, q_rows, c_rows = tables(SPEAKERS).raw(), tables(QUOTES).raw(), tables(CORRECTIONS).raw()
+    changes, corrections whole. Reads those rows only."""
+    speakers, quotes, corrections = list(speakers), list(quotes), list(corrections)
+    s_rows, q_rows = tables(SPEAKERS).rows(speakers), tables(QUOTES).rows(quotes)
+    c_rows = tables(CORRECTIONS).rows(corrections)
     return {
         "speakers": {str(i): copy.deepcopy(s_rows.get(str(i))) for i in speakers},
         "quotes": {q: {f: q_rows[q].get(f) for f in fields} for q in quotes if q in q_rows},
@@ -44,11 +46,10 @@ def undo(tables: Tables) -> dict | None:
     """Take back the last correction: every row it changed is as it was before; the correction is forgotten.
     ``None`` when there is nothing to undo."""
     corrections = tables(CORRECTIONS)
-    rows = corrections.raw()
-    if not rows:
+    found = corrections.last()
+    if found is None:
         return None
-    last = max(rows, key=int)
-    row = rows[last]
+    last, row = found
     saved = row.get("undo") or {}
     speakers = tables(SPEAKERS)
     speakers.drop([sid for sid, was in saved.get("speakers", {}).items() if was is None])
@@ -63,16 +64,18 @@ def undo(tables: Tables) -> dict | None:
 def _relocate(tables: Tables, saved: dict[str, dict], where: list[dict]) -> dict[str, dict]:
     """``saved`` (quotation id -> fields) keyed by the ids the quotations have now: one that a re-ingest
     gave a new id is found again, as :func:`quotes.index.core._reapply` finds it, by its document's path,
-    its words and the nearest place (``where``: doc_path, quote, start of each, in order)."""
-    rows, docs = tables(QUOTES).raw(), tables(DOCUMENTS).raw()
+    its words and the nearest place (``where``: doc_path, quote, start of each, in order). Reads those
+    quotations, and the quotations of the documents now at those paths."""
+    quotes = tables(QUOTES)
+    present = quotes.rows(saved)
     out: dict[str, dict] = {}
     for n, (qid, fields) in enumerate(saved.items()):
-        if qid in rows or n >= len(where):
+        if qid in present or n >= len(where):
             out[qid] = fields
             continue
         w = where[n]
-        held = {h for h, d in docs.items() if w.get("doc_path") in (d.get("paths") or [d.get("path")])}
-        same = [(abs(r["start"] - (w.get("start") or 0)), q) for q, r in rows.items()
+        held = tables(DOCUMENTS).holding(w.get("doc_path"))
+        same = [(abs(r["start"] - (w.get("start") or 0)), q) for q, r in quotes.of_documents(held).items()
                 if r["doc"] in held and plain(r["quote"]) == plain(w.get("quote"))]
         if same:
             out[min(same)[1]] = fields
@@ -116,7 +119,7 @@ def reassign(tables: Tables, resolve: Callable[[str | int], int], qid: str, spea
              create: bool) -> None:
     """Quotation ``qid`` was said by ``speaker`` (a name or id, found by ``resolve``; ``None``: nobody known)."""
     speakers, quotes = tables(SPEAKERS), tables(QUOTES)
-    was = quotes.raw()[qid].get("speaker_id")   # read now: the row is patched in place below
+    was = quotes.one(qid).get("speaker_id")     # read now: the row is patched in place below
     target: int | None = None
     created = False
     if speaker is not None:
@@ -143,9 +146,10 @@ def reassign(tables: Tables, resolve: Callable[[str | int], int], qid: str, spea
 def split(tables: Tables, sid: int, name: str, qids: Iterable[str], aliases: Iterable[str]) -> int:
     """A new speaker ``name`` for the quotations ``qids`` of speaker ``sid`` and those whose speaker
     mention is one of ``aliases`` (which move to the new speaker); returns the new speaker's id."""
-    speakers, quotes, docs = tables(SPEAKERS), tables(QUOTES), tables(DOCUMENTS).raw()
+    speakers, quotes = tables(SPEAKERS), tables(QUOTES)
     wanted = {key(a) for a in aliases if key(a)}
-    moving = [qid for qid, q in quotes.raw().items() if q.get("speaker_id") == sid
+    rows = quotes.of_speaker(sid)                   # the speaker's quotations only, in the index's order
+    moving = [qid for qid, q in rows.items() if q.get("speaker_id") == sid
               and (qid in set(qids) or (wanted and key(q.get("mention")) in wanted))]
     missing = set(qids) - set(moving)
     if missing:
@@ -154,12 +158,12 @@ def split(tables: Tables, sid: int, name: str, qids: Iterable[str], aliases: Ite
         raise ValueError("nothing to split off: give quotation ids (--quote) or names it was quoted by (--alias)")
     new = speakers.next_id()
     saved = before(tables, [sid, new], moving)
-    old = speakers.raw()[str(sid)]
+    old = speakers.one(sid)
     speakers.patch({sid: {"aliases": [a for a in old.get("aliases") or [] if key(a) not in wanted], "curated": True}})
     speakers.put({new: {"name": name.strip(), "aliases": [a for a in old.get("aliases") or [] if key(a) in wanted],
                         "roles": [], "type": old.get("type") or "unknown", "scope": old.get("scope"), "curated": True,
                         "ambiguous": False, "quotes": 0, "quote_ids": []}})
-    rows = quotes.raw()
+    docs = tables(DOCUMENTS).rows({rows[q]["doc"] for q in moving})
     moves = [{"doc_path": (docs.get(rows[q]["doc"]) or {}).get("path"), "quote": rows[q]["quote"],
               "start": rows[q]["start"]} for q in moving]
     quotes.patch({qid: {"speaker_id": new} for qid in moving})
@@ -171,10 +175,10 @@ def mark_kind(tables: Tables, qid: str, kind: str) -> None:
     """Quotation ``qid`` is not a quotation but a ``kind`` (a title, a so-called term): it leaves every
     listing and its speaker's count; the mark is re-applied when the article is ingested again."""
     quotes = tables(QUOTES)
-    saved = before(tables, [s for s in [quotes.raw()[qid].get("speaker_id")] if s is not None], [qid],
+    saved = before(tables, [s for s in [quotes.one(qid).get("speaker_id")] if s is not None], [qid],
                    fields=("kind", "speaker_id"))
-    q = quotes.raw()[qid]
-    doc = tables(DOCUMENTS).raw().get(q["doc"]) or {}
+    q = quotes.one(qid)
+    doc = tables(DOCUMENTS).one(q["doc"]) or {}
     quotes.patch({qid: {"kind": kind, "speaker_id": None}})
     log(tables, op="kind", quote_id=qid, doc_path=doc.get("path"), quote=q["quote"], start=q["start"], kind=kind,
         speaker_id=None, undo=saved)

@@ -26,10 +26,12 @@ SURNAME_ONLY = 0.6
 class Placement:
     """Speakers of the documents in one batch, matched to (or added to) the index."""
 
-    def __init__(self, table: Rows, report: IngestReport, known: Mapping[Any, Mapping[str, Any]] | None = None) -> None:
-        """``known``: the indexed speakers this batch may match (every speaker when not given)."""
+    def __init__(self, table: Rows, report: IngestReport,
+                 known: Roster | Mapping[Any, Mapping[str, Any]] | None = None) -> None:
+        """``known``: the indexed speakers this batch may match, as rows or already in a roster (which
+        placement then adds to: :mod:`quotes.index.candidates`); every speaker when not given."""
         self.table, self.report = table, report
-        self.roster = Roster(table.raw() if known is None else known)
+        self.roster = known if isinstance(known, Roster) else Roster(table.raw() if known is None else known)
         self.next_id = table.next_id()
         self.changed: dict[int, dict] = {}
         self.created: dict[int, dict] = {}
@@ -39,13 +41,7 @@ class Placement:
 
     def place(self, result: DocResult, doc_hash: str) -> dict[str, int]:
         """Speaker id for each speaker name the document's quotations use."""
-        entities = list(result.speakers)
-        known = {e.name for e in entities}
-        for q in result.quotes:
-            if q.speaker and q.speaker not in known and key(q.speaker) and key(q.speaker) not in PRONOUNS:
-                entities.append(Entity(q.speaker, q.speaker_type or "unknown"))
-                known.add(q.speaker)
-        return {e.name: self.one(e, doc_hash) for e in entities if key(e.name) and key(e.name) not in PRONOUNS}
+        return {e.name: self.one(e, doc_hash) for e in entities(result)}
 
     def one(self, e: Entity, doc_hash: str) -> int:
         sid, bare = self.roster.match(e.name, e.type, e.aliases, scope=doc_hash)
@@ -84,6 +80,18 @@ def better_spelled(row: Mapping[str, Any], name: str) -> bool:
     ("Gérald Darmanin" for "Gerald Darmanin"): whichever article came first, the accents win."""
     return (not row.get("curated") and name != row["name"] and key(name) == key(row["name"])
             and accented(name) > accented(row["name"]))
+
+
+def entities(result: DocResult) -> list[Entity]:
+    """The speakers a document places: its entities, then each named speaker of a quotation that no
+    entity covers (pronouns and empty names left out)."""
+    found = list(result.speakers)
+    known = {e.name for e in found}
+    for q in result.quotes:
+        if q.speaker and q.speaker not in known and key(q.speaker) and key(q.speaker) not in PRONOUNS:
+            found.append(Entity(q.speaker, q.speaker_type or "unknown"))
+            known.add(q.speaker)
+    return [e for e in found if key(e.name) and key(e.name) not in PRONOUNS]
 
 
 def news(row: Mapping[str, Any], e: Entity) -> bool:

@@ -64,6 +64,20 @@ class Rows(Table):
         """The quote rows of speaker ``sid`` (quotes table only)."""
         return self._storage.quote_rows(speakers=[sid])
 
+    def of_documents(self, docs: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The quote rows of the documents ``docs`` (quotes table only)."""
+        return self._storage.quote_rows(docs=sorted(docs))
+
+    def holding(self, path: str) -> set[str]:
+        """Ids of the documents one of whose paths is ``path`` (documents table only)."""
+        return self._storage.docs_holding(path)
+
+    def last(self) -> tuple[str, dict[str, Any]] | None:
+        """The row with the highest integer id and its id (integer-keyed tables), or ``None``."""
+        top = self._storage.next_id(self.name) - 1
+        row = self._storage.rows(self.name, [top]).get(str(top)) if top > 0 else None
+        return (str(top), row) if row is not None else None
+
     def put(self, rows: Mapping[Any, Mapping[str, Any]]) -> None:
         """Insert or overwrite ``rows`` (id -> row); the row dicts are stored as they are, not copied."""
         self._storage.put(self.name, rows)

@@ -8,17 +8,22 @@ one database row per index row, the row itself a JSON document (so any field a
 later version adds is carried as it is) with the columns queries need pulled
 out and indexed:
 
-* ``quotes``: ``doc`` and ``speaker_id`` (indexed), ``kind``, and ``quote``, which
+* ``quotes``: ``doc`` and ``(speaker_id, kind)`` (indexed), and ``quote``, which
   feeds a full-text index (FTS5, accents ignored) for word search;
 * ``documents``: ``date`` (indexed) and a ``paths`` table (path -> document);
 * ``speakers``: ``quotes`` (the count) and a ``speaker_keys`` table (name,
-  alias, role and surname keys -> speaker), so a name is found without reading
-  every speaker; a speaker's ``quote_ids`` are not stored but read from
-  ``quotes`` by the indexed ``speaker_id``.
+  alias, role and surname keys -> speaker, each row saying which kind of key
+  it is and the speaker's document scope), so a name is found without reading
+  every speaker, and placement fetches a batch's candidates by kind of key
+  (:meth:`SQLiteStorage.speakers_for_placement`); a speaker's ``quote_ids`` are
+  not stored but read from ``quotes`` by the indexed ``speaker_id``.
 
 The index reads only what a query needs (:meth:`SQLiteStorage.rows`,
-:meth:`SQLiteStorage.find_quotes`...), and a batch writes only its own rows, so
-ingest costs what the new quotations cost, whatever the size of the index.
+:meth:`SQLiteStorage.quote_rows`...), and a batch writes only its own rows and
+adds what it changed to its speakers' counts (:meth:`SQLiteStorage.recount`),
+so ingest costs what the new quotations cost, whatever the size of the index.
+An index an earlier version wrote is brought to this layout by its first
+writer (:meth:`SQLiteStorage._upgrade`: derived tables only, one transaction).
 
 Safety is the JSON storage's, by other means: writers take the same lock file
 (``PATH.lock``, so :class:`~quotes.index.storage.IndexLocked` after the
@@ -28,8 +33,9 @@ or after the batch, never between. A file that starts like SQLite but is
 damaged, or is not ours, raises :class:`~quotes.index.storage.IndexFileError`
 and is never written to.
 
-Over the project's ~450 lines (598): one TinyDB storage, its schema, its migration and its indexed
-queries share the connection and the row codec; the migration is the next to move out.
+Over the project's ~450 lines (731): one TinyDB storage, its schema, its upgrade, its indexed queries and
+its counts share the connection, the transaction's journal and the row codec; the JSON-to-SQLite
+conversion and ``open_storage`` (which share none of that) are the next to move out.
 """
 from __future__ import annotations
 
@@ -62,7 +68,7 @@ CREATE INDEX IF NOT EXISTS paths_doc ON paths(doc);
 CREATE TABLE IF NOT EXISTS quotes(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL,
                                   speaker_id INTEGER, kind TEXT, quote TEXT, row BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker_kind ON quotes(speaker_id, kind);
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_words USING fts5(quote, content='quotes', content_rowid='rid',
                                                           tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
@@ -72,9 +78,10 @@ CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE OF quote ON quotes BEGIN
   INSERT INTO quote_words(rowid, quote) VALUES (new.rid, new.quote); END;
 CREATE TABLE IF NOT EXISTS speakers(id INTEGER PRIMARY KEY, quotes INTEGER NOT NULL DEFAULT 0,
                                     curated INTEGER NOT NULL DEFAULT 0, row BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS speaker_keys(key TEXT NOT NULL, sid INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS speaker_keys_key ON speaker_keys(key);
+CREATE TABLE IF NOT EXISTS speaker_keys(key TEXT NOT NULL, sid INTEGER NOT NULL, how TEXT, scope TEXT);
+CREATE INDEX IF NOT EXISTS speaker_keys_how ON speaker_keys(key, how);
 CREATE INDEX IF NOT EXISTS speaker_keys_sid ON speaker_keys(sid);
+CREATE INDEX IF NOT EXISTS speaker_keys_scope ON speaker_keys(scope) WHERE scope IS NOT NULL;
 CREATE TABLE IF NOT EXISTS corrections(id INTEGER PRIMARY KEY, row BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS other(tbl TEXT NOT NULL, id TEXT NOT NULL, row BLOB NOT NULL, PRIMARY KEY(tbl, id));
 """
@@ -98,10 +105,20 @@ def chunks(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
         yield items[i:i + size]
 
 
-def speaker_keys(row: Mapping[str, Any]) -> set[str]:
-    """Every key a speaker can be found by: name, aliases, roles, and the last word of each name."""
-    names = [key(n) for n in [row.get("name"), *(row.get("aliases") or ())] if key(n)]
-    return {*names, *(n.split()[-1] for n in names), *(key(r) for r in row.get("roles") or () if key(r))}
+#: What a ``speaker_keys`` row says the key is of its speaker: the name, an alias, the last word of
+#: either (a surname), a role. Placement fetches by kind (:meth:`SQLiteStorage.speakers_for_placement`).
+NAME, ALIAS, SURNAME, ROLE = "n", "a", "s", "r"
+
+
+def speaker_keys(row: Mapping[str, Any]) -> set[tuple[str, str]]:
+    """Every key a speaker can be found by, with its kind: name, aliases, roles, and the last word of
+    each name (a speaker found by several kinds of one key has a row for each)."""
+    name = key(row.get("name"))
+    aliases = [key(a) for a in row.get("aliases") or () if key(a)]
+    out = {(name, NAME)} if name else set()
+    out |= {(a, ALIAS) for a in aliases}
+    out |= {(n.split()[-1], SURNAME) for n in [name, *aliases] if n}
+    return out | {(key(r), ROLE) for r in row.get("roles") or () if key(r)}
 
 
 class SQLiteStorage(Storage):
@@ -119,7 +136,18 @@ class SQLiteStorage(Storage):
         self._db: sqlite3.Connection | None = None
         self._version: int | None = None
         self._in_tx = False
-        self._touched: set[int] = set()
+        #: Quotations each speaker gained (+1) or lost (-1) in this transaction, by kind: what recount
+        #: adds to the stored counts (see :meth:`recount`).
+        self._delta: dict[int, dict[str | None, int]] = {}
+        #: Bumped at the end of every transaction of ours (committed or not): what a cache of rows checks,
+        #: beside ``generation`` (bumped when another process wrote).
+        self.serial = 0
+        #: Every speaker row the last committed transaction wrote (``None``: dropped), as stored; and
+        #: the speakers whose counts alone it changed: ``(quotes, reported)``.
+        self.speaker_writes: dict[int, dict[str, Any] | None] = {}
+        self.speaker_counts: dict[int, tuple[int, int]] = {}
+        self._journal: dict[int, dict[str, Any] | None] = {}
+        self._counts: dict[int, tuple[int, int]] = {}
 
     # -- connection ---------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -168,6 +196,8 @@ class SQLiteStorage(Storage):
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = FULL")
                 db.execute("PRAGMA cache_size = -65536")     # 64 MB: the id and speaker indexes of a big batch
+                if tables:
+                    self._upgrade(db)
         except sqlite3.DatabaseError as e:
             raise IndexFileError(
                 f"{self.path} is a damaged or unreadable SQLite index ({e}); it was left untouched. Restore it "
@@ -176,6 +206,41 @@ class SQLiteStorage(Storage):
         self._version = self._data_version()
         self.generation += 1
         return db
+
+    def _upgrade(self, db: sqlite3.Connection) -> None:
+        """Bring an index an earlier version wrote to this layout: ``speaker_keys`` gains each key's kind
+        and the speaker's scope (rebuilt from the speaker rows), and the quotes' speaker index covers
+        ``kind`` (so counting a speaker's quotations reads no quote row). Only derived tables and
+        indexes change, in one transaction under the writers' lock: killed midway, the file is as it was."""
+        def behind() -> bool:
+            columns = {r[1] for r in db.execute("PRAGMA table_info(speaker_keys)")}
+            indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            return "how" not in columns or "quotes_speaker_kind" not in indexes
+
+        if not behind():
+            return
+        lock = writer_lock(self.path, self.readonly, self.lock_timeout)
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if "how" not in {r[1] for r in db.execute("PRAGMA table_info(speaker_keys)")}:
+                    db.execute("ALTER TABLE speaker_keys ADD COLUMN how TEXT")
+                    db.execute("ALTER TABLE speaker_keys ADD COLUMN scope TEXT")
+                    db.execute("DELETE FROM speaker_keys")
+                    speakers = {i: orjson.loads(r) for i, r in db.execute("SELECT id, row FROM speakers")}
+                    db.executemany("INSERT INTO speaker_keys(key, sid, how, scope) VALUES (?, ?, ?, ?)",
+                                   _key_rows(speakers))
+                    db.execute("DROP INDEX IF EXISTS speaker_keys_key")
+                for line in DDL.splitlines():
+                    if line.startswith("CREATE INDEX"):
+                        db.execute(line)
+                db.execute("DROP INDEX IF EXISTS quotes_speaker")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        finally:
+            lock.release()
 
     def check(self) -> None:
         """Open the file now, so a damaged or foreign one is refused before any work is done."""
@@ -244,12 +309,15 @@ class SQLiteStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator["Lazy"]:
         """Lock, write inside one SQLite transaction, commit once (or roll back on any error)."""
+        if not self.readonly:
+            self._conn()           # opened (and an older layout upgraded, under the lock) before we lock
         lock = writer_lock(self.path, self.readonly, self.lock_timeout)
         try:
             db = self._conn()
             self.refresh()
             db.execute("BEGIN IMMEDIATE")
-            self._in_tx, self._touched = True, set()
+            self._in_tx, self._delta, self._journal, self._counts = True, {}, {}, {}
+            self.speaker_writes, self.speaker_counts = {}, {}
             try:
                 yield Lazy(self)
             except BaseException:
@@ -257,7 +325,9 @@ class SQLiteStorage(Storage):
                 raise
             finally:
                 self._in_tx = False
+                self.serial += 1
             db.execute("COMMIT")
+            self.speaker_writes, self.speaker_counts, self._journal, self._counts = self._journal, self._counts, {}, {}
             self._version = self._data_version()
         finally:
             lock.release()
@@ -269,7 +339,7 @@ class SQLiteStorage(Storage):
             return
         db = self._conn()
         if table == "quotes":
-            old = self._speakers_of(rows.keys())
+            self._count(self._speakers_of(rows.keys()), -1)
             last = db.execute("SELECT max(rid) FROM quotes").fetchone()[0] or 0
             db.executemany(
                 "INSERT INTO quotes(id, doc, speaker_id, kind, quote, row) VALUES (?, ?, ?, ?, ?, ?) "
@@ -280,7 +350,7 @@ class SQLiteStorage(Storage):
             # new rows join the word index in one statement: ~15x cheaper than a trigger per row
             # (updated and deleted rows are kept in step by the triggers above)
             db.execute("INSERT INTO quote_words(rowid, quote) SELECT rid, quote FROM quotes WHERE rid > ?", (last,))
-            self._touched |= old | {r["speaker_id"] for r in rows.values() if r.get("speaker_id") is not None}
+            self._count(((r.get("speaker_id"), r.get("kind")) for r in rows.values()), +1)
         elif table == "documents":
             ids = [str(i) for i in rows]
             for part in chunks(ids):
@@ -293,12 +363,14 @@ class SQLiteStorage(Storage):
             ids = [int(i) for i in rows]
             for part in chunks(ids):
                 db.execute(f"DELETE FROM speaker_keys WHERE sid IN ({','.join('?' * len(part))})", part)
+            stored = {int(i): {k: v for k, v in r.items() if k != "quote_ids"} for i, r in rows.items()}
             db.executemany("INSERT OR REPLACE INTO speakers(id, quotes, curated, row) VALUES (?, ?, ?, ?)",
-                           [(int(i), int(r.get("quotes") or 0), int(bool(r.get("curated"))),
-                             orjson.dumps({k: v for k, v in r.items() if k != "quote_ids"})) for i, r in rows.items()])
-            db.executemany("INSERT INTO speaker_keys(key, sid) VALUES (?, ?)",
-                           [(k, int(i)) for i, r in rows.items() for k in speaker_keys(r)])
-            self._touched |= set(ids)
+                           [(i, int(r.get("quotes") or 0), int(bool(r.get("curated"))), orjson.dumps(r))
+                            for i, r in stored.items()])
+            db.executemany("INSERT INTO speaker_keys(key, sid, how, scope) VALUES (?, ?, ?, ?)", _key_rows(stored))
+            self._journal.update(stored)
+            for i in stored:
+                self._counts.pop(i, None)
         elif table in ("meta", "corrections"):
             db.executemany(f"INSERT OR REPLACE INTO {table}(id, row) VALUES (?, ?)",
                            [(int(i) if table == "corrections" else str(i), orjson.dumps(r)) for i, r in rows.items()])
@@ -320,7 +392,7 @@ class SQLiteStorage(Storage):
             return
         db = self._conn()
         if table == "quotes":
-            self._touched |= self._speakers_of(ids)
+            self._count(self._speakers_of(ids), -1)
         for part in chunks(ids):
             marks = ",".join("?" * len(part))
             if table in KNOWN:
@@ -331,36 +403,76 @@ class SQLiteStorage(Storage):
                 db.execute(f"DELETE FROM paths WHERE doc IN ({marks})", part)
             if table == "speakers":
                 db.execute(f"DELETE FROM speaker_keys WHERE sid IN ({marks})", part)
+                self._journal.update(dict.fromkeys((int(i) for i in part), None))
+                for i in part:
+                    self._counts.pop(int(i), None)
 
-    def _speakers_of(self, qids: Iterable[Any]) -> set[int]:
-        out: set[int] = set()
+    def _speakers_of(self, qids: Iterable[Any]) -> list[tuple[int, str | None]]:
+        """Speaker and kind of each stored quotation of ``qids`` that has a speaker."""
+        out: list[tuple[int, str | None]] = []
         for part in chunks(str(i) for i in qids):
-            out |= {r[0] for r in self.q(f"SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND id IN "
-                                         f"({','.join('?' * len(part))})", part)}
+            out += self.q(f"SELECT speaker_id, kind FROM quotes WHERE speaker_id IS NOT NULL AND id IN "
+                          f"({','.join('?' * len(part))})", part)
         return out
 
+    def _count(self, owned: Iterable[tuple[Any, str | None]], sign: int) -> None:
+        for sid, kind in owned:
+            if sid is not None:
+                kinds = self._delta.setdefault(int(sid), {})
+                kinds[kind] = kinds.get(kind, 0) + sign
+
     def recount(self, reported_kinds: Iterable[str] = ()) -> None:
-        """The counts of every speaker this transaction touched (``quotes``: quotations; ``reported``: rows
-        of ``reported_kinds``); those left with no row at all go (unless curated)."""
-        touched, self._touched = sorted(self._touched), set()
-        kinds = list(reported_kinds) or [""]
-        counts: dict[int, tuple[int, int]] = {}
-        for part in chunks(touched):
-            marks = ",".join("?" * len(part))
+        """Bring the counts of the speakers this transaction changed up to date (``quotes``: quotations;
+        ``reported``: rows of ``reported_kinds``); those left with no row at all go (unless curated).
+
+        A speaker written whole in this transaction (placed, corrected, restored by undo) is counted
+        from its quotations. Any other speaker's stored counts were true when the transaction began
+        (every transaction that changes quotations ends here), so the quotations it gained and lost
+        in this one are added to them: the cost is that of the change, not of the speaker's history
+        (at a million quotations, counting every touched speaker's rows again was most of a batch)."""
+        reported_kinds = set(reported_kinds)
+        delta, self._delta = self._delta, {}
+        whole = {sid for sid, row in self._journal.items() if row is not None}
+        moved = {sid: (sum(k.values()), sum(n for kind, n in k.items() if kind in reported_kinds))
+                 for sid, k in delta.items() if sid not in whole and any(k.values())}
+        new: dict[int, tuple[int, int]] = {}
+        curated: dict[int, int] = {}
+        for part in chunks(sorted(moved)):
+            for sid, quotes, reported, flag in self.q(
+                    f"SELECT id, json_extract(CAST(row AS TEXT), '$.quotes'), json_extract(CAST(row AS TEXT), "
+                    f"'$.reported'), curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part):
+                if isinstance(quotes, int) and isinstance(reported, int):
+                    total, more = moved[sid]
+                    new[sid], curated[sid] = (quotes + reported + total, reported + more), flag
+                else:                                   # a row from before counts were kept apart: count it
+                    whole.add(sid)
+        exact = sorted(whole)
+        kinds = sorted(reported_kinds) or [""]
+        for part in chunks(exact):
+            curated.update(self.q(f"SELECT id, curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part))
+            new.update(dict.fromkeys((i for i in part if i in curated), (0, 0)))
             for sid, total, reported in self.q(
                     f"SELECT speaker_id, count(*), sum(kind IN ({','.join('?' * len(kinds))})) FROM quotes "
-                    f"WHERE speaker_id IN ({marks}) GROUP BY speaker_id", [*kinds, *part]):
-                counts[sid] = (total, reported or 0)
-        rows = self.rows("speakers", touched)
-        orphans = [sid for sid, row in rows.items() if not counts.get(int(sid)) and not row.get("curated")]
-        changed = {}
-        for sid, row in rows.items():
-            total, reported = counts.get(int(sid), (0, 0))
-            if sid not in orphans and (row.get("quotes"), row.get("reported")) != (total - reported, reported):
-                changed[sid] = {**row, "quotes": total - reported, "reported": reported}
+                    f"WHERE speaker_id IN ({','.join('?' * len(part))}) GROUP BY speaker_id", [*kinds, *part]):
+                if sid in curated:
+                    new[sid] = (total, reported or 0)
+        orphans = [sid for sid, (total, _) in new.items() if not total and not curated[sid]]
         self.drop("speakers", orphans)
-        self.put("speakers", changed)
-        self._touched = set()
+        # Only the counts change, in the row and the count column (not the key rows), and SQLite changes
+        # them in place (json_set keeps every other field, and the fields' order, as they are)
+        counts = {sid: (total - reported, reported) for sid, (total, reported) in new.items() if sid not in set(orphans)}
+        self._conn().executemany(
+            "UPDATE speakers SET quotes = ?1, row = json_set(CAST(row AS TEXT), '$.quotes', ?1, '$.reported', ?2) "
+            "WHERE id = ?3 AND (json_extract(CAST(row AS TEXT), '$.quotes') IS NOT ?1 "
+            "OR json_extract(CAST(row AS TEXT), '$.reported') IS NOT ?2)",
+            [(quotes, reported, sid) for sid, (quotes, reported) in counts.items()])
+        for sid, (quotes, reported) in counts.items():
+            was = self._journal.get(sid)
+            if was is not None:       # written whole in this transaction: the journal keeps it whole
+                self._journal[sid] = {**was, "quotes": quotes, "reported": reported}
+            else:
+                self._counts[sid] = (quotes, reported)
+        self._delta = {}
 
     # -- reading --------------------------------------------------------------------
     def ids(self, table: str) -> list[str]:
@@ -403,6 +515,27 @@ class SQLiteStorage(Storage):
         found = {r[0] for r in self.q("SELECT sid FROM speaker_keys WHERE key >= ? AND key < ?",
                                       (word + " ", word + "!"))}
         return self.rows("speakers", found)
+
+    def speakers_for_placement(self, exact: Iterable[str] = (), names: Iterable[str] = (), surnames: Iterable[str] = (),
+                               scopes: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
+        """The speakers placement may match (:mod:`quotes.index.candidates` says which keys): those with a
+        name or alias key in ``exact``, a name key in ``names``, a surname key in ``surnames`` (each among
+        speakers of no document scope), and every speaker scoped to a document of ``scopes``. A key row an
+        earlier version wrote (no kind, no scope) matches any kind: more speakers, never fewer."""
+        found: set[int] = set()
+        for hows, keys in (((NAME, ALIAS), exact), ((NAME,), names), ((SURNAME,), surnames)):
+            for part in chunks(sorted({k for k in keys if k})):
+                found |= {r[0] for r in self.q(
+                    f"SELECT sid FROM speaker_keys WHERE key IN ({','.join('?' * len(part))}) AND scope IS NULL "
+                    f"AND (how IS NULL OR how IN ({','.join('?' * len(hows))}))", [*part, *hows])}
+        for part in chunks(sorted(set(scopes))):
+            found |= {r[0] for r in self.q(
+                f"SELECT sid FROM speaker_keys WHERE scope IN ({','.join('?' * len(part))})", part)}
+        return self.rows("speakers", found)
+
+    def docs_holding(self, path: str) -> set[str]:
+        """Every document one of whose paths is ``path``."""
+        return {d for (d,) in self.q("SELECT doc FROM paths WHERE path = ?", (path,))}
 
     def docs_by_path(self, paths: Iterable[str]) -> dict[str, str]:
         """Document id of each of ``paths`` that is indexed."""
@@ -518,6 +651,11 @@ def _load(table: str, raw: bytes) -> dict[str, Any]:
     return orjson.loads(raw)
 
 
+def _key_rows(speakers: Mapping[int, Mapping[str, Any]]) -> list[tuple[str, int, str, str | None]]:
+    """The ``speaker_keys`` rows of ``speakers`` (id -> row): key, speaker, kind, document scope."""
+    return [(k, int(i), how, r.get("scope") or None) for i, r in speakers.items() for k, how in speaker_keys(r)]
+
+
 def _paths(row: Mapping[str, Any]) -> list[str]:
     return list(row.get("paths") or ([row["path"]] if row.get("path") else []))
 
@@ -578,7 +716,7 @@ def convert_to_sqlite(json_storage: IndexStorage) -> Path:
                 for name, rows in data.items():
                     if name != META:
                         target.put(name, rows)
-                target._touched = set()
+                target._delta = {}
             target._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
             target._conn().execute("PRAGMA journal_mode = DELETE")    # one self-contained file to rename
             target.close()

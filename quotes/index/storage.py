@@ -324,6 +324,10 @@ class IndexStorage(Storage):
         return {p: h for h, row in self._table("documents").items()
                 for p in (row.get("paths") or [row.get("path")]) if p in wanted}
 
+    def docs_holding(self, path: str) -> set[str]:
+        """Every document one of whose paths is ``path``."""
+        return {h for h, row in self._table("documents").items() if path in (row.get("paths") or [row.get("path")])}
+
     def document_ids(self, ref: str) -> list[str]:
         """Documents ``ref`` names: an id (or a prefix of 6+), a path, or the tail of a path."""
         docs = self._table("documents")
