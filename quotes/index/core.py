@@ -290,11 +290,12 @@ class Index:
         review queue: attributions below :data:`~quotes.records.SURE`, or with no speaker.
         """
         self._fresh()
+        ids = self._speaker_ids(speaker) if speaker is not None else None
         if speaker is not None:
-            self._refuse_shared_surname(speaker)
+            self._refuse_shared_surname(speaker, ids)
         hashes = set(self._document_ids(doc)) if doc is not None else None
         kinds = set(kinds) if kinds is not None else None
-        quotes = self.storage.quote_rows(speakers=self._speaker_ids(speaker) if speaker is not None else None,
+        quotes = self.storage.quote_rows(speakers=ids,
                                          docs=sorted(hashes) if hashes is not None else None, kinds=kinds,
                                          since=since, until=until, words=search)
         speakers = self._table(SPEAKERS).rows({q["speaker_id"] for q in quotes.values() if q.get("speaker_id") is not None})
@@ -345,14 +346,13 @@ class Index:
             rows = self.storage.speakers_named_from(k)
         return Roster(rows).find(str(name))
 
-    def _refuse_shared_surname(self, name: str | int) -> None:
+    def _refuse_shared_surname(self, name: str | int, ids: list[int]) -> None:
         """A bare surname that two people carry ("Park": Helen Park and James Park) names no one:
         :class:`AmbiguousSpeaker`, listing them, rather than one list that mixes their words."""
         q = str(name).strip()
         k = key(q)
         if isinstance(name, int) or q.lstrip("#").isdigit() or len(k.split()) != 1:
             return
-        ids = self._speaker_ids(q)
         rows = self._table(SPEAKERS).rows(ids)
         people = {key(r["name"]) for r in rows.values() if r.get("type") in ("person", "unknown", None)
                   and len(key(r["name"]).split()) > 1 and key(r["name"]).split()[-1] == k}

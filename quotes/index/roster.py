@@ -132,7 +132,6 @@ class Roster:
 
     def by_given(self, word: str) -> set[int]:
         """People whose name or an alias starts with the given name ``word`` ("Helen" for "Helen Park")."""
-        return {i for (_, name), found in self.by_name.items() if name.startswith(word + " ")
-                for i in found if self.rows[i].get("type") in ("person", "unknown", None)} \
-            | {i for (_, name), found in self.by_alias.items() if name.startswith(word + " ")
-               for i in found if self.rows[i].get("type") in ("person", "unknown", None)}
+        return {i for table in (self.by_name, self.by_alias) for (_, name), found in table.items()
+                if name.startswith(word + " ") for i in found
+                if self.rows[i].get("type") in ("person", "unknown", None)}
