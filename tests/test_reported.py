@@ -84,6 +84,11 @@ def one(nlp, text, clause):
      "the new toll on the bridge", "The mayor", "railed"),
     ("The governor hinted at a run for the Senate.",
      "a run for the Senate", "The governor", "hinted"),
+    # a belief noun or a finding with whose it is
+    ("Many donors expressed the fear that the party would lose the Senate in November.",
+     "the party would lose the Senate in November", "Many donors", "fear"),
+    ("Residents were alarmed by the report's finding that the dam was unsafe.",
+     "the dam was unsafe", "report", "finding"),
     # a gerund of proposal or admission, and the asking of others with an infinitive
     ("The Republican candidate proposes letting families deduct the cost of elder care.",
      "letting families deduct the cost of elder care", "The Republican candidate", "proposes"),

@@ -10,8 +10,14 @@ each one reports, with no quotation marks needed:
 * a commitment with an infinitive: ``promised to …``, ``refused to …``;
 * passives (``it was announced that …``, the agent ``by X`` speaks);
 * ``according to X`` after or before its clause;
-* nominal cues: ``X's claim that …``, ``a statement from X saying …``;
-* ``X quoted Y as saying that …`` (Y speaks).
+* nominal cues: ``X's claim that …``, ``a statement from X saying …``, ``expressed the fear that …``;
+* ``X quoted Y as saying that …`` (Y speaks);
+* stances with an object: ``endorsed Cruz``, ``accused the agency of …``, ``a poll shows Clinton with …``;
+* a headline's source before its colon: ``Sanders: Clinton Email Story Has Moved``.
+
+A clause ends before what the writer adds about it after a comma (``…, which forced her to leave``,
+``…, while 4 in 10 want …``) and before a report of its own hung inside it. ``Reported.how`` names the
+family that found each record (``bench/reported_misses.py`` gives precision by family and cue).
 
 Each finding is a :class:`Reported`: the clause (``text[start:end]``, without ``that`` and
 without the closing stop), the cue and the speaker's mention; the pipeline resolves the
@@ -23,8 +29,9 @@ is no record here; a clause with a partial quotation in it is, and the partial q
 names it (``within``). Linear in the document: each token is looked at once, and spans are
 read off ``left_edge``/``right_edge``.
 
-Over the project's ~450 lines (478): one pass over the parse with the cue families sharing its walk
-and its clause trimming; the next split is the nominal and passive cues into a module of their own.
+Over the project's ~450 lines (628): one pass over the parse with the cue families sharing its walk,
+its speaker search and its clause trimming; the next split is the word lists (to ``lexicon``) and the
+nominal cues (stance, belief and statement nouns) into a module of their own.
 """
 from __future__ import annotations
 
@@ -32,7 +39,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..lexicon.cues import FRAME_VERBS, PHRASAL_CUES, SPEECH_VERBS, STATEMENT_NOUNS
+from ..lexicon.cues import FRAME_VERBS, IDEA_NOUNS, PHRASAL_CUES, SPEECH_VERBS, STATEMENT_NOUNS
 from ..nlp.lemmas import lemma
 from .parse import Layout, mention_span
 
@@ -116,6 +123,11 @@ STANCE_NOUNS = frozenset(
     "promise insistence refusal willingness desire wish appeal endorsement rejection complaint doubts "
     "skepticism scepticism enthusiasm stance position warning accusation allegation denial praise "
     "admiration hostility animosity antipathy distrust fear fears hope hopes concern concerns".split())
+#: Nouns of a belief, a fear or an expectation whose "that" clause is what their holder thinks:
+#: "Clinton's belief that …", "voters expressed the fear that …", "the impression among donors that …".
+BELIEF_NOUNS = IDEA_NOUNS | frozenset(
+    "fear fears hope hopes concern concerns worry worries suspicion assumption impression expectation feeling sense "
+    "conviction doubt doubts confidence perception".split())
 _NOT_CONTENT = frozenset("it this that which who they he she we i you".split())
 _QUOTE_AS = frozenset(["quote", "cite"])
 _THAT = frozenset(["that"])
@@ -217,6 +229,10 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
             _stance_noun(doc, t, add, _ABOUT if lemma(t) not in STANCE_NOUNS else None)
         elif pos == "NOUN" and lemma(t) in STANCE_NOUNS:
             _stance_noun(doc, t, add)
+            if lemma(t) in BELIEF_NOUNS:
+                _held_that(doc, t, add)
+        elif pos == "NOUN" and lemma(t) in BELIEF_NOUNS:
+            _held_that(doc, t, add)
     out.sort(key=lambda r: (r.start, -r.end))
     out = _drop_nested_stances(out)
     for r in out:
@@ -299,7 +315,7 @@ def _object(t: Token, lem: str) -> Token | None:
     if lem in OBJECT_VERBS or lem in EVIDENCE_VERBS and _evidence(t):
         for c in t.children:
             if c.dep_ in ("dobj", "ccomp") and c.i > t.i:
-                return c
+                return None if _says_that(c) else c
     for c in t.children:
         if c.dep_ == "prep" and c.i > t.i and (lem, c.lower_) in OBJECT_PREPS:
             for p in c.children:
@@ -530,6 +546,25 @@ def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
 
 
 _ABOUT = frozenset(["about", "on", "against", "over"])
+
+
+def _says_that(n: Token) -> bool:
+    """Is ``n`` a statement or belief noun with its "that" clause (``expressed the fear that …``,
+    ``repeated his claim that …``)? The clause is the statement, found from the noun."""
+    return (lemma(n) in BELIEF_NOUNS or lemma(n) in STATEMENT_NOUNS) and any(
+        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children)
+        for c in n.children)
+
+
+def _held_that(doc: Doc, n: Token, add) -> None:
+    """A belief noun's "that" clause, when the noun says whose belief it is (its possessor, "from
+    X", or the subject of the verb that voices it: "X expressed the fear that …")."""
+    holder = _noun_speaker(n)
+    if holder is None:
+        return
+    for c in n.children:
+        if c.i > n.i and c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in c.children):
+            add(c.left_edge.i, _clause_end(doc, c), doc[n.i:n.i + 1], holder, False, how="belief")
 
 
 def _stance_noun(doc: Doc, n: Token, add, preps: frozenset | None = None) -> None:

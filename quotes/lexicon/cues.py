@@ -55,7 +55,7 @@ STATEMENT_NOUNS = SPEECH_NOUNS | frozenset("""
 promise pledge vow proposal warning suggestion description call plea demand charge accusation assertion
 insistence admission boast threat dictum mantra phrase term rejection dismissal assessment prediction
 characterization characterisation question conclusion contention argument allegation complaint explanation
-observation
+observation finding
 """.split())
 
 #: Nouns whose clause is a view someone holds, not a clause of its own: "the view that …".
