@@ -165,6 +165,7 @@ class SpeakerCache:
                 self.roster.add(sid, row)
         rows = self.roster.rows
         for sid, (quotes, reported) in storage.speaker_counts.items():
-            if sid in rows:
-                rows[sid] = {**rows[sid], "quotes": quotes, "reported": reported}
+            row = rows.get(sid)
+            if row is not None:       # a row the storage read for us (placement copies before changing one)
+                row["quotes"], row["reported"] = quotes, reported
         self.stamp = (storage, storage.generation, storage.serial)

@@ -33,7 +33,7 @@ or after the batch, never between. A file that starts like SQLite but is
 damaged, or is not ours, raises :class:`~quotes.index.storage.IndexFileError`
 and is never written to.
 
-Over the project's ~450 lines (731): one TinyDB storage, its schema, its upgrade, its indexed queries and
+Over the project's ~450 lines (762): one TinyDB storage, its schema, its upgrade, its indexed queries and
 its counts share the connection, the transaction's journal and the row codec; the JSON-to-SQLite
 conversion and ``open_storage`` (which share none of that) are the next to move out.
 """
@@ -148,6 +148,9 @@ class SQLiteStorage(Storage):
         self.speaker_counts: dict[int, tuple[int, int]] = {}
         self._journal: dict[int, dict[str, Any] | None] = {}
         self._counts: dict[int, tuple[int, int]] = {}
+        #: ``(quotes, reported)`` as stored, of the speakers our committed transactions wrote: valid
+        #: until another process writes (emptied then), so recount need not read them back.
+        self._stored: dict[int, tuple[int, int]] = {}
 
     # -- connection ---------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -205,6 +208,7 @@ class SQLiteStorage(Storage):
         self._db = db
         self._version = self._data_version()
         self.generation += 1
+        self._stored = {}
         return db
 
     def _upgrade(self, db: sqlite3.Connection) -> None:
@@ -298,6 +302,7 @@ class SQLiteStorage(Storage):
         if version != self._version:
             self._version = version
             self.generation += 1
+            self._stored = {}
             return True
         return False
 
@@ -328,6 +333,13 @@ class SQLiteStorage(Storage):
                 self.serial += 1
             db.execute("COMMIT")
             self.speaker_writes, self.speaker_counts, self._journal, self._counts = self._journal, self._counts, {}, {}
+            for sid, row in self.speaker_writes.items():
+                counts = None if row is None else (row.get("quotes"), row.get("reported"))
+                if counts is not None and all(type(n) is int for n in counts):
+                    self._stored[sid] = counts
+                else:
+                    self._stored.pop(sid, None)
+            self._stored.update(self.speaker_counts)
             self._version = self._data_version()
         finally:
             lock.release()
@@ -339,14 +351,17 @@ class SQLiteStorage(Storage):
             return
         db = self._conn()
         if table == "quotes":
-            self._count(self._speakers_of(rows.keys()), -1)
             last = db.execute("SELECT max(rid) FROM quotes").fetchone()[0] or 0
-            db.executemany(
-                "INSERT INTO quotes(id, doc, speaker_id, kind, quote, row) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, speaker_id = excluded.speaker_id, "
-                "kind = excluded.kind, quote = excluded.quote, row = excluded.row",
-                [(str(i), r.get("doc"), r.get("speaker_id"), r.get("kind"), r.get("quote"), orjson.dumps(r))
-                 for i, r in rows.items()])
+            items = [(str(i), r.get("doc"), r.get("speaker_id"), r.get("kind"), r.get("quote"), orjson.dumps(r))
+                     for i, r in rows.items()]
+            db.executemany("INSERT INTO quotes(id, doc, speaker_id, kind, quote, row) VALUES (?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT(id) DO NOTHING", items)
+            added = {i for (i,) in db.execute("SELECT id FROM quotes WHERE rid > ?", (last,))}
+            if len(added) < len(items):    # ids already stored: their speakers lose them, then they are overwritten
+                again = [item for item in items if item[0] not in added]
+                self._count(self._speakers_of(item[0] for item in again), -1)
+                db.executemany("UPDATE quotes SET doc = ?2, speaker_id = ?3, kind = ?4, quote = ?5, row = ?6 "
+                               "WHERE id = ?1", again)
             # new rows join the word index in one statement: ~15x cheaper than a trigger per row
             # (updated and deleted rows are kept in step by the triggers above)
             db.execute("INSERT INTO quote_words(rowid, quote) SELECT rid, quote FROM quotes WHERE rid > ?", (last,))
@@ -434,38 +449,54 @@ class SQLiteStorage(Storage):
         delta, self._delta = self._delta, {}
         whole = {sid for sid, row in self._journal.items() if row is not None}
         moved = {sid: (sum(k.values()), sum(n for kind, n in k.items() if kind in reported_kinds))
-                 for sid, k in delta.items() if sid not in whole and any(k.values())}
-        new: dict[int, tuple[int, int]] = {}
+                 for sid, k in delta.items() if sid not in self._journal and any(k.values())}   # not written, not dropped
+        new: dict[int, tuple[int, int]] = {}          # (total, reported) after this transaction
+        old: dict[int, tuple[Any, Any]] = {}          # (quotes, reported) as stored before
         curated: dict[int, int] = {}
-        for part in chunks(sorted(moved)):
+        unknown = []
+        for sid in moved:
+            if sid in self._stored:
+                old[sid] = self._stored[sid]
+            else:
+                unknown.append(sid)
+        for part in chunks(sorted(unknown)):
             for sid, quotes, reported, flag in self.q(
                     f"SELECT id, json_extract(CAST(row AS TEXT), '$.quotes'), json_extract(CAST(row AS TEXT), "
                     f"'$.reported'), curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part):
                 if isinstance(quotes, int) and isinstance(reported, int):
-                    total, more = moved[sid]
-                    new[sid], curated[sid] = (quotes + reported + total, reported + more), flag
+                    old[sid], curated[sid] = (quotes, reported), flag
                 else:                                   # a row from before counts were kept apart: count it
                     whole.add(sid)
+        for sid, (quotes, reported) in old.items():
+            if sid not in whole:
+                total, more = moved[sid]
+                new[sid] = (quotes + reported + total, reported + more)
         exact = sorted(whole)
         kinds = sorted(reported_kinds) or [""]
         for part in chunks(exact):
-            curated.update(self.q(f"SELECT id, curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part))
-            new.update(dict.fromkeys((i for i in part if i in curated), (0, 0)))
+            found = dict(self.q(f"SELECT id, curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part))
+            curated.update(found)
+            new.update(dict.fromkeys(found, (0, 0)))
             for sid, total, reported in self.q(
                     f"SELECT speaker_id, count(*), sum(kind IN ({','.join('?' * len(kinds))})) FROM quotes "
                     f"WHERE speaker_id IN ({','.join('?' * len(part))}) GROUP BY speaker_id", [*kinds, *part]):
-                if sid in curated:
+                if sid in found:
                     new[sid] = (total, reported or 0)
-        orphans = [sid for sid, (total, _) in new.items() if not total and not curated[sid]]
+            for sid in found:
+                row = self._journal.get(sid) or {}
+                old[sid] = (row.get("quotes"), row.get("reported")) if sid in self._journal else (None, None)
+        empty = [sid for sid, (total, _) in new.items() if not total and sid not in curated]
+        for part in chunks(sorted(empty)):
+            curated.update(self.q(f"SELECT id, curated FROM speakers WHERE id IN ({','.join('?' * len(part))})", part))
+        orphans = {sid for sid, (total, _) in new.items() if not total and not curated.get(sid)}
         self.drop("speakers", orphans)
         # Only the counts change, in the row and the count column (not the key rows), and SQLite changes
         # them in place (json_set keeps every other field, and the fields' order, as they are)
-        counts = {sid: (total - reported, reported) for sid, (total, reported) in new.items() if sid not in set(orphans)}
+        counts = {sid: (total - reported, reported) for sid, (total, reported) in new.items()
+                  if sid not in orphans and old.get(sid) != (total - reported, reported)}
         self._conn().executemany(
             "UPDATE speakers SET quotes = ?1, row = json_set(CAST(row AS TEXT), '$.quotes', ?1, '$.reported', ?2) "
-            "WHERE id = ?3 AND (json_extract(CAST(row AS TEXT), '$.quotes') IS NOT ?1 "
-            "OR json_extract(CAST(row AS TEXT), '$.reported') IS NOT ?2)",
-            [(quotes, reported, sid) for sid, (quotes, reported) in counts.items()])
+            "WHERE id = ?3", [(quotes, reported, sid) for sid, (quotes, reported) in counts.items()])
         for sid, (quotes, reported) in counts.items():
             was = self._journal.get(sid)
             if was is not None:       # written whole in this transaction: the journal keeps it whole
