@@ -4,8 +4,8 @@
     .venv/bin/python bench/speaker_misses.py [--gold FILE] [--jsonl EXTRACT_OUTPUT]
 
 Gold: ``bench/gold/polnear_dev_speakers.jsonl`` (dev articles 1–30) by default, or ``--gold
-bench/gold/polnear_dev31_60_speakers.jsonl`` (articles 31–60); only the articles a gold file
-labels are run. A gold quotation's first
+bench/gold/polnear_dev31_60_speakers.jsonl`` (articles 31–60), or a train sample with ``--corpus
+../shared/polnear/train``; only the articles a gold file labels are run. A gold quotation's first
 matched prediction is judged with the scorer's own ``names_entity``, as ``score.py`` does. Each
 miss prints the gold speaker, what the record says (speaker, mention, rule, resolution,
 confidence) and the quotation's opening words. ``--jsonl`` reads a saved
@@ -35,14 +35,16 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=GOLD, help="labels (JSON Lines, bench/gold/README.md)")
     ap.add_argument("--jsonl", type=Path, help="saved extract output to read instead of running the command")
     ap.add_argument("--cmd", default=f"{ROOT}/.venv/bin/quotes extract --format jsonl")
+    ap.add_argument("--corpus", type=Path, default=SHARED / "polnear" / "dev",
+                    help="the PolNeAR split the labels are of (../shared/polnear/train for polnear_train_*)")
     args = ap.parse_args()
     labels = load_speakers(args.gold)
     wanted = {k[0] for k in labels}
-    arts = [a for a in articles(SHARED / "polnear" / "dev") if a[0] in wanted]
+    arts = [a for a in articles(args.corpus) if a[0] in wanted]
     if args.jsonl:
         lines = args.jsonl.read_text(encoding="utf-8").splitlines()
     else:
-        paths = [str(SHARED / "polnear" / "dev" / "text" / f"{a[0]}.txt") for a in arts]
+        paths = [str(args.corpus / "text" / f"{a[0]}.txt") for a in arts]
         proc = subprocess.run(shlex.split(args.cmd) + paths, capture_output=True, text=True)
         lines = proc.stdout.splitlines()
     pred: dict[str, list[dict]] = defaultdict(list)

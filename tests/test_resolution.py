@@ -269,3 +269,70 @@ def test_a_role_keeps_its_portfolio(nlp, text, role):
     result = analyse(nlp(text), Document(path="t.txt", text=text))
     [person] = [e for e in result.speakers if e.type == "person"]
     assert role in person.roles
+
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The National Rifle Association says President Barack Obama's executive actions on gun control are "
+     "\u201cripe for abuse.\u201d\n\nThe nation's largest gun group is accusing Obama of political exploitation. "
+     "Chris Cox, who runs the NRA's lobbying arm, says the actions wouldn't have prevented any of the shootings "
+     "that Obama mentioned.\n\nCox says Obama is trying to distract from his record. He says Americans don't "
+     "need any more \u201clectures that are devoid of facts.\u201d", "Chris Cox"),
+    ("Obama said his word would not trump the Second Amendment, and the president defended the steps on "
+     "Tuesday.\n\nRyan said Obama has never respected the right to safe and legal gun ownership.\n\n"
+     "He says Obama \u201cknows full well that the law already says that sellers must be licensed.\u201d", "Ryan"),
+], ids=["same paragraph", "next paragraph"])
+def test_a_person_named_in_reported_words_is_not_the_next_speaker(nlp, text, name):
+    """Syntactic salience: "Cox says Obama is trying …" talks about Obama; the "He says" after it goes on
+    with Cox. It was Obama, talked about all along, on held-out PolNeAR train articles (and the reported
+    clause went to Cox while the words in marks inside it went to Obama)."""
+    [(who, _)] = speakers(nlp, text)
+    assert who == name
+
+
+def test_a_surname_the_tagger_calls_a_noun_is_the_person_named_before(nlp):
+    """Class 7: "Duval said" with "Duval" tagged a common noun was a speaker "Duval" of no type, apart
+    from "Mark Duval" introduced in the same sentence before."""
+    text = ("Mark Duval, the owner of the estate who bought it in 1998, was calmer. "
+            '"We have seen worse," Duval said.\n')   # (straight marks and a file's last newline: the tagger's noun)
+    [(who, _)] = speakers(nlp, text)
+    assert who == "Mark Duval"
+
+
+def test_an_english_verb_the_tagger_calls_a_person_is_no_one(nlp):
+    """Class 1: in a held-out article the recogniser made "Conceding" (in "Conceding that …, he warned") a
+    PERSON, and the "he" went to it. The tagger's error is set by hand here, as it made it there."""
+    from spacy.tokens import Span
+
+    text = ("President Obama has endured criticism for his remarks in London.\n\n"
+            "Conceding that there would likely be a trade agreement soon, he warned: "
+            "\u201cIt\u2019s not going to happen any time soon.\u201d")
+    doc = nlp(text)
+    [tok] = [t for t in doc if t.text == "Conceding"]
+    doc.ents = [e for e in doc.ents if e.end <= tok.i or e.start > tok.i] + [Span(doc, tok.i, tok.i + 1, "PERSON")]
+    result = analyse(doc, Document(path="t.txt", text=text))
+    [q] = [q for q in result.quotes if q.kind == "direct"]
+    assert q.speaker == "Obama"
+
+
+def test_a_paper_by_a_body_is_the_bodys_text_not_a_newspaper(nlp):
+    """Class 4: "a paper from the Brookings Institution had this to say: …" is the institution's words, not
+    those of the newspaper named before it."""
+    text = ("The Washington Post recently ran a piece on the plan. Likewise, a paper from the left-leaning "
+            "Brookings Institution had this to say about it: \u201cFamilies from the top half would receive more.\u201d")
+    [who] = [w for w, q in speakers(nlp, text) if q.startswith("Families")]
+    assert who == "Brookings Institution"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("\u201cPrices will rise,\u201d said David Kim, a 45-year-old trader.", "David Kim", "trader"),
+    ("Lisa Chen, a 2011 winemaker, was cautious. \u201cIt is too early to say,\u201d she said.", "Lisa Chen", "winemaker"),
+    ("Mark Duval, the owner of the estate who bought it in 1998, was calmer. \u201cWe have seen worse,\u201d "
+     "Duval said.", "Mark Duval", "owner of the estate"),
+], ids=["an age", "a year", "a relative clause inside the appositive"])
+def test_a_role_is_the_office_without_an_age_a_year_or_a_clause(nlp, text, name, role):
+    """Class 9: roles were "45-year-old trader", "2011 winemaker", and none at all for "the owner of the
+    estate who bought it …" (the clause's verb refused the whole appositive)."""
+    result = analyse(nlp(text), Document(path="t.txt", text=text))
+    [person] = [e for e in result.speakers if e.name == name]
+    assert person.roles == [role]

@@ -38,7 +38,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..lexicon import nouns as lex
-from ..lexicon.cues import SPEECH_NOUNS
+from ..lexicon.cues import SPEECH_NOUNS, SPEECH_VERBS
 from ..nlp.lemmas import is_word, lemma
 from .clusters import (FEMALE, MALE, PLURAL, Cluster, Mention, description_type, description_type_of, org_class, org_fits,
                        pronoun_filter, surname_compatible)
@@ -52,6 +52,8 @@ from .roles import Description, Role, counterpart, describe, fits, loosened, mak
 WINDOW = 5          # sentences a pronoun looks back for salience
 DECAY = 0.5         # salience kept per sentence of distance
 W_QUOTED = 0.1      # factor for a mention inside a quotation: "John Holdren" in the quote is not who said it
+W_REPORTED = 0.25   # factor for a mention inside a reported clause: in "Cox says Obama is trying …", Obama is
+                    # what Cox talks about; a "He says" after it goes on with Cox
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _THE = frozenset({"the", "this", "that", "a", "an"})
 #: Texts that speak for their owner: "her statement said", "the company's release said".
@@ -61,6 +63,8 @@ _OWNED_TEXTS = frozenset(SPEECH_NOUNS | {"release", "memo", "letter", "post", "t
                                          # court and legal papers: "Ivana Trump's brief said", "the judge's ruling"
                                          "brief", "missive", "motion", "petition", "complaint", "lawsuit", "suit",
                                          "ruling", "opinion", "indictment", "affidavit", "manifesto"})
+#: Nouns that name a text only with its author given ("a paper by …"); alone, "the paper" is a newspaper.
+_TEXTS_IF_AUTHORED = frozenset({"paper", "column", "editorial", "op-ed"})
 #: Verbs whose subject authors their object: "the RNC released a video", "the Post published a piece".
 _AUTHORING = frozenset({"release", "publish", "air", "post", "run", "issue", "write", "produce", "put", "launch",
                         "tweet", "send", "file", "broadcast"})
@@ -79,6 +83,7 @@ class _Resolver:
         self.doc = doc
         self.seg_starts = doc_segment_starts(doc)
         self.quote_spans = double_quoted(doc)
+        self.reported_toks = _reported_tokens(doc)
         self.sent_of = self._sentence_ranks()
         self.pool: list[Mention] = []
         self.at: dict[int, Mention] = {}                 # token index -> mention there
@@ -149,6 +154,8 @@ class _Resolver:
         w = weight if weight is not None else mention_weight(self.doc[tok])
         if w != W_SPEAKER and self.quoted(tok):
             w *= W_QUOTED
+        elif w != W_SPEAKER and tok in self.reported_toks:
+            w *= W_REPORTED
         m = Mention(tok, self.sent_of[tok], cluster, w)
         insort(self.pool, m, key=lambda x: x.tok)
         self.at[tok] = m
@@ -254,6 +261,9 @@ class _Resolver:
                 and fold(ent.text) not in self.person_words[self.segment(ent.start)] \
                 and sum(1 for t in ent.sent if not t.is_punct and not t.is_space) == 1:
             return  # "Harsh? He doesn't think so.": a one-word sentence in English, no one's name
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ == "VERB" and is_word(ent[0]) \
+                and fold(ent.text) not in self.person_words[self.segment(ent.start)]:
+            return  # "Conceding that …, he warned": an English verb opening a clause, no one's name
         seen.add(head.i)
         if ent.label_ == "ORG" and not self._org_is_person(ent):
             self._org_name(ent, head)
@@ -527,7 +537,7 @@ class _Resolver:
             if repeated:
                 self.route = "text"   # the owner of a text named sentences back: surer than a guess, not a name
             return c
-        named = root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG")
+        named = root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG") or self._surname_as_noun(root)
         if named and any(c.dep_ == "conj" and span.start <= c.i < span.end and c.pos_ == "PROPN"
                          and not _one_entity(root, c) for c in root.children):   # not "Oceanic and Atmospheric" in one name
             # "Ouahbi and Darmanin said": both, as a group
@@ -552,6 +562,14 @@ class _Resolver:
             return self._group(root.i, d)
         return self.resolve_description(root.i, d)
 
+    def _surname_as_noun(self, root: Token) -> bool:
+        """A capitalised common noun with no determiner that is the surname of a person the article
+        named (``Mark Duval, the owner …`` then ``"…," Duval said`` with ``Duval`` tagged a noun): the
+        person's name, not a description called "Duval"."""
+        return (root.pos_ == "NOUN" and root.is_title and root.is_alpha and not root.ent_type_
+                and not any(c.dep_ in ("det", "poss") for c in root.children)
+                and fold(root.text) in self.person_surnames[self.segment(root.i)])
+
     def _statement_owner(self, root: Token) -> SpacySpan | None:
         """The owner of a text that speaks: the person or body whose text it is speaks, not the text.
 
@@ -561,6 +579,9 @@ class _Resolver:
         the Republican National Committee …``, ``The Post published a piece …``): media nouns
         are one text to their readers (video, ad, clip), so any earlier owned text counts."""
         if root.pos_ != "NOUN" or fold(lemma(root)) not in _OWNED_TEXTS:
+            if root.pos_ == "NOUN" and fold(lemma(root)) in _TEXTS_IF_AUTHORED \
+                    and any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in root.children):
+                return _owner_of_text(root)   # "a paper from the Brookings Institution": a text, not a newspaper
             return None
         own = _owner_of_text(root)
         if own is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
@@ -697,6 +718,17 @@ def resolve_explained(doc: Doc, mentions: list[SpacySpan | None], text: str | No
         if e is not None:
             used.setdefault(id(e), e)
     return out, list(used.values()), evidence
+
+
+def _reported_tokens(doc: Doc) -> set[int]:
+    """Tokens of the clauses a speech verb with a subject reports (``Cox says [Obama is trying …]``):
+    the people named there are what the speaker talks about, less likely a later pronoun's speaker."""
+    out: set[int] = set()
+    for t in doc:
+        if t.dep_ == "ccomp" and t.head.pos_ == "VERB" and lemma(t.head) in SPEECH_VERBS \
+                and any(c.dep_ == "nsubj" for c in t.head.children):
+            out.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return out
 
 
 def _owner_of_text(text: Token) -> SpacySpan | None:
