@@ -95,6 +95,8 @@ def make_role(tokens: list[Token]) -> Role | None:
         if tokens[0].tag_ == "PRP$":
             possessor = tokens[0]
         tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[0].ent_type_ == "DATE" or tokens[0].like_num or tokens[0].text in "-–,"):
+        tokens = tokens[1:]   # an age or a year is no part of an office: "a 45-year-old trader", "2011 winemaker"
     while tokens and tokens[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET", "PART"):
         tokens = tokens[:-1]
     if not tokens or any(t.pos_ in ("VERB", "AUX") for t in tokens) or len(tokens) > 20:
@@ -166,8 +168,9 @@ def _appositive_tokens(tok: Token) -> list[Token]:
     """The words of an appositive, without a relative clause or a nested appositive after it."""
     toks = []
     for t in tok.subtree:
-        if t.i > tok.i and (t.dep_ in ("relcl", "appos", "acl") and t.head == tok or t.text in "(;"):
-            break
+        if t.i > tok.i and (t.dep_ in ("relcl", "appos", "acl") and t.head == tok or t.text in "(;"
+                            or t.tag_ in ("WP", "WDT", "WP$") or t.dep_ == "relcl"):
+            break   # (a relative clause on a noun inside the appositive ends it too: "the owner of the estate who …")
         toks.append(t)
     return _contiguous(toks, tok)
 
