@@ -336,3 +336,13 @@ def test_a_role_is_the_office_without_an_age_a_year_or_a_clause(nlp, text, name,
     result = analyse(nlp(text), Document(path="t.txt", text=text))
     [person] = [e for e in result.speakers if e.name == name]
     assert person.roles == [role]
+
+
+def test_a_name_set_off_at_the_end_of_a_description_is_the_speaker(nlp):
+    """Class 3: "His former business partner at Lenox, Lawrence B. Cummings, called him …" went to the
+    description: the parser hung the name on "Lenox", so the name never reached the speaker."""
+    text = ("In the 1990s, Ed Clarke turned one of his companies, Lenox Healthcare, into a large business. "
+            "His former business partner at Lenox, Lawrence B. Cummings, called him a master at bolting together "
+            "deals. \u201cHe showed again and again an ability to put together deals that other people couldn't.\u201d\n")
+    [(who, _)] = speakers(nlp, text)
+    assert who == "Lawrence B. Cummings"

@@ -551,6 +551,11 @@ class _Resolver:
                 return m.cluster
         if root.pos_ == "PRON" or root.tag_ in ("PRP", "WP", "WDT"):
             return self.resolve_pronoun(root)
+        if not named:
+            c = self._name_set_off(span, root)
+            if c is not None:
+                self.route = "name"
+                return c
         if named:
             return self._proper(span, root)
         d = describe(span)
@@ -561,6 +566,20 @@ class _Resolver:
         if d.plural:
             return self._group(root.i, d)
         return self.resolve_description(root.i, d)
+
+    def _name_set_off(self, span: SpacySpan, root: Token) -> Cluster | None:
+        """The person a description names after a comma at its end, whatever the parse hung the name on:
+        ``His former business partner at Lenox, Lawrence B. Cummings, called him …`` (the parser made
+        Cummings an appositive of Lenox)."""
+        if root.pos_ != "NOUN" or not lex.is_person_noun(fold(lemma(root))) or span[-1].ent_type_ != "PERSON":
+            return None
+        start = span.end - 1
+        while start > span.start and self.doc[start - 1].ent_type_ == "PERSON" and self.doc[start].ent_iob_ != "B":
+            start -= 1
+        if start <= root.i or self.doc[start - 1].text != ",":
+            return None
+        m = self.at.get(name_head(self.doc[span.end - 1]).i) or self.at.get(span.end - 1)
+        return m.cluster if m is not None and m.cluster.type == "person" else None
 
     def _surname_as_noun(self, root: Token) -> bool:
         """A capitalised common noun with no determiner that is the surname of a person the article
