@@ -346,3 +346,16 @@ def test_a_name_set_off_at_the_end_of_a_description_is_the_speaker(nlp):
             "deals. \u201cHe showed again and again an ability to put together deals that other people couldn't.\u201d\n")
     [(who, _)] = speakers(nlp, text)
     assert who == "Lawrence B. Cummings"
+
+
+def test_a_paragraph_opening_pronoun_goes_to_the_subject_just_before_not_the_last_speaker(nlp):
+    """Class 2: after the spokesman's quotations, a narration sentence puts the candidate in front; the
+    next paragraph's "He said that …" is the candidate (it went to the spokesman, the last speaker)."""
+    text = ("Donald Trump unleashed a harsh attack on Ben Carson last night.\n\n"
+            "Carson\u2019s business manager, Armstrong Williams, stated: \u201cWhen I spoke with Dr. Carson about this, "
+            "he was so sad about it.\u201d\n\n"
+            "Williams then said: \u201cTo see him just imploding before our very eyes is sad to watch.\u201d\n\n"
+            "Trump also attacked Hillary Clinton and Marco Rubio during the course of the rant.\n\n"
+            "He said that Clinton is playing the \u201cwomen\u2019s card big league\u201d and that Rubio is weak.\n")
+    [who] = [w for w, q in speakers(nlp, text) if q.startswith("women")]
+    assert who == "Donald Trump"

@@ -497,7 +497,30 @@ class _Resolver:
             speaking = last.cluster if last is not None else None
             return self.salient(tok.i, lambda c: f(c) if c.type != "organisation" or c is speaking else 0.0)
         best = self.salient(tok.i, f)
-        return self._introduced_here(tok.i, f, best) or best
+        return self._introduced_here(tok.i, f, best) or self._subject_just_before(tok.i, f, best) or best
+
+    def _subject_just_before(self, tok: int, ok: Callable[[Cluster], float], best: Cluster | None) -> Cluster | None:
+        """The subject of the narration sentence right before the pronoun's, when the pronoun opens a new
+        paragraph and that sentence put a new person in front of the last speaker: ``Williams then said:
+        "…"`` / ``Trump also attacked Clinton and Rubio.`` / ``He said that …`` is Trump."""
+        doc = self.doc
+        start = self.text.rfind("\n", 0, doc[tok].idx) + 1
+        if best is None or best.type != "person" or any(not t.is_space and not t.is_punct
+                                                         for t in doc.char_span(start, doc[tok].idx, alignment_mode="expand") or ()):
+            return None
+        sent = self.sent_of[tok] - 1
+        k = bisect_left(self.pool, tok, key=lambda x: x.tok) - 1
+        subject = None
+        while k >= 0 and self.pool[k].sent >= sent:
+            m = self.pool[k]
+            k -= 1
+            if m.sent == sent:
+                t = doc[m.tok]
+                if self.quoted(m.tok) or any(self.quoted(i) for i in range(t.sent.start, t.sent.end)):
+                    return None
+                if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and m.cluster.type == "person" and ok(m.cluster) >= 1.0:
+                    subject = m.cluster
+        return subject if subject is not None and subject is not best else None
 
     def _introduced_here(self, tok: int, ok: Callable[[Cluster], float], best: Cluster | None) -> Cluster | None:
         """A person introduced in the pronoun's own paragraph, before it, when the most salient one was
