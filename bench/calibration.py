@@ -1,11 +1,12 @@
 """Is ``confidence`` calibrated? Share of attributions right, by confidence bucket and by rule.
 
-    .venv/bin/python bench/calibration.py [--sets polnear-dev,polnear-dev31-60,news-dev,news-lockbox,polnear-dev61-84]
+    .venv/bin/python bench/calibration.py [--sets polnear-dev,polnear-dev31-60,polnear-train-a,news-dev,news-lockbox,polnear-dev61-84,polnear-train-b]
 
 "Right" means the record names the true speaker (``score.py``'s ``names_entity``: full name, an
 alias, or a person's surname), on the project's hand labels: the first 30 PolNeAR dev articles
 (``bench/gold/polnear_dev_speakers.jsonl``), articles 31-60 and 61-84 (``polnear_dev31_60_speakers.jsonl``,
-``polnear_dev61_84_speakers.jsonl``, the last a lockbox) and the English news-html pages
+``polnear_dev61_84_speakers.jsonl``, the last a lockbox), two samples of PolNeAR train
+(``polnear_train_a_speakers.jsonl``; ``polnear_train_b_speakers.jsonl``, a lockbox) and the English news-html pages
 (``bench/gold/news_html_speakers.jsonl``, dev and lockbox halves apart). Only gold quotations
 whose speaker is a named person or organisation count, as in the speaker scores. The tables of
 :mod:`quotes.coref.confidence` are set from the development sets; the lockbox checks them.
@@ -43,17 +44,17 @@ def extract(paths: list[Path]) -> dict[str, list[dict]]:
     return out
 
 
-def polnear_dev(labels_file: str = "polnear_dev_speakers.jsonl") -> list[tuple[dict, bool]]:
+def polnear_dev(labels_file: str = "polnear_dev_speakers.jsonl", split: str = "dev") -> list[tuple[dict, bool]]:
     labels = {}
     for line in (ROOT / "bench/gold" / labels_file).read_text().splitlines():
         r = json.loads(line)
         labels[(r["article"], r["content_start"], r["content_end"])] = r
     wanted = {k[0] for k in labels}
     gold, paths = {}, []
-    for name, text, attrs in articles(SHARED / "polnear" / "dev"):
+    for name, text, attrs in articles(SHARED / "polnear" / split):
         if name in wanted:
             gold[name] = direct_quotes(text, attrs)
-            paths.append(SHARED / "polnear" / "dev" / "text" / f"{name}.txt")
+            paths.append(SHARED / "polnear" / split / "text" / f"{name}.txt")
     pred = extract(paths)
     out = []
     for name, golds in gold.items():
@@ -106,6 +107,8 @@ def main() -> None:
     args = ap.parse_args()
     makers = {"polnear-dev": polnear_dev, "polnear-dev31-60": lambda: polnear_dev("polnear_dev31_60_speakers.jsonl"),
               "polnear-dev61-84": lambda: polnear_dev("polnear_dev61_84_speakers.jsonl"),
+              "polnear-train-a": lambda: polnear_dev("polnear_train_a_speakers.jsonl", "train"),
+              "polnear-train-b": lambda: polnear_dev("polnear_train_b_speakers.jsonl", "train"),
               "news-dev": lambda: news("dev"), "news-lockbox": lambda: news("lockbox")}
     for name in args.sets.split(","):
         rows = makers[name]()
