@@ -359,3 +359,11 @@ def test_a_paragraph_opening_pronoun_goes_to_the_subject_just_before_not_the_las
             "He said that Clinton is playing the \u201cwomen\u2019s card big league\u201d and that Rubio is weak.\n")
     [who] = [w for w, q in speakers(nlp, text) if q.startswith("women")]
     assert who == "Donald Trump"
+
+
+def test_a_building_the_tagger_calls_an_organisation_is_not_the_company(nlp):
+    """Class 1: "Smith Tower", tagged ORG in the body, took "the company's release" (it cannot speak)."""
+    text = ("The trial over the collapse of Smith Tower opened on Monday. John Smith, the building's engineer, "
+            "testified for three hours.\n\nThe company's release said: \u201cSafety is our first priority.\u201d\n")
+    [(who, _)] = speakers(nlp, text)
+    assert who != "Smith Tower"

@@ -353,7 +353,10 @@ class _Resolver:
         c = next((c for c in reversed(self.clusters[seg]) if c.type == "organisation"
                   and (key in c.org_keys or acronym(name) in c.org_keys)), None)
         if c is None:
-            c = self.new_cluster(ent.start, name, "organisation")
+            mute = short is None and fold(name.split()[-1]) in lex.MUTE_NAME_WORDS
+            # a building or an event the tagger made an organisation ("Smith Tower"): a name, never a body
+            # that "the company" or "it" means
+            c = self.new_cluster(ent.start, name, "unknown" if mute else "organisation")
             c.news = is_news_name(name)
         if head.dep_ in ("nsubj",) and lemma(head.head) in lex.REPORTING_VERBS:
             c.news = True

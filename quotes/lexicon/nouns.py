@@ -92,6 +92,15 @@ prize award awards medal trophy show series film movie album novel book report i
 river lake mountain island valley county district province region
 """.split())
 
+#: Of those, the last words of names of places, structures and events, which never speak even when the
+#: tagger calls them organisations ("Smith Tower", "Lambeau Field" aside): no "the company said" or
+#: "it said" means one. (Hospitals, schools, museums and palaces do speak, through their staff.)
+MUTE_NAME_WORDS = frozenset("""
+tower towers building bridge street avenue road boulevard square plaza park garden gardens station airport
+stadium arena mall dam river lake mountain island valley festival fair expo games olympics cup championship
+championships tournament marathon prize award awards medal trophy
+""".split())
+
 #: Words in organisations' names that a person's surname never is ("Morgan Stanley" is rare enough).
 ORG_NAME_WORDS = BODY_NOUNS | NEWS_NAME_WORDS | COMPANY_NOUNS | frozenset("""
 air airlines airways motors motor group holdings partners capital bank energy foods systems technologies
