@@ -367,3 +367,23 @@ def test_a_building_the_tagger_calls_an_organisation_is_not_the_company(nlp):
             "testified for three hours.\n\nThe company's release said: \u201cSafety is our first priority.\u201d\n")
     [(who, _)] = speakers(nlp, text)
     assert who != "Smith Tower"
+
+
+def test_the_writers_i_is_the_person_the_closing_line_introduces(nlp):
+    """An opinion piece's "I told her" is its writer, whom the closing line names; her mother's "she" is
+    still her mother (it was no one: "I" was left unresolved)."""
+    text = ("My father would have loved Trump\n\nI grew up in a paranoid household in the 1960s.\n\n"
+            "When my mother came home, I said, \u201cI don't believe in the devil.\u201d\n\n"
+            "\u201cThank God you still believe in God,\u201d she said.\n\n"
+            "Charlotte Meehan is playwright-in-residence at Wheaton College.\n")
+    found = dict((q, w) for w, q in speakers(nlp, text))
+    assert found["I don't believe in the devil."] == "Charlotte Meehan"
+    assert found["Thank God you still believe in God,"] != "Charlotte Meehan"
+
+
+def test_an_i_with_no_closing_line_is_no_one(nlp):
+    """Guard: in a news story with no writer's line, "I said" outside the marks names no one."""
+    text = ("The storm hit overnight.\n\nWhen the water rose, I said, \u201cWe have to leave now.\u201d\n\n"
+            "The mayor visited on Tuesday.\n")
+    [(who, _)] = speakers(nlp, text)
+    assert who is None

@@ -492,6 +492,8 @@ class _Resolver:
             if ante is None or ante.i == tok.i or ante.pos_ == "PRON":
                 return None
             return self.resolve_span(self.doc[ante.left_edge.i:ante.i + 1])
+        if low in ("i", "me") and not self.quoted(tok.i):
+            return self._author(tok.i)
         f = pronoun_filter(low)
         if f is None:
             return None
@@ -524,6 +526,25 @@ class _Resolver:
                 if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and m.cluster.type == "person" and ok(m.cluster) >= 1.0:
                     subject = m.cluster
         return subject if subject is not None and subject is not best else None
+
+    def _author(self, tok: int) -> Cluster | None:
+        """The writer an "I" outside quotation marks means: in an opinion piece, the person its closing
+        line introduces (``Charlotte Meehan is playwright-in-residence at Wheaton College …``); else no one."""
+        seg = self.segment(tok)
+        end = self.seg_starts[seg + 1] if seg + 1 < len(self.seg_starts) else len(self.text)
+        tail = self.text[:end].rstrip()
+        start = tail.rfind("\n") + 1
+        span = self.doc.char_span(start, len(tail), alignment_mode="expand")
+        if span is None or len(span) < 3 or start <= self.doc[tok].idx:
+            return None
+        ent = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        if ent is None or ent.start != span.start or ent.end >= span.end or lemma(self.doc[ent.end]) != "be":
+            return None
+        m = self.at.get(name_head(ent.root).i)
+        if m is None or m.cluster.type != "person":
+            return None
+        self.route = "author"
+        return m.cluster
 
     def _introduced_here(self, tok: int, ok: Callable[[Cluster], float], best: Cluster | None) -> Cluster | None:
         """A person introduced in the pronoun's own paragraph, before it, when the most salient one was
@@ -699,7 +720,7 @@ class _Resolver:
     def speaker(self, span: SpacySpan) -> Cluster | None:
         self.route, self.margin = "none", 1.0
         c = self.resolve_span(span)
-        if c is not None:
+        if c is not None and self.route != "author":   # (the writer's "I" is no antecedent for a "she")
             m = self.add(span.root.i, c, W_SPEAKER)
             self.last_speaker[c.segment] = m
         return c
