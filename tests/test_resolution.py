@@ -387,3 +387,24 @@ def test_an_i_with_no_closing_line_is_no_one(nlp):
             "The mayor visited on Tuesday.\n")
     [(who, _)] = speakers(nlp, text)
     assert who is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("\u201cThe candidates left just don\u2019t understand the military,\u201d said Army Capt. Christian Pardo, "
+     "who served in Iraq.\n", "Christian Pardo"),
+    ("\u201cI really don\u2019t understand it,\u201d said Air Force 1st Lt. Tyler Livingston.\n", "Tyler Livingston"),
+    ("\u201cWe held the line,\u201d said Sgt. Maria Ortiz.\n", "Maria Ortiz"),
+], ids=["Capt.", "Lt.", "Sgt."])
+def test_a_military_rank_abbreviation_keeps_the_name_whole(nlp, text, name):
+    """Class 9/6: the tokenizer split "Capt." into "Capt" and a full stop, and the speaker came out as
+    "Army Capt" (confidence 0.97) on a held-out PolNeAR train article."""
+    [(who, _)] = speakers(nlp, text)
+    assert who == name
+
+
+def test_a_body_before_a_title_is_the_persons_affiliation_not_the_speaker(nlp):
+    """Class 1: "said United Auto Workers Secretary-Treasurer Gary Casteel" went to the union."""
+    text = ("\u201cWe had to acknowledge that we had a big issue with the trade part of her history,\u201d said "
+            "United Auto Workers Secretary-Treasurer Gary Casteel.\n")
+    [(who, _)] = speakers(nlp, text)
+    assert who == "Gary Casteel"

@@ -45,7 +45,7 @@ from .clusters import (FEMALE, MALE, PLURAL, Cluster, Mention, description_type,
 from .segments import doc_segment_starts, double_quoted
 from .mentions import (W_OTHER, W_SPEAKER, attached, is_news_name, name_head, name_tokens, name_words, noun_before,
                        org_key, org_text, acronym, weight as mention_weight)
-from ..lexicon.names import PersonName, first_name_gender, first_name_guess, fold, name_match, parse_name, word_gender
+from ..lexicon.names import TITLE_ABBREVIATIONS, TITLE_WORDS, PersonName, first_name_gender, first_name_guess, fold, name_match, parse_name, word_gender
 from ..records import Entity
 from .roles import Description, Role, counterpart, describe, fits, loosened, make_role, nation, roles_around
 
@@ -592,7 +592,7 @@ class _Resolver:
             return self._group(root.i, Description(text=self.doc[span.start:min(last + 1, span.end)].text,
                                                    head=fold(root.text), plural=True))
         self.route, self.margin = ("name" if named else "description"), 1.0
-        for t in [root] + [t for t in span if t.i != root.i and attached(t, root)]:
+        for t in [root] + [t for t in span if t.i != root.i and attached(t, root) and not self._affiliation(t, root)]:
             m = self.at.get(t.i)
             if m is not None and m.cluster.type in ("person", "organisation") and (named or t.i != root.i):
                 return m.cluster
@@ -627,6 +627,15 @@ class _Resolver:
             return None
         m = self.at.get(name_head(self.doc[span.end - 1]).i) or self.at.get(span.end - 1)
         return m.cluster if m is not None and m.cluster.type == "person" else None
+
+    def _affiliation(self, t: Token, root: Token) -> bool:
+        """Whether ``t`` names the body a titled person belongs to rather than the speaker: ``United Auto
+        Workers`` in ``United Auto Workers Secretary-Treasurer Gary Casteel`` (a title word stands between
+        the body and the person's name)."""
+        if t.i >= root.i or root.pos_ != "PROPN":
+            return False
+        words = (fold(w.text).strip(".") for w in self.doc[t.i + 1:root.i])
+        return any(w in TITLE_WORDS or w in TITLE_ABBREVIATIONS for w in words)
 
     def _surname_as_noun(self, root: Token) -> bool:
         """A capitalised common noun with no determiner that is the surname of a person the article

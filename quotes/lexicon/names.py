@@ -28,6 +28,8 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "gov": "Governor", "gen": "General", "lt": "Lieutenant", "col": "Colonel", "sgt": "Sergeant",
     "capt": "Captain", "adm": "Admiral", "pres": "President", "atty": "Attorney", "supt": "Superintendent",
     "amb": "Ambassador", "sec": "Secretary", "cmdr": "Commander", "maj": "Major", "gens": "Generals",
+    "cpl": "Corporal", "pvt": "Private", "spc": "Specialist", "insp": "Inspector", "det": "Detective",
+    "msgr": "Monsignor", "brig": "Brigadier", "ald": "Alderman", "commr": "Commissioner", "treas": "Treasurer",
 }
 
 #: Words that name an office when they stand before a name ("President Trump").
@@ -39,6 +41,7 @@ deputy professor coach councilman councilwoman councillor sultan emir sheikh car
 rabbi imam father sister brother lieutenant colonel sergeant captain admiral commander major
 superintendent prosecutor detective officer inspector agent spokesman spokeswoman spokesperson
 founder ceo chef executive manager minority majority whip lawmaker state first lady gen sen rep gov
+treasurer comptroller corporal alderman monsignor brigadier
 """.split())
 
 #: Words whose gender is part of their meaning.

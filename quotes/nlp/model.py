@@ -100,9 +100,23 @@ def split_glued_marks(nlp: "Language") -> None:
         nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_MARKS}").finditer
 
 
+#: Abbreviated titles before a name that spaCy's English tokenizer splits from their stop ("Army Capt."
+#: read as "Capt" + "." ended the name's mention at "Army Capt"): kept one token, as it keeps "Gen." and "Sen.".
+TITLE_ABBREVIATIONS = ("Capt.", "Lt.", "Sgt.", "Col.", "Maj.", "Cpl.", "Pvt.", "Cmdr.", "Spc.", "Supt.",
+                       "Insp.", "Det.", "Amb.", "Atty.", "Pres.", "Msgr.", "Brig.", "Ald.", "Commr.", "Treas.")
+
+
+def keep_title_abbreviations(nlp: "Language") -> None:
+    """Add :data:`TITLE_ABBREVIATIONS` to the tokenizer's special cases."""
+    from spacy.symbols import ORTH
+
+    for abbr in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+
+
 def fingerprint() -> str:
     """What this module changes in how a text is read: cached parses are keyed on it."""
-    return repr((sorted(PUNCTUATION_ALIASES.items()), GLUED_MARKS, "apostrophes"))
+    return repr((sorted(PUNCTUATION_ALIASES.items()), GLUED_MARKS, "apostrophes", TITLE_ABBREVIATIONS))
 
 
 def streamline(nlp: "Language") -> "Language":
@@ -113,6 +127,7 @@ def streamline(nlp: "Language") -> "Language":
     use_compiled(nlp)
     alias_punctuation(nlp.vocab)
     split_glued_marks(nlp)
+    keep_title_abbreviations(nlp)
     if LAZY_LEMMATIZER in nlp.pipe_names and not getattr(nlp.get_pipe(LAZY_LEMMATIZER), "overwrite", True):
         register(nlp.vocab, nlp.get_pipe(LAZY_LEMMATIZER))
         nlp.disable_pipe(LAZY_LEMMATIZER)
