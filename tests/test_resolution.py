@@ -18,6 +18,10 @@ def speakers(nlp, text: str) -> list[tuple[str | None, str]]:
     return [(q.speaker, q.quote) for q in result.quotes if q.kind in ("direct", "partial")]
 
 
+#: The first paragraphs of a held-out PolNeAR train article (huff-post 2015-12-20, "Why The Democratic Party's
+#: Move Against Bernie Sanders Could Backfire"): what follows a quotation sways the gender votes.
+HUFFPOST_DNC = 'Why The Democratic Party’s Move Against Bernie Sanders Could Backfire.\n\nIn the third Democratic presidential primary debate Saturday, Sen. Bernie Sanders (I-Vt.) apologized to his supporters and to Hillary Clinton for his campaign’s accessing of her proprietary voter data earlier in the week.\n\nBut Sanders’ apology overshadowed an attack he leveled just seconds earlier at Clinton and the Democratic National Committee for their handling of the situation.\n\n“It bothers me very much that rather than working on this issue to resolve it, it has become many press releases from the Clinton campaign later,” he said.\n\nSanders argued that the breach was jointly the fault of the data vendor and a staffer who made a bad decision to try to exploit the vendor error. The DNC, which is seen as politically aligned with Clinton, responded by abruptly blocking Sanders’ access to his own data, a virtual shutdown of the campaign.\n\nSanders called the DNC’s suspension “arbitrary.” Josh Hendler, a top Democratic tech operative, warned Saturday that the DNC’s move against Sanders could deeply damage the party in the future by undermining trust in the committee.\n\n“[T]he stakes are higher than the political fight of the day between Bernie and Hillary,” he wrote in a blog post. “The DNC being seen as a fair arbiter and steward of the data is critical to this continued advantage over Republicans. If the DNC is no longer that trusted broker, we might see candidates using third party systems. This risks the Party’s access to valuable data collected by campaigns, especially during a Presidential.”\n\nThe apology from Sanders and the muted rhetoric from Clinton may come from a realization of the longterm stakes of the spat. Democrats are at a financial disadvantage against Republicans and allied outside groups, but have a technology edge due to effective cooperation, which has so far eluded conservatives. Losing the latter edge could be fatal as a national party.\n\nSanders’ campaign staffers took advantage of a temporary technical glitch on Wednesday to access Clinton’s voter data, which is maintained by the technology company NGP VAN and owned by the Democratic National Committee. Audit files from NGP VAN show that four different Sanders-linked accounts conducted 24 separate searches of Clinton data during a 40-minute period, searching for lists of voters most and least likely to support her campaign. In some cases, the staffers saved their search results in new folders.\n\nSanders has fired his national data director and is investigating whether to punish any other staff members who may have been involved.\n\nSanders campaign manager Jeff Weaver said on Saturday that the campaign had suspended two staffers in connection with the data breach.\n'
+
 #: The article text of the herald-sun-1 page of shared/news-html (development half), as the loader reads it.
 HERALD_SUN = (Path(__file__).parent / "data" / "herald-sun-1.txt").read_text(encoding="utf-8")
 
@@ -408,3 +412,24 @@ def test_a_body_before_a_title_is_the_persons_affiliation_not_the_speaker(nlp):
             "United Auto Workers Secretary-Treasurer Gary Casteel.\n")
     [(who, _)] = speakers(nlp, text)
     assert who == "Gary Casteel"
+
+
+def test_a_dateline_glued_to_the_first_name_is_cut_off(nlp):
+    """Class 7: "CLEVELAND - Donald Trump painted …" was one ORG, so the bare "Trump" after it started a
+    person of its own that then took in "Ivanka Trump": a "she", and his quotations went to other men."""
+    text = ("Republican assails elites as he accepts party nomination.\n\n"
+            "CLEVELAND - Donald Trump painted a dire portrait of a nation as he accepted the nomination here "
+            "Thursday night.\n\nTrump was introduced by his daughter. Ivanka Trump told delegates her father "
+            "would fight for them.\n\nJohn Podesta, the rival campaign's chairman, said in a statement that "
+            "the speech was dark.\n\nIn virtually every policy realm, Trump vowed to put the country first.\n\n"
+            "\u201cAmericanism, not globalism, will be our credo,\u201d he said.\n")
+    [(who, _)] = speakers(nlp, text)
+    assert who == "Donald Trump"
+
+
+def test_a_pronoun_after_the_quotation_that_opens_a_paragraph_goes_to_the_subject_just_before(nlp):
+    """Class 2: narration about a new person, then a paragraph '"…," he said': that person, not the man
+    the last paragraph quoted."""
+    text = (HUFFPOST_DNC)   # a held-out PolNeAR train article's first paragraphs
+    [who] = [w for w, q in speakers(nlp, text) if q.startswith("[T]he stakes")]
+    assert who == "Josh Hendler"

@@ -99,7 +99,7 @@ class _Resolver:
         self.text = doc.text if text is None else text   # once: Doc.text joins every token again on each read
         self.defined = acronym_definitions(self.text)   # "UCEA" -> the name it stands for, where it was defined
         self.person_words: dict[int, set[str]] = defaultdict(set)     # segment -> every word of PERSON names
-        self.ents = doc.ents
+        self.ents = [_without_dateline(e) for e in doc.ents]
         for ent in self.ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha:
                 self.person_surnames[self.segment(ent.start)].add(fold(ent[-1].text))
@@ -506,13 +506,15 @@ class _Resolver:
 
     def _subject_just_before(self, tok: int, ok: Callable[[Cluster], float], best: Cluster | None) -> Cluster | None:
         """The subject of the narration sentence right before the pronoun's, when the pronoun opens a new
-        paragraph and that sentence put a new person in front of the last speaker: ``Williams then said:
-        "…"`` / ``Trump also attacked Clinton and Rubio.`` / ``He said that …`` is Trump."""
+        paragraph (or follows the quotation that opens it) and that sentence put a new person in front
+        of the last speaker: ``Williams then said: "…"`` / ``Trump also attacked Clinton and Rubio.`` /
+        ``He said that …`` is Trump."""
         doc = self.doc
         start = self.text.rfind("\n", 0, doc[tok].idx) + 1
-        if best is None or best.type != "person" or any(not t.is_space and not t.is_punct
-                                                         for t in doc.char_span(start, doc[tok].idx, alignment_mode="expand") or ()):
-            return None
+        before = doc.char_span(start, doc[tok].idx, alignment_mode="expand") or ()
+        if best is None or best.type != "person" or any(not t.is_space and not t.is_punct and not self.quoted(t.i)
+                                                         for t in before):
+            return None   # (the paragraph may open with the words the pronoun attributes: '"…," he said')
         sent = self.sent_of[tok] - 1
         k = bisect_left(self.pool, tok, key=lambda x: x.tok) - 1
         subject = None
@@ -793,6 +795,18 @@ def resolve_explained(doc: Doc, mentions: list[SpacySpan | None], text: str | No
         if e is not None:
             used.setdefault(id(e), e)
     return out, list(used.values()), evidence
+
+
+def _without_dateline(ent: SpacySpan) -> SpacySpan:
+    """An entity without the dateline the recogniser glued to it: ``CLEVELAND - Donald Trump`` (ORG) is
+    the person Donald Trump (a name in capitals, a dash, then the article's first words)."""
+    dash = next((t.i for t in ent if t.text in ("-", "--", "–", "—") and t.i > ent.start), None)
+    if dash is None or dash + 1 >= ent.end or not all(t.is_upper or t.is_punct for t in ent.doc[ent.start:dash]):
+        return ent
+    rest = ent.doc[dash + 1:ent.end]
+    words = [t.text for t in rest]
+    label = "PERSON" if len(words) in (2, 3) and first_name_guess(words[0])[1] else ent.label_
+    return SpacySpan(ent.doc, rest.start, rest.end, label=label)
 
 
 def _reported_tokens(doc: Doc) -> set[int]:
