@@ -433,3 +433,15 @@ def test_a_pronoun_after_the_quotation_that_opens_a_paragraph_goes_to_the_subjec
     text = (HUFFPOST_DNC)   # a held-out PolNeAR train article's first paragraphs
     [who] = [w for w, q in speakers(nlp, text) if q.startswith("[T]he stakes")]
     assert who == "Josh Hendler"
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    ("Mark Cuban said on Sunday that he might run.\n\n\u201cIt's too early to tell,\u201d said Cuban, who is also "
+     "a host on a TV show.\n\nPushed by host Chuck Todd on what could bring him to run, Cuban demurred.\n\n"
+     "\u201cThere are so many variables,\u201d he said.\n", "There are", "Mark Cuban"),
+], ids=["Cuban (a nationality)"])
+def test_a_surname_the_tagger_calls_a_nationality_or_a_place_is_the_person(nlp, text, quote, name):
+    """Class 7: "Cuban" tagged a nationality and "Bamberg" a town were no one, so the "he" after them
+    went to another man (held-out PolNeAR train articles; Bamberg's case needs the whole article)."""
+    [who] = [w for w, q in speakers(nlp, text) if q.startswith(quote)]
+    assert who == name

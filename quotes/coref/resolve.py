@@ -210,7 +210,7 @@ class _Resolver:
         doc = self.doc
         events: list[tuple[int, int, object]] = []
         for ent in self.ents:
-            if ent.label_ in ("PERSON", "ORG"):
+            if ent.label_ in ("PERSON", "ORG") or self._surname_as_place(ent):
                 events.append((ent.start, 0, ent))
         events += [(t.i, 0, doc[t.i:t.i + 1]) for t in self._untagged_subjects()]
         for i in numpy.flatnonzero(doc.to_array([POS]) == NOUN).tolist():
@@ -228,6 +228,13 @@ class _Resolver:
                 self._description_event(obj)
             else:
                 self._pronoun_vote(obj)
+
+    def _surname_as_place(self, ent: SpacySpan) -> bool:
+        """A one-word nationality or place that is the surname of a person the article named (``Mark Cuban``
+        … ``Cuban said``, ``Justin T. Bamberg`` … ``Bamberg, who is 28,``): that person, not a group or a town."""
+        return (ent.label_ in ("NORP", "GPE", "LOC") and len(ent) == 1 and ent[0].pos_ == "PROPN"
+                and fold(ent.text) in self.person_surnames[self.segment(ent.start)]
+                and (ent.start == 0 or self.doc[ent.start - 1].lower_ not in _THE))
 
     def _untagged_subjects(self) -> list[Token]:
         """Bare one-word subjects in title case that the tagger made proper nouns but the recogniser
@@ -689,7 +696,7 @@ class _Resolver:
                      or (name.given and first_name_gender(name.given))
                      or any(c.type == "person" and any(name_match(n, name) for n in c.names)
                             for c in self.clusters[self.segment(root.i)]))
-        if root.ent_type_ == "NORP" or (root.tag_ == "NNPS" and not is_person):   # "Democrats", not "Meeks"
+        if (root.ent_type_ == "NORP" or root.tag_ == "NNPS") and not is_person:   # "Democrats", not "Meeks"
             return self._group(root.i, Description(text=text, head=fold(lemma(root)), plural=True))
         if is_person:
             c = self.link_person(root.i, name)
