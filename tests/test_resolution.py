@@ -445,3 +445,13 @@ def test_a_surname_the_tagger_calls_a_nationality_or_a_place_is_the_person(nlp, 
     went to another man (held-out PolNeAR train articles; Bamberg's case needs the whole article)."""
     [who] = [w for w, q in speakers(nlp, text) if q.startswith(quote)]
     assert who == name
+
+
+def test_a_person_known_by_a_gendered_word_keeps_its_gender(nlp):
+    """Class 1: "her father" took a "she" from the pronouns around it (a vote for female), and her own
+    quotation went to him; a gendered head word outranks the votes when there is no name."""
+    text = ("Ivanka Trump strode across the stage in a blush-toned dress from her namesake label. Then she "
+            "shattered party norms, pledging that her father would revolutionize support for working mothers.\n\n"
+            "\u201cPolicies that allow women with children to thrive should not be novelties,\u201d she said.\n")
+    [(who, _)] = speakers(nlp, text)
+    assert who != "her father"

@@ -55,6 +55,10 @@ class Cluster:
         for n in self.names:
             if n.honorific_gender:
                 return n.honorific_gender
+        if not self.names:   # someone known only as "her father", "the woman": the word says, not the votes
+            for r in self.role_list:
+                if g := word_gender(r.head):
+                    return g
         voted, k = None, 0
         if self.votes:
             (g, k), (_, other) = (self.votes.most_common(2) + [(None, 0)])[:2]
