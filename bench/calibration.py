@@ -109,6 +109,8 @@ def main() -> None:
               "polnear-dev61-84": lambda: polnear_dev("polnear_dev61_84_speakers.jsonl"),
               "polnear-train-a": lambda: polnear_dev("polnear_train_a_speakers.jsonl", "train"),
               "polnear-train-b": lambda: polnear_dev("polnear_train_b_speakers.jsonl", "train"),
+              "polnear-train-c": lambda: polnear_dev("polnear_train_c_speakers.jsonl", "train"),
+              "polnear-train-d": lambda: polnear_dev("polnear_train_d_speakers.jsonl", "train"),
               "news-dev": lambda: news("dev"), "news-lockbox": lambda: news("lockbox")}
     for name in args.sets.split(","):
         rows = makers[name]()

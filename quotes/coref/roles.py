@@ -95,7 +95,7 @@ def make_role(tokens: list[Token]) -> Role | None:
         if tokens[0].tag_ == "PRP$":
             possessor = tokens[0]
         tokens = tokens[1:]
-    while len(tokens) > 1 and (tokens[0].ent_type_ == "DATE" or tokens[0].like_num or tokens[0].text in "-–,"):
+    while len(tokens) > 1 and (tokens[0].ent_type_ == "DATE" or tokens[0].text[:1].isdigit() or tokens[0].text in "-–,"):
         tokens = tokens[1:]   # an age or a year is no part of an office: "a 45-year-old trader", "2011 winemaker"
     while tokens and tokens[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET", "PART"):
         tokens = tokens[:-1]
