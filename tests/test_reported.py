@@ -43,6 +43,11 @@ def one(nlp, text, clause):
     ("The explosion went off around 8:30 p.m. in front of 131 West 23rd Street, according to NYPD Commissioner "
      "James O'Neill.",
      "The explosion went off around 8:30 p.m. in front of 131 West 23rd Street", "James O'Neill", "according to"),
+    # PolNeAR train: the phrase ends its paragraph (a line break after the stop)
+    ("Sanders trails Clinton in California by 4 percentage points, according to HuffPost Pollster’s polling "
+     "average.\nClinton won South Dakota.",
+     "Sanders trails Clinton in California by 4 percentage points", "HuffPost Pollster’s polling average",
+     "according to"),
     # "according to" first
     ("According to a new poll, Clinton and Trump are virtually tied heading into their first debate.",
      "Clinton and Trump are virtually tied heading into their first debate", "poll", "According to"),

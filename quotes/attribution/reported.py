@@ -596,8 +596,8 @@ def _according(doc: Doc, t: Token, add) -> None:
         h = h.head
     lo, hi = h.left_edge.i, h.right_edge.i + 1
     end = hi
-    while end > phi and doc[end - 1].is_punct:
-        end -= 1  # "…, according to X." ends the clause but for its stop
+    while end > phi and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1  # "…, according to X." ends the clause but for its stop (and the line break after it)
     if plo <= lo:
         lo = phi
     elif phi >= end:
