@@ -386,3 +386,23 @@ def test_coordinated_infinitives_stay_in_the_clause(nlp):
 ])
 def test_no_statement(nlp, text):
     assert reported(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    # PolNeAR dev: the writer's connective is no part of what the IMF said
+    ("However, slower growth in developed nations is being offset by slightly faster improvements in emerging "
+     "economies, the IMF said.",
+     "slower growth in developed nations is being offset by slightly faster improvements in emerging economies"),
+    ("In addition, the campaign plans to make more detailed medical records available soon, a spokesman announced "
+     "Monday morning.",
+     "the campaign plans to make more detailed medical records available soon"),
+    # PolNeAR train: an aside that opens its host, after a connective at most
+    ("As The Washington Post reported, even if Sanders managed to split delegates with Clinton in Tuesday’s "
+     "contests, he would then need to win 55 percent of the remaining delegates in order to tie the front-runner.",
+     "even if Sanders managed to split delegates with Clinton in Tuesday’s contests, he would then need to win 55 "
+     "percent of the remaining delegates in order to tie the front-runner"),
+    ("Still, he said, officials have to decide who gets extra scrutiny.",
+     "officials have to decide who gets extra scrutiny"),
+])
+def test_clause_starts_after_the_writers_connective_and_aside(nlp, text, clause):
+    one(nlp, text, clause)

@@ -509,6 +509,13 @@ def _around(doc: Doc, h: Token, v: Token, cue: SpacySpan, subj: Token | None, ad
     vlo, vhi = v.left_edge.i, v.right_edge.i + 1
     if vhi >= hi:
         add(lo, vlo, cue, subj, how="aside")
+    elif _connective(doc, lo, vlo + doc[vlo].is_punct) >= vlo and all(
+            c.dep_ in ("nsubj", "punct", "advmod") or c.dep_ == "mark" and c.lower_ == "as"
+            for c in v.children if c.i < v.i) and not any(c.dep_ == "auxpass" for c in v.children):
+        # "As The Washington Post reported, even if …", "Still, he said, officials have to …": the
+        # aside opens its host (after a connective at most), and what follows it is the report (not
+        # "While he acknowledged …," or "If this fails, X argues, …": a clause of time or condition)
+        add(vhi, hi, cue, subj, how="aside")
     else:
         add(lo, hi, cue, subj, how="aside")
 
@@ -611,9 +618,28 @@ def _according(doc: Doc, t: Token, add) -> None:
 _LEAD_DROP = frozenset(["that", ",", ";", ":", "--", "—", "–", "-", "and", "but"])
 
 
+#: Connectives with which the writer links a sentence to the one before (``Still, officials have to
+#: decide …``, ``In fact, neither plan would …``): before a comma at a clause's start, not what is reported.
+_CONNECTIVES = frozenset(tuple(c.split()) for c in (
+    "however still meanwhile moreover indeed furthermore additionally nevertheless nonetheless instead besides "
+    "likewise similarly consequently thus therefore otherwise".split() + [
+        "in fact", "in contrast", "by contrast", "in addition", "in particular", "in the end", "of course",
+        "at the same time", "on the other hand", "as a result", "after all", "for example", "for instance"]))
+_CONNECTIVE_WORDS = 4
+
+
+def _connective(doc: Doc, lo: int, hi: int) -> int:
+    """Where the clause starts after a leading connective and its comma, else ``lo``."""
+    for n in range(1, min(_CONNECTIVE_WORDS, hi - lo - 1) + 1):
+        if doc[lo + n].text == "," and tuple(w.lower_ for w in doc[lo:lo + n]) in _CONNECTIVES:
+            return lo + n + 1
+    return lo
+
+
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and (doc[lo].lower_ in _LEAD_DROP or doc[lo].is_space):
         lo += 1
+    lo = _connective(doc, lo, hi)
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ('"', "'", "”", "’", ")")
                        or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"):
         hi -= 1
