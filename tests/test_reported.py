@@ -406,3 +406,16 @@ def test_no_statement(nlp, text):
 ])
 def test_clause_starts_after_the_writers_connective_and_aside(nlp, text, clause):
     one(nlp, text, clause)
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # PolNeAR train: "made it clear … that", "make the case … that"
+    ("Presumptive Democratic nominee Hillary Clinton made it clear to House Democrats on Wednesday that she has "
+     "their backs, touting a message of unity and coordination.",
+     "she has their backs", "Hillary Clinton"),
+    ("They have made the case that she is too close to Wall Street banks.",
+     "she is too close to Wall Street banks", "They"),
+])
+def test_made_clear_and_made_the_case(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and mention in q.speaker_mention.text

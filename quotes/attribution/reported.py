@@ -191,6 +191,10 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     continue
                 add(_asked(t, c), _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
                     lem in _STRONG_SAY, how="clause" if c.dep_ == "ccomp" else "infinitive")
+            if clause is None and lem == "make":
+                clause = _made_clear(t)
+                if clause is not None:
+                    add(clause.left_edge.i, _clause_end(doc, clause), cue, _speaker(t), how="clause")
             if clause is None:
                 clause = _object(t, lem)
                 if clause is not None:
@@ -245,6 +249,25 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
 #: Verbs of naming a source, and of asking not to be: "asked not to be named", "declined to be identified".
 _NAMING_A_SOURCE = frozenset("name identify quote cite".split())
 _ASKING_NOT_TO_BE = frozenset("ask decline refuse request want prefer wish demand".split())
+
+
+def _made_clear(v: Token) -> Token | None:
+    """The clause a source makes clear or makes the case for: ``made clear that …``, ``made it clear that
+    …``, ``made clear Monday they have no plans …``, ``will make the case that …``, ``makes the case for
+    Sen. Ted Cruz's campaign`` (the parse hangs the clause on the verb, on "clear" or on "case")."""
+    for c in v.children:
+        if c.lower_ == "clear" and c.i > v.i:
+            for h in (v, c):
+                for k in h.children:
+                    if k.i > c.i and k.dep_ in ("ccomp", "advcl") and k.pos_ in ("VERB", "AUX"):
+                        return k
+        elif c.lower_ == "case" and c.dep_ == "dobj":
+            for k in c.children:
+                if k.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in k.children):
+                    return k
+                if k.dep_ == "prep" and k.lower_ in ("for", "against"):
+                    return next((p for p in k.children if p.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _unnamed(lem: str, c: Token) -> bool:
