@@ -419,3 +419,18 @@ def test_clause_starts_after_the_writers_connective_and_aside(nlp, text, clause)
 def test_made_clear_and_made_the_case(nlp, text, clause, mention):
     q = one(nlp, text, clause)
     assert q.speaker_mention is not None and mention in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # PolNeAR train: a statement noun carried by a light verb says what its subject said about something
+    ("Donald Trump has recently made comments about the possibility of voter fraud during the presidential "
+     "election.",
+     "the possibility of voter fraud during the presidential election", "Donald Trump"),
+    ("Trump made conflicting statements about how he would tackle Social Security, tax cuts, nuclear weapons, "
+     "foreign relations and education policy.",
+     "how he would tackle Social Security, tax cuts, nuclear weapons, foreign relations and education policy",
+     "Trump"),
+])
+def test_statement_noun_of_a_light_verb(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and mention in q.speaker_mention.text

@@ -576,6 +576,8 @@ def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
 
 
 _ABOUT = frozenset(["about", "on", "against", "over"])
+#: Verbs that only carry a statement noun: "made comments about …", "issued a warning on …".
+_LIGHT_VERBS = frozenset("make offer issue deliver give level lodge repeat".split())
 
 
 def _says_that(n: Token) -> bool:
@@ -601,6 +603,10 @@ def _stance_noun(doc: Doc, n: Token, add, preps: frozenset | None = None) -> Non
     """A stance its owner holds, named by a noun: ``his disdain for super PACs``, ``Clinton's plan
     to …``, ``the senator's attacks on …`` (only with a possessor: whose stance it is)."""
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is None and preps is not None and n.dep_ == "dobj" and lemma(n.head) in _LIGHT_VERBS:
+        # "Trump has made several controversial statements on the matter", "made these same allegations
+        # against the NRA", "offered some kind words about Mr. Bush": the subject's statement
+        owner = _speaker(n.head)
     if owner is None:
         return
     for c in n.children:
