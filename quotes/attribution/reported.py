@@ -29,7 +29,7 @@ is no record here; a clause with a partial quotation in it is, and the partial q
 names it (``within``). Linear in the document: each token is looked at once, and spans are
 read off ``left_edge``/``right_edge``.
 
-Over the project's ~450 lines (628): one pass over the parse with the cue families sharing its walk,
+Over the project's ~450 lines (683): one pass over the parse with the cue families sharing its walk,
 its speaker search and its clause trimming; the next split is the word lists (to ``lexicon``) and the
 nominal cues (stance, belief and statement nouns) into a module of their own.
 """
