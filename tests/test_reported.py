@@ -43,6 +43,11 @@ def one(nlp, text, clause):
     ("The explosion went off around 8:30 p.m. in front of 131 West 23rd Street, according to NYPD Commissioner "
      "James O'Neill.",
      "The explosion went off around 8:30 p.m. in front of 131 West 23rd Street", "James O'Neill", "according to"),
+    # PolNeAR train: the phrase ends its paragraph (a line break after the stop)
+    ("Sanders trails Clinton in California by 4 percentage points, according to HuffPost Pollster’s polling "
+     "average.\nClinton won South Dakota.",
+     "Sanders trails Clinton in California by 4 percentage points", "HuffPost Pollster’s polling average",
+     "according to"),
     # "according to" first
     ("According to a new poll, Clinton and Trump are virtually tied heading into their first debate.",
      "Clinton and Trump are virtually tied heading into their first debate", "poll", "According to"),
@@ -381,3 +386,51 @@ def test_coordinated_infinitives_stay_in_the_clause(nlp):
 ])
 def test_no_statement(nlp, text):
     assert reported(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    # PolNeAR dev: the writer's connective is no part of what the IMF said
+    ("However, slower growth in developed nations is being offset by slightly faster improvements in emerging "
+     "economies, the IMF said.",
+     "slower growth in developed nations is being offset by slightly faster improvements in emerging economies"),
+    ("In addition, the campaign plans to make more detailed medical records available soon, a spokesman announced "
+     "Monday morning.",
+     "the campaign plans to make more detailed medical records available soon"),
+    # PolNeAR train: an aside that opens its host, after a connective at most
+    ("As The Washington Post reported, even if Sanders managed to split delegates with Clinton in Tuesday’s "
+     "contests, he would then need to win 55 percent of the remaining delegates in order to tie the front-runner.",
+     "even if Sanders managed to split delegates with Clinton in Tuesday’s contests, he would then need to win 55 "
+     "percent of the remaining delegates in order to tie the front-runner"),
+    ("Still, he said, officials have to decide who gets extra scrutiny.",
+     "officials have to decide who gets extra scrutiny"),
+])
+def test_clause_starts_after_the_writers_connective_and_aside(nlp, text, clause):
+    one(nlp, text, clause)
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # PolNeAR train: "made it clear … that", "make the case … that"
+    ("Presumptive Democratic nominee Hillary Clinton made it clear to House Democrats on Wednesday that she has "
+     "their backs, touting a message of unity and coordination.",
+     "she has their backs", "Hillary Clinton"),
+    ("They have made the case that she is too close to Wall Street banks.",
+     "she is too close to Wall Street banks", "They"),
+])
+def test_made_clear_and_made_the_case(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and mention in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # PolNeAR train: a statement noun carried by a light verb says what its subject said about something
+    ("Donald Trump has recently made comments about the possibility of voter fraud during the presidential "
+     "election.",
+     "the possibility of voter fraud during the presidential election", "Donald Trump"),
+    ("Trump made conflicting statements about how he would tackle Social Security, tax cuts, nuclear weapons, "
+     "foreign relations and education policy.",
+     "how he would tackle Social Security, tax cuts, nuclear weapons, foreign relations and education policy",
+     "Trump"),
+])
+def test_statement_noun_of_a_light_verb(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and mention in q.speaker_mention.text

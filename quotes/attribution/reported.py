@@ -29,7 +29,7 @@ is no record here; a clause with a partial quotation in it is, and the partial q
 names it (``within``). Linear in the document: each token is looked at once, and spans are
 read off ``left_edge``/``right_edge``.
 
-Over the project's ~450 lines (628): one pass over the parse with the cue families sharing its walk,
+Over the project's ~450 lines (683): one pass over the parse with the cue families sharing its walk,
 its speaker search and its clause trimming; the next split is the word lists (to ``lexicon``) and the
 nominal cues (stance, belief and statement nouns) into a module of their own.
 """
@@ -191,6 +191,10 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     continue
                 add(_asked(t, c), _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
                     lem in _STRONG_SAY, how="clause" if c.dep_ == "ccomp" else "infinitive")
+            if clause is None and lem == "make":
+                clause = _made_clear(t)
+                if clause is not None:
+                    add(clause.left_edge.i, _clause_end(doc, clause), cue, _speaker(t), how="clause")
             if clause is None:
                 clause = _object(t, lem)
                 if clause is not None:
@@ -245,6 +249,25 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
 #: Verbs of naming a source, and of asking not to be: "asked not to be named", "declined to be identified".
 _NAMING_A_SOURCE = frozenset("name identify quote cite".split())
 _ASKING_NOT_TO_BE = frozenset("ask decline refuse request want prefer wish demand".split())
+
+
+def _made_clear(v: Token) -> Token | None:
+    """The clause a source makes clear or makes the case for: ``made clear that …``, ``made it clear that
+    …``, ``made clear Monday they have no plans …``, ``will make the case that …``, ``makes the case for
+    Sen. Ted Cruz's campaign`` (the parse hangs the clause on the verb, on "clear" or on "case")."""
+    for c in v.children:
+        if c.lower_ == "clear" and c.i > v.i:
+            for h in (v, c):
+                for k in h.children:
+                    if k.i > c.i and k.dep_ in ("ccomp", "advcl") and k.pos_ in ("VERB", "AUX"):
+                        return k
+        elif c.lower_ == "case" and c.dep_ == "dobj":
+            for k in c.children:
+                if k.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in _THAT for m in k.children):
+                    return k
+                if k.dep_ == "prep" and k.lower_ in ("for", "against"):
+                    return next((p for p in k.children if p.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _unnamed(lem: str, c: Token) -> bool:
@@ -509,6 +532,13 @@ def _around(doc: Doc, h: Token, v: Token, cue: SpacySpan, subj: Token | None, ad
     vlo, vhi = v.left_edge.i, v.right_edge.i + 1
     if vhi >= hi:
         add(lo, vlo, cue, subj, how="aside")
+    elif _connective(doc, lo, vlo + doc[vlo].is_punct) >= vlo and all(
+            c.dep_ in ("nsubj", "punct", "advmod") or c.dep_ == "mark" and c.lower_ == "as"
+            for c in v.children if c.i < v.i) and not any(c.dep_ == "auxpass" for c in v.children):
+        # "As The Washington Post reported, even if …", "Still, he said, officials have to …": the
+        # aside opens its host (after a connective at most), and what follows it is the report (not
+        # "While he acknowledged …," or "If this fails, X argues, …": a clause of time or condition)
+        add(vhi, hi, cue, subj, how="aside")
     else:
         add(lo, hi, cue, subj, how="aside")
 
@@ -546,6 +576,8 @@ def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
 
 
 _ABOUT = frozenset(["about", "on", "against", "over"])
+#: Verbs that only carry a statement noun: "made comments about …", "issued a warning on …".
+_LIGHT_VERBS = frozenset("make offer issue deliver give level lodge repeat".split())
 
 
 def _says_that(n: Token) -> bool:
@@ -571,6 +603,10 @@ def _stance_noun(doc: Doc, n: Token, add, preps: frozenset | None = None) -> Non
     """A stance its owner holds, named by a noun: ``his disdain for super PACs``, ``Clinton's plan
     to …``, ``the senator's attacks on …`` (only with a possessor: whose stance it is)."""
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is None and preps is not None and n.dep_ == "dobj" and lemma(n.head) in _LIGHT_VERBS:
+        # "Trump has made several controversial statements on the matter", "made these same allegations
+        # against the NRA", "offered some kind words about Mr. Bush": the subject's statement
+        owner = _speaker(n.head)
     if owner is None:
         return
     for c in n.children:
@@ -596,8 +632,8 @@ def _according(doc: Doc, t: Token, add) -> None:
         h = h.head
     lo, hi = h.left_edge.i, h.right_edge.i + 1
     end = hi
-    while end > phi and doc[end - 1].is_punct:
-        end -= 1  # "…, according to X." ends the clause but for its stop
+    while end > phi and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1  # "…, according to X." ends the clause but for its stop (and the line break after it)
     if plo <= lo:
         lo = phi
     elif phi >= end:
@@ -611,9 +647,28 @@ def _according(doc: Doc, t: Token, add) -> None:
 _LEAD_DROP = frozenset(["that", ",", ";", ":", "--", "—", "–", "-", "and", "but"])
 
 
+#: Connectives with which the writer links a sentence to the one before (``Still, officials have to
+#: decide …``, ``In fact, neither plan would …``): before a comma at a clause's start, not what is reported.
+_CONNECTIVES = frozenset(tuple(c.split()) for c in (
+    "however still meanwhile moreover indeed furthermore additionally nevertheless nonetheless instead besides "
+    "likewise similarly consequently thus therefore otherwise".split() + [
+        "in fact", "in contrast", "by contrast", "in addition", "in particular", "in the end", "of course",
+        "at the same time", "on the other hand", "as a result", "after all", "for example", "for instance"]))
+_CONNECTIVE_WORDS = 4
+
+
+def _connective(doc: Doc, lo: int, hi: int) -> int:
+    """Where the clause starts after a leading connective and its comma, else ``lo``."""
+    for n in range(1, min(_CONNECTIVE_WORDS, hi - lo - 1) + 1):
+        if doc[lo + n].text == "," and tuple(w.lower_ for w in doc[lo:lo + n]) in _CONNECTIVES:
+            return lo + n + 1
+    return lo
+
+
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and (doc[lo].lower_ in _LEAD_DROP or doc[lo].is_space):
         lo += 1
+    lo = _connective(doc, lo, hi)
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ('"', "'", "”", "’", ")")
                        or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"):
         hi -= 1
