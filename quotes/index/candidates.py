@@ -99,7 +99,7 @@ class TrackedRoster(Roster):
         self.entries: dict[int, set[tuple[str, Any]]] = defaultdict(set)
         self._alone = Roster()
         self._tables = [(name, table) for name, table in vars(self._alone).items()
-                        if name != "rows" and isinstance(table, dict)]
+                        if name.startswith("by_") and isinstance(table, dict)]
         super().__init__(rows)
 
     def add(self, sid: int, row: Mapping[str, Any]) -> None:
@@ -109,6 +109,7 @@ class TrackedRoster(Roster):
             mine.update((name, k) for k in table)
             table.clear()
         self._alone.rows.clear()
+        self._alone._stamps.clear()
         super().add(sid, row)
 
     def forget(self, sid: int) -> None:
@@ -119,7 +120,10 @@ class TrackedRoster(Roster):
                 found.discard(sid)
                 if not found:
                     del table[k]
+            self.touched(entry=(name, k))
         self.rows.pop(sid, None)
+        self.touched(sid)
+        self.touched(sid, counts=True)
 
 
 class SpeakerCache:
@@ -168,4 +172,5 @@ class SpeakerCache:
             row = rows.get(sid)
             if row is not None:       # a row the storage read for us (placement copies before changing one)
                 row["quotes"], row["reported"] = quotes, reported
+                self.roster.touched(sid, counts=True)
         self.stamp = (storage, storage.generation, storage.serial)

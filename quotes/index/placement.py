@@ -44,7 +44,16 @@ class Placement:
         return {e.name: self.one(e, doc_hash) for e in entities(result)}
 
     def one(self, e: Entity, doc_hash: str) -> int:
-        sid, bare = self.roster.match(e.name, e.type, e.aliases, scope=doc_hash)
+        # An entity seen before that changed nothing then (the common case: a speaker quoted again)
+        # changes nothing now, as long as nothing its match read has changed since (Roster.memo)
+        question = (e.name, e.type, tuple(e.aliases), tuple(e.roles), doc_hash if is_local(e.name, e.type) else "")
+        known = self.roster.memo(question)
+        if known is not None:
+            sid, surname_only = known
+            if surname_only:
+                self.by_surname.add(e.name)
+            return sid
+        (sid, bare), reads = self.roster.match_reads(e.name, e.type, e.aliases, scope=doc_hash)
         if sid is None:
             sid, self.next_id = self.next_id, self.next_id + 1
             row = {"name": e.name, "aliases": [], "roles": [], "type": e.type or "unknown",
@@ -54,10 +63,13 @@ class Placement:
             self.report.speakers += 1
         else:
             row = self.created.get(sid) or self.changed.get(sid) or self.roster.rows[sid]
-            if (not bare and e.type in ("person", "unknown", None) and len(key(e.name).split()) == 1
-                    and len(key(row["name"]).split()) > 1 and not any(len(key(a).split()) > 1 for a in e.aliases)):
+            surname_only = (not bare and e.type in ("person", "unknown", None) and len(key(e.name).split()) == 1
+                            and len(key(row["name"]).split()) > 1 and not any(len(key(a).split()) > 1 for a in e.aliases))
+            if surname_only:
                 self.by_surname.add(e.name)
             if not bare and not news(row, e):
+                if reads is not None and self.roster.rows.get(sid) is row:   # what news read is the roster's row
+                    self.roster.remember(question, (*reads, sid), (sid, surname_only))
                 return sid
             row = self.created.get(sid) or self.changed.get(sid) or dict(row)
             (self.created if sid in self.created else self.changed)[sid] = row
