@@ -43,7 +43,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -352,12 +352,17 @@ class SQLiteStorage(Storage):
         db = self._conn()
         if table == "quotes":
             last = db.execute("SELECT max(rid) FROM quotes").fetchone()[0] or 0
-            items = [(str(i), r.get("doc"), r.get("speaker_id"), r.get("kind"), r.get("quote"), orjson.dumps(r))
+            dumps = orjson.dumps
+            items = [(str(i), r.get("doc"), r.get("speaker_id"), r.get("kind"), r.get("quote"), dumps(r))
                      for i, r in rows.items()]
+            before = db.total_changes
             db.executemany("INSERT INTO quotes(id, doc, speaker_id, kind, quote, row) VALUES (?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT(id) DO NOTHING", items)
-            added = {i for (i,) in db.execute("SELECT id FROM quotes WHERE rid > ?", (last,))}
-            if len(added) < len(items):    # ids already stored: their speakers lose them, then they are overwritten
+            # an id already stored is not inserted (nor counted as a change): only then are the new ones
+            # read back, to tell which
+            if db.total_changes - before < len(items):
+                added = {i for (i,) in db.execute("SELECT id FROM quotes WHERE rid > ?", (last,))}
+                # ids already stored: their speakers lose them, then they are overwritten
                 again = [item for item in items if item[0] not in added]
                 self._count(self._speakers_of(item[0] for item in again), -1)
                 db.executemany("UPDATE quotes SET doc = ?2, speaker_id = ?3, kind = ?4, quote = ?5, row = ?6 "
@@ -431,10 +436,11 @@ class SQLiteStorage(Storage):
         return out
 
     def _count(self, owned: Iterable[tuple[Any, str | None]], sign: int) -> None:
-        for sid, kind in owned:
+        delta = self._delta
+        for (sid, kind), n in Counter(owned).items():      # a batch's rows, counted by speaker and kind first
             if sid is not None:
-                kinds = self._delta.setdefault(int(sid), {})
-                kinds[kind] = kinds.get(kind, 0) + sign
+                kinds = delta.setdefault(int(sid), {})
+                kinds[kind] = kinds.get(kind, 0) + sign * n
 
     def recount(self, reported_kinds: Iterable[str] = ()) -> None:
         """Bring the counts of the speakers this transaction changed up to date (``quotes``: quotations;
