@@ -39,9 +39,10 @@ class Placement:
         #: articles, on the surname alone ("Park" under Helen Park): a guess the reader should review
         self.by_surname: set[str] = set()
 
-    def place(self, result: DocResult, doc_hash: str) -> dict[str, int]:
-        """Speaker id for each speaker name the document's quotations use."""
-        return {e.name: self.one(e, doc_hash) for e in entities(result)}
+    def place(self, result: DocResult, doc_hash: str, found: list[Entity] | None = None) -> dict[str, int]:
+        """Speaker id for each speaker name the document's quotations use (``found``: its
+        :func:`entities`, if the caller has them already)."""
+        return {e.name: self.one(e, doc_hash) for e in (entities(result) if found is None else found)}
 
     def one(self, e: Entity, doc_hash: str) -> int:
         # An entity seen before that changed nothing then (the common case: a speaker quoted again)

@@ -103,6 +103,12 @@ class Roster:
         if entry is not None:
             self._stamps[entry] = self._tick
 
+    def counts_changed(self, sids: Iterable[int]) -> None:
+        """The quotation counts of speakers ``sids`` changed in their rows, in place (one stamp for all:
+        a batch changes the counts of thousands)."""
+        self._tick += 1
+        self._stamps.update(dict.fromkeys((("quotes", sid) for sid in sids), self._tick))
+
     def memo(self, question: Any) -> Any:
         """The answer remembered for ``question`` (see :meth:`remember`) if nothing it read has changed
         since, else None."""
@@ -110,9 +116,9 @@ class Roster:
         if found is None:
             return None
         made, reads, answer = found
-        stamps = self._stamps
+        stamp = self._stamps.get
         for r in reads:
-            if stamps.get(r, 0) > made:
+            if stamp(r, 0) > made:
                 del self._memo[question]
                 return None
         return answer

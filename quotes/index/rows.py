@@ -110,9 +110,10 @@ def quote_id(doc_hash: str, start: int) -> str:
     return f"{doc_hash[:10]}-{start}"
 
 
-def document_row(result: DocResult, quote_ids: list[str]) -> dict[str, Any]:
+def document_row(result: DocResult, quote_ids: list[str], doc_hash: str | None = None) -> dict[str, Any]:
+    """A document as stored (``doc_hash``: its text's hash, if the caller has it already)."""
     d = result.document
-    row = {"path": d.path, "paths": [d.path], "hash": d.hash, "title": d.title, "url": d.url, "date": d.date, "outlet": d.outlet,
+    row = {"path": d.path, "paths": [d.path], "hash": d.hash if doc_hash is None else doc_hash, "title": d.title, "url": d.url, "date": d.date, "outlet": d.outlet,
            "author": d.author, "ingested_at": now(), "quote_ids": quote_ids}
     extra = {"encoding": d.encoding, "language": d.language, "fetched_at": d.fetched_at, "warnings": d.warnings or None}
     row.update({k: v for k, v in extra.items() if v})
