@@ -46,6 +46,7 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -370,7 +371,7 @@ class SQLiteStorage(Storage):
             # new rows join the word index in one statement: ~15x cheaper than a trigger per row
             # (updated and deleted rows are kept in step by the triggers above)
             db.execute("INSERT INTO quote_words(rowid, quote) SELECT rid, quote FROM quotes WHERE rid > ?", (last,))
-            self._count(((r.get("speaker_id"), r.get("kind")) for r in rows.values()), +1)
+            self._count(map(itemgetter(2, 3), items), +1)          # (speaker_id, kind) of each row
         elif table == "documents":
             ids = [str(i) for i in rows]
             for part in chunks(ids):
@@ -497,12 +498,13 @@ class SQLiteStorage(Storage):
         orphans = {sid for sid, (total, _) in new.items() if not total and not curated.get(sid)}
         self.drop("speakers", orphans)
         # Only the counts change, in the row and the count column (not the key rows), and SQLite changes
-        # them in place (json_set keeps every other field, and the fields' order, as they are)
+        # them in place (json_set keeps every other field, and the fields' order, as they are), in the
+        # order of the speakers' ids: the table's order, so each page is visited once
         counts = {sid: (total - reported, reported) for sid, (total, reported) in new.items()
                   if sid not in orphans and old.get(sid) != (total - reported, reported)}
         self._conn().executemany(
             "UPDATE speakers SET quotes = ?1, row = json_set(CAST(row AS TEXT), '$.quotes', ?1, '$.reported', ?2) "
-            "WHERE id = ?3", [(quotes, reported, sid) for sid, (quotes, reported) in counts.items()])
+            "WHERE id = ?3", [(quotes, reported, sid) for sid, (quotes, reported) in sorted(counts.items())])
         for sid, (quotes, reported) in counts.items():
             was = self._journal.get(sid)
             if was is not None:       # written whole in this transaction: the journal keeps it whole
