@@ -13,7 +13,7 @@ when documents are ingested again: merged and old names stay as aliases, and
 reassignments are re-applied to the same quotation in a re-ingested document.
 Table layout: :mod:`quotes.index.rows`.
 
-Over the project's ~450 lines (516): the Index class is the API every command and the web page use,
+Over the project's ~450 lines (552): the Index class is the API every command and the web page use,
 writes and queries over one storage; queries are the next to move into a module of their own.
 """
 from __future__ import annotations

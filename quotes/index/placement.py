@@ -4,7 +4,9 @@
 found (and each named speaker of a quotation that no entity covers) with
 :class:`~quotes.index.roster.Roster`, copies a speaker row only when the entity
 tells it something new (an alias, a role, a type), and writes the new and
-changed rows in one pass each.
+changed rows in one pass each. An entity placed before without changing anything
+(a speaker quoted again) is answered from the roster's memo
+(:meth:`~quotes.index.roster.Roster.memo`) while nothing its match read has changed.
 """
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ or after the batch, never between. A file that starts like SQLite but is
 damaged, or is not ours, raises :class:`~quotes.index.storage.IndexFileError`
 and is never written to.
 
-Over the project's ~450 lines (762): one TinyDB storage, its schema, its upgrade, its indexed queries and
+Over the project's ~450 lines (776): one TinyDB storage, its schema, its upgrade, its indexed queries and
 its counts share the connection, the transaction's journal and the row codec; the JSON-to-SQLite
 conversion and ``open_storage`` (which share none of that) are the next to move out.
 """
