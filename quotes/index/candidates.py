@@ -73,15 +73,17 @@ class Lookups:
         return out
 
 
-def lookups(batch: Iterable[DocResult | Document], seen: set[tuple] | None = None) -> Lookups:
+def lookups(batch: Iterable[DocResult | Document], seen: set[tuple] | None = None,
+            hashes: list[str] | None = None, found: list[list[Entity] | None] | None = None) -> Lookups:
     """What placing ``batch`` may look up (its documents' entities, and quotations' speakers no entity
-    covers), less the names of ``seen`` (which it extends)."""
+    covers), less the names of ``seen`` (which it extends). ``hashes`` and ``found``, if given: each
+    document's hash and :func:`~quotes.index.placement.entities`, in the batch's order."""
     out, seen = Lookups(), set() if seen is None else seen
-    for item in batch:
+    for n, item in enumerate(batch):
         if isinstance(item, Document):
             continue
-        scope = doc_key(item.document.hash)
-        for e in entities(item):
+        scope = doc_key(item.document.hash if hashes is None else hashes[n])
+        for e in (entities(item) if found is None else found[n]):
             if is_local(e.name, e.type):
                 out.scopes.add(scope)
             seen_as = (e.name, e.type, *e.aliases)       # the same name in many articles: looked up once
@@ -99,7 +101,7 @@ class TrackedRoster(Roster):
         self.entries: dict[int, set[tuple[str, Any]]] = defaultdict(set)
         self._alone = Roster()
         self._tables = [(name, table) for name, table in vars(self._alone).items()
-                        if name != "rows" and isinstance(table, dict)]
+                        if name.startswith("by_") and isinstance(table, dict)]
         super().__init__(rows)
 
     def add(self, sid: int, row: Mapping[str, Any]) -> None:
@@ -109,6 +111,7 @@ class TrackedRoster(Roster):
             mine.update((name, k) for k in table)
             table.clear()
         self._alone.rows.clear()
+        self._alone._stamps.clear()
         super().add(sid, row)
 
     def forget(self, sid: int) -> None:
@@ -119,7 +122,10 @@ class TrackedRoster(Roster):
                 found.discard(sid)
                 if not found:
                     del table[k]
+            self.touched(entry=(name, k))
         self.rows.pop(sid, None)
+        self.touched(sid)
+        self.touched(sid, counts=True)
 
 
 class SpeakerCache:
@@ -140,13 +146,15 @@ class SpeakerCache:
         self.seen: set[tuple] = set()           # entities whose lookups are loaded
         self.stamp: tuple[Any, int, int] | None = None
 
-    def roster_for(self, storage: Any, batch: Iterable[DocResult | Document]) -> Roster:
+    def roster_for(self, storage: Any, batch: Iterable[DocResult | Document], hashes: list[str] | None = None,
+                   found: list[list[Entity] | None] | None = None) -> Roster:
         """The roster to place ``batch`` with: the cached one, plus every speaker its names reach that
-        it lacked. Placement then changes it; until :meth:`committed`, the cache counts as stale."""
+        it lacked (``hashes``, ``found``: see :func:`lookups`). Placement then changes it; until
+        :meth:`committed`, the cache counts as stale."""
         if self.stamp is None or self.stamp[0] is not storage or self.stamp[1:] != (storage.generation, storage.serial):
             self.reset()
         self.stamp = None
-        need = lookups(batch, self.seen).tagged() - self.loaded
+        need = lookups(batch, self.seen, hashes, found).tagged() - self.loaded
         if need:
             want = Lookups.of(need)
             found = storage.speakers_for_placement(want.exact, want.names, want.surnames, want.scopes)
@@ -163,9 +171,11 @@ class SpeakerCache:
             self.roster.forget(sid)
             if row is not None:
                 self.roster.add(sid, row)
-        rows = self.roster.rows
+        rows, changed = self.roster.rows, []
         for sid, (quotes, reported) in storage.speaker_counts.items():
             row = rows.get(sid)
             if row is not None:       # a row the storage read for us (placement copies before changing one)
                 row["quotes"], row["reported"] = quotes, reported
+                changed.append(sid)
+        self.roster.counts_changed(changed)
         self.stamp = (storage, storage.generation, storage.serial)

@@ -13,7 +13,7 @@ when documents are ingested again: merged and old names stay as aliases, and
 reassignments are re-applied to the same quotation in a re-ingested document.
 Table layout: :mod:`quotes.index.rows`.
 
-Over the project's ~450 lines (516): the Index class is the API every command and the web page use,
+Over the project's ~450 lines (552): the Index class is the API every command and the web page use,
 writes and queries over one storage; queries are the next to move into a module of their own.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from tinydb import TinyDB
 from . import curate
 from .errors import AmbiguousSpeaker, DocumentNotFound, NameTaken, QuoteNotFound, SpeakerNotFound  # noqa: F401  (re-exported)
 from .candidates import SpeakerCache
-from .placement import SURNAME_ONLY, Placement
+from .placement import SURNAME_ONLY, Placement, entities
 from .report import IngestReport  # noqa: F401  (re-exported)
 from ..records import SURE, Document, DocResult
 from ..lexicon.names import key, plain
@@ -171,11 +171,15 @@ class Index:
         did not parse: only its path is recorded.
         """
         docs_of = [item if isinstance(item, Document) else item.document for item in batch]
+        hashes = [d.hash for d in docs_of]      # a SHA-256 of the text each time it is asked: asked once here
         by_path = self.storage.docs_by_path(d.path for d in docs_of)
-        docs = self._table(DOCUMENTS).rows({*by_path.values(), *(doc_key(d.hash) for d in docs_of)})
+        docs = self._table(DOCUMENTS).rows({*by_path.values(), *(doc_key(h) for h in hashes)})
         by_path = {p: h for h, row in docs.items() for p in paths_of(row)}   # every path of those documents
+        # each parsed document's speakers to place (the candidates' lookups and placement both need them)
+        found = [None if isinstance(item, Document) else entities(item) for item in batch]
         # SQLite: the speakers the batch's names reach, kept over batches; JSON: None, every speaker
-        known = self._speakers.roster_for(self.storage, batch) if self.storage.kind == "sqlite" else None
+        known = (self._speakers.roster_for(self.storage, batch, hashes, found) if self.storage.kind == "sqlite"
+                 else None)
         people = Placement(self._table(SPEAKERS), report, known)
         fixes = self._reassignments()
         touched: dict[str, dict] = {}          # document id -> its row as it will be written
@@ -196,9 +200,9 @@ class Index:
             for qid in row.get("quote_ids", ()):
                 new_quotes.pop(qid, None)
 
-        for item in batch:
+        for item, full_hash, speakers in zip(batch, hashes, found):
             doc = item if isinstance(item, Document) else item.document
-            h, path = doc_key(doc.hash), doc.path
+            h, path = doc_key(full_hash), doc.path
             old = by_path.get(path)
             if old == h and live(h) is not None:
                 report.unchanged += 1
@@ -219,11 +223,11 @@ class Index:
                 by_path.pop(path, None)
                 continue
             else:
-                rows = self._quote_rows(item, h, people)
+                rows = self._quote_rows(item, h, people, speakers)
                 for fix in fixes.get(path, ()):
                     _reapply(fix, rows)
                 new_quotes.update(rows)
-                touched[h] = document_row(item, list(rows))
+                touched[h] = document_row(item, list(rows), full_hash)
                 touched[h].update(_merge_metadata(touched[h], doc, before))
                 if before and before.get("curated"):
                     touched[h]["curated"] = before["curated"]
@@ -244,9 +248,11 @@ class Index:
         docs_t.put(touched)
         people.write()
 
-    def _quote_rows(self, result: DocResult, doc_hash: str, people: Placement) -> dict[str, dict]:
-        """The stored rows of one document's quotations, each with its speaker placed in the index."""
-        ids = people.place(result, doc_hash)
+    def _quote_rows(self, result: DocResult, doc_hash: str, people: Placement,
+                    speakers: list | None = None) -> dict[str, dict]:
+        """The stored rows of one document's quotations, each with its speaker placed in the index
+        (``speakers``: the document's :func:`~quotes.index.placement.entities`, if known)."""
+        ids = people.place(result, doc_hash, speakers)
         rows: dict[str, dict] = {}
         for q in result.quotes:
             qid = quote_id(doc_hash, q.start)

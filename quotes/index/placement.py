@@ -4,7 +4,9 @@
 found (and each named speaker of a quotation that no entity covers) with
 :class:`~quotes.index.roster.Roster`, copies a speaker row only when the entity
 tells it something new (an alias, a role, a type), and writes the new and
-changed rows in one pass each.
+changed rows in one pass each. An entity placed before without changing anything
+(a speaker quoted again) is answered from the roster's memo
+(:meth:`~quotes.index.roster.Roster.memo`) while nothing its match read has changed.
 """
 from __future__ import annotations
 
@@ -39,12 +41,22 @@ class Placement:
         #: articles, on the surname alone ("Park" under Helen Park): a guess the reader should review
         self.by_surname: set[str] = set()
 
-    def place(self, result: DocResult, doc_hash: str) -> dict[str, int]:
-        """Speaker id for each speaker name the document's quotations use."""
-        return {e.name: self.one(e, doc_hash) for e in entities(result)}
+    def place(self, result: DocResult, doc_hash: str, found: list[Entity] | None = None) -> dict[str, int]:
+        """Speaker id for each speaker name the document's quotations use (``found``: its
+        :func:`entities`, if the caller has them already)."""
+        return {e.name: self.one(e, doc_hash) for e in (entities(result) if found is None else found)}
 
     def one(self, e: Entity, doc_hash: str) -> int:
-        sid, bare = self.roster.match(e.name, e.type, e.aliases, scope=doc_hash)
+        # An entity seen before that changed nothing then (the common case: a speaker quoted again)
+        # changes nothing now, as long as nothing its match read has changed since (Roster.memo)
+        question = (e.name, e.type, tuple(e.aliases), tuple(e.roles), doc_hash if is_local(e.name, e.type) else "")
+        known = self.roster.memo(question)
+        if known is not None:
+            sid, surname_only = known
+            if surname_only:
+                self.by_surname.add(e.name)
+            return sid
+        (sid, bare), reads = self.roster.match_reads(e.name, e.type, e.aliases, scope=doc_hash)
         if sid is None:
             sid, self.next_id = self.next_id, self.next_id + 1
             row = {"name": e.name, "aliases": [], "roles": [], "type": e.type or "unknown",
@@ -54,10 +66,13 @@ class Placement:
             self.report.speakers += 1
         else:
             row = self.created.get(sid) or self.changed.get(sid) or self.roster.rows[sid]
-            if (not bare and e.type in ("person", "unknown", None) and len(key(e.name).split()) == 1
-                    and len(key(row["name"]).split()) > 1 and not any(len(key(a).split()) > 1 for a in e.aliases)):
+            surname_only = (not bare and e.type in ("person", "unknown", None) and len(key(e.name).split()) == 1
+                            and len(key(row["name"]).split()) > 1 and not any(len(key(a).split()) > 1 for a in e.aliases))
+            if surname_only:
                 self.by_surname.add(e.name)
             if not bare and not news(row, e):
+                if reads is not None and self.roster.rows.get(sid) is row:   # what news read is the roster's row
+                    self.roster.remember(question, (*reads, sid), (sid, surname_only))
                 return sid
             row = self.created.get(sid) or self.changed.get(sid) or dict(row)
             (self.created if sid in self.created else self.changed)[sid] = row

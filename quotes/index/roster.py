@@ -39,8 +39,22 @@ def initialled(short: list[str], full: list[str]) -> bool:
             and all(len(a) == 1 and b.startswith(a) for a, b in zip(short[:-1], full[:-1])))
 
 
+#: A remembered answer reads at most this many speakers' rows (a common surname's hundreds are looked
+#: up again rather than checked one by one).
+MEMO_IDS = 8
+
+
 class Roster:
-    """Speaker rows indexed by name key, alias key and surname."""
+    """Speaker rows indexed by name key, alias key and surname.
+
+    :meth:`memo` remembers an answer with what it read: the index entries it looked up and the rows
+    of the speakers found there. Every change stamps what it touches (:meth:`add` the entries it
+    adds to and the speaker; :meth:`touched` a row changed in place; a subclass that removes entries
+    stamps them, see ``candidates.TrackedRoster.forget``), and an answer is given again only while
+    nothing it read is stamped later than it was made. The rules themselves are only in
+    :meth:`match`, which says what it read (:meth:`match_reads`)."""
+
+    _trace: list | None = None
 
     def __init__(self, rows: Mapping[Any, Mapping[str, Any]] = {}) -> None:
         self.rows: dict[int, Mapping[str, Any]] = {}
@@ -48,19 +62,28 @@ class Roster:
         self.by_alias: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.by_surname: dict[str, set[int]] = defaultdict(set)
         self.by_role: dict[str, set[int]] = defaultdict(set)
+        #: When each index entry (``(table, key)``) and each speaker (its id) last changed.
+        self._stamps: dict[Any, int] = {}
+        self._tick = 0
+        self._memo: dict[Any, tuple[int, tuple, Any]] = {}
         for sid, row in rows.items():
             self.add(int(sid), row)
 
     def add(self, sid: int, row: Mapping[str, Any]) -> None:
         """Index (or re-index, after a change) speaker ``sid``."""
         self.rows[sid] = row
+        self._tick += 1
+        tick, stamps = self._tick, self._stamps
+        stamps[sid] = stamps[("quotes", sid)] = tick
         scope = row.get("scope") or ""
         k = key(row.get("name"))
         if k:
             self.by_name[(scope, k)].add(sid)
+            stamps[("by_name", (scope, k))] = tick
         for alias in row.get("aliases") or ():
             if key(alias):
                 self.by_alias[(scope, key(alias))].add(sid)
+                stamps[("by_alias", (scope, key(alias)))] = tick
         for role in row.get("roles") or ():
             if key(role):
                 self.by_role[key(role)].add(sid)
@@ -68,6 +91,49 @@ class Roster:
             for n in [row.get("name"), *(row.get("aliases") or ())]:
                 if key(n):
                     self.by_surname[key(n).split()[-1]].add(sid)
+                    stamps[("by_surname", key(n).split()[-1])] = tick
+
+    def touched(self, sid: int | None = None, entry: tuple[str, Any] | None = None, counts: bool = False) -> None:
+        """Speaker ``sid``'s row changed in place (``counts``: only its quotation counts, which only a
+        choice between namesakes reads), or index entry ``entry`` lost a speaker: answers that read
+        either are not given again."""
+        self._tick += 1
+        if sid is not None:
+            self._stamps[("quotes", sid) if counts else sid] = self._tick
+        if entry is not None:
+            self._stamps[entry] = self._tick
+
+    def counts_changed(self, sids: Iterable[int]) -> None:
+        """The quotation counts of speakers ``sids`` changed in their rows, in place (one stamp for all:
+        a batch changes the counts of thousands)."""
+        self._tick += 1
+        self._stamps.update(dict.fromkeys((("quotes", sid) for sid in sids), self._tick))
+
+    def memo(self, question: Any) -> Any:
+        """The answer remembered for ``question`` (see :meth:`remember`) if nothing it read has changed
+        since, else None."""
+        found = self._memo.get(question)
+        if found is None:
+            return None
+        made, reads, answer = found
+        stamp = self._stamps.get
+        for r in reads:
+            if stamp(r, 0) > made:
+                del self._memo[question]
+                return None
+        return answer
+
+    def remember(self, question: Any, reads: tuple, answer: Any) -> None:
+        """Keep ``answer`` to ``question``, good while none of ``reads`` (index entries and speaker
+        ids, as :meth:`match_reads` gives them) changes."""
+        self._memo[question] = (self._tick, reads, answer)
+
+    def _reads(self, table: str, k: Any) -> Iterable[int]:
+        found = getattr(self, table).get(k, ())
+        if self._trace is not None:
+            self._trace.append((table, k))
+            self._trace.extend(found)
+        return found
 
     def _typed(self, ids: Iterable[int], type_: str | None) -> list[int]:
         return sorted(i for i in ids if i in self.rows and compatible(self.rows[i].get("type"), type_))
@@ -82,27 +148,43 @@ class Roster:
         if not k:
             return None, False
         for candidate in [k, *(key(a) for a in aliases if len(key(a).split()) > 1)]:
-            hits = self._typed(self.by_name.get((scope, candidate), ()), type_)
+            hits = self._typed(self._reads("by_name", (scope, candidate)), type_)
             if hits:
+                if len(hits) > 1 and self._trace is not None:     # the counts decide: they were read too
+                    self._trace.extend(("quotes", i) for i in hits)
                 return min(hits, key=lambda i: (-int(self.rows[i].get("quotes") or 0), i)), False
-        hits = self._typed(self.by_alias.get((scope, k), ()), type_)
+        hits = self._typed(self._reads("by_alias", (scope, k)), type_)
         if len(hits) == 1:
             return hits[0], False
         if hits or scope or type_ not in ("person", "unknown", None):
             return None, False
         words = k.split()
         if len(words) == 1:
-            people = self._typed(self.by_surname.get(k, ()), type_)
+            people = self._typed(self._reads("by_surname", k), type_)
             return (people[0], False) if len(people) == 1 else (None, False)
-        bare = [i for i in self._typed(self.by_name.get(("", words[-1]), ()), type_)
+        bare = [i for i in self._typed(self._reads("by_name", ("", words[-1])), type_)
                 if not self.rows[i].get("curated") and not self.rows[i].get("ambiguous")]
         if len(bare) == 1:
             return bare[0], True
         if not any(len(w) == 1 for w in words[:-1]):
             return None, False
-        initials = [i for i in self._typed(self.by_surname.get(words[-1], ()), type_)
+        initials = [i for i in self._typed(self._reads("by_surname", words[-1]), type_)
                     if initialled(words, key(self.rows[i].get("name")).split())]
         return (initials[0], False) if len(initials) == 1 else (None, False)
+
+    def match_reads(self, name: str, type_: str | None, aliases: Iterable[str] = (),
+                    scope: str = "") -> tuple[tuple[int | None, bool], tuple | None]:
+        """:meth:`match`'s answer, and what it read: the index entries it looked up and the speakers it
+        found there (None when that is more than ``MEMO_IDS`` speakers: not worth remembering)."""
+        self._trace = []
+        try:
+            answer = self.match(name, type_, aliases, scope)
+            reads = self._trace
+        finally:
+            self._trace = None
+        if sum(1 for r in reads if type(r) is int) > MEMO_IDS:
+            return answer, None
+        return answer, tuple(dict.fromkeys(reads))
 
     def ambiguous(self, name: str) -> bool:
         """Whether a bare surname fits two or more people already indexed."""

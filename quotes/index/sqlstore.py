@@ -33,7 +33,7 @@ or after the batch, never between. A file that starts like SQLite but is
 damaged, or is not ours, raises :class:`~quotes.index.storage.IndexFileError`
 and is never written to.
 
-Over the project's ~450 lines (762): one TinyDB storage, its schema, its upgrade, its indexed queries and
+Over the project's ~450 lines (776): one TinyDB storage, its schema, its upgrade, its indexed queries and
 its counts share the connection, the transaction's journal and the row codec; the JSON-to-SQLite
 conversion and ``open_storage`` (which share none of that) are the next to move out.
 """
@@ -43,9 +43,10 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -352,12 +353,17 @@ class SQLiteStorage(Storage):
         db = self._conn()
         if table == "quotes":
             last = db.execute("SELECT max(rid) FROM quotes").fetchone()[0] or 0
-            items = [(str(i), r.get("doc"), r.get("speaker_id"), r.get("kind"), r.get("quote"), orjson.dumps(r))
+            dumps = orjson.dumps
+            items = [(str(i), r.get("doc"), r.get("speaker_id"), r.get("kind"), r.get("quote"), dumps(r))
                      for i, r in rows.items()]
+            before = db.total_changes
             db.executemany("INSERT INTO quotes(id, doc, speaker_id, kind, quote, row) VALUES (?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT(id) DO NOTHING", items)
-            added = {i for (i,) in db.execute("SELECT id FROM quotes WHERE rid > ?", (last,))}
-            if len(added) < len(items):    # ids already stored: their speakers lose them, then they are overwritten
+            # an id already stored is not inserted (nor counted as a change): only then are the new ones
+            # read back, to tell which
+            if db.total_changes - before < len(items):
+                added = {i for (i,) in db.execute("SELECT id FROM quotes WHERE rid > ?", (last,))}
+                # ids already stored: their speakers lose them, then they are overwritten
                 again = [item for item in items if item[0] not in added]
                 self._count(self._speakers_of(item[0] for item in again), -1)
                 db.executemany("UPDATE quotes SET doc = ?2, speaker_id = ?3, kind = ?4, quote = ?5, row = ?6 "
@@ -365,7 +371,7 @@ class SQLiteStorage(Storage):
             # new rows join the word index in one statement: ~15x cheaper than a trigger per row
             # (updated and deleted rows are kept in step by the triggers above)
             db.execute("INSERT INTO quote_words(rowid, quote) SELECT rid, quote FROM quotes WHERE rid > ?", (last,))
-            self._count(((r.get("speaker_id"), r.get("kind")) for r in rows.values()), +1)
+            self._count(map(itemgetter(2, 3), items), +1)          # (speaker_id, kind) of each row
         elif table == "documents":
             ids = [str(i) for i in rows]
             for part in chunks(ids):
@@ -431,10 +437,11 @@ class SQLiteStorage(Storage):
         return out
 
     def _count(self, owned: Iterable[tuple[Any, str | None]], sign: int) -> None:
-        for sid, kind in owned:
+        delta = self._delta
+        for (sid, kind), n in Counter(owned).items():      # a batch's rows, counted by speaker and kind first
             if sid is not None:
-                kinds = self._delta.setdefault(int(sid), {})
-                kinds[kind] = kinds.get(kind, 0) + sign
+                kinds = delta.setdefault(int(sid), {})
+                kinds[kind] = kinds.get(kind, 0) + sign * n
 
     def recount(self, reported_kinds: Iterable[str] = ()) -> None:
         """Bring the counts of the speakers this transaction changed up to date (``quotes``: quotations;
@@ -491,12 +498,13 @@ class SQLiteStorage(Storage):
         orphans = {sid for sid, (total, _) in new.items() if not total and not curated.get(sid)}
         self.drop("speakers", orphans)
         # Only the counts change, in the row and the count column (not the key rows), and SQLite changes
-        # them in place (json_set keeps every other field, and the fields' order, as they are)
+        # them in place (json_set keeps every other field, and the fields' order, as they are), in the
+        # order of the speakers' ids: the table's order, so each page is visited once
         counts = {sid: (total - reported, reported) for sid, (total, reported) in new.items()
                   if sid not in orphans and old.get(sid) != (total - reported, reported)}
         self._conn().executemany(
             "UPDATE speakers SET quotes = ?1, row = json_set(CAST(row AS TEXT), '$.quotes', ?1, '$.reported', ?2) "
-            "WHERE id = ?3", [(quotes, reported, sid) for sid, (quotes, reported) in counts.items()])
+            "WHERE id = ?3", [(quotes, reported, sid) for sid, (quotes, reported) in sorted(counts.items())])
         for sid, (quotes, reported) in counts.items():
             was = self._journal.get(sid)
             if was is not None:       # written whole in this transaction: the journal keeps it whole
