@@ -1,13 +1,13 @@
 """Is ``confidence`` calibrated? Share of attributions right, by confidence bucket and by rule.
 
-    .venv/bin/python bench/calibration.py [--sets polnear-dev,polnear-dev31-60,polnear-train-a,polnear-train-c,news-dev,news-lockbox,polnear-dev61-84,polnear-train-b,polnear-train-d]
+    .venv/bin/python bench/calibration.py [--sets polnear-dev,polnear-dev31-60,polnear-train-a,polnear-train-c,news-dev,news-lockbox,polnear-dev61-84,polnear-train-b,polnear-train-d,polnear-train-e]
 
 "Right" means the record names the true speaker (``score.py``'s ``names_entity``: full name, an
 alias, or a person's surname), on the project's hand labels: the first 30 PolNeAR dev articles
 (``bench/gold/polnear_dev_speakers.jsonl``), articles 31-60 and 61-84 (``polnear_dev31_60_speakers.jsonl``,
 ``polnear_dev61_84_speakers.jsonl``, the last a lockbox), four samples of PolNeAR train
 (``polnear_train_{a,c}_speakers.jsonl``; ``polnear_train_b_speakers.jsonl``, a lockbox, and
-``polnear_train_d_speakers.jsonl``, a held-out check) and the English news-html pages
+``polnear_train_{d,e}_speakers.jsonl``, held-out checks) and the English news-html pages
 (``bench/gold/news_html_speakers.jsonl``, dev and lockbox halves apart). Only gold quotations
 whose speaker is a named person or organisation count, as in the speaker scores. The tables of
 :mod:`quotes.coref.confidence` are set from the development sets; the lockbox checks them.
@@ -112,6 +112,7 @@ def main() -> None:
               "polnear-train-b": lambda: polnear_dev("polnear_train_b_speakers.jsonl", "train"),
               "polnear-train-c": lambda: polnear_dev("polnear_train_c_speakers.jsonl", "train"),
               "polnear-train-d": lambda: polnear_dev("polnear_train_d_speakers.jsonl", "train"),
+              "polnear-train-e": lambda: polnear_dev("polnear_train_e_speakers.jsonl", "train"),
               "news-dev": lambda: news("dev"), "news-lockbox": lambda: news("lockbox")}
     for name in args.sets.split(","):
         rows = makers[name]()
