@@ -455,3 +455,14 @@ def test_a_person_known_by_a_gendered_word_keeps_its_gender(nlp):
             "\u201cPolicies that allow women with children to thrive should not be novelties,\u201d she said.\n")
     [(who, _)] = speakers(nlp, text)
     assert who != "her father"
+
+
+def test_a_body_named_with_and_without_its_nationality_is_one_speaker(nlp):
+    """Class 7 (the fixture's own split): "the Moroccan Ministry of Justice" and "The Ministry of Justice"
+    were two speakers of one article; a French ministry named beside it stays apart (guard)."""
+    text = ("Hackers claimed to have leaked data belonging to the Moroccan Ministry of Justice. The Moroccan "
+            "Ministry of Justice said its systems were secure.\n\n\u201cNo intrusion was detected,\u201d "
+            "the Ministry of Justice said.\n\nThe French Ministry of Justice said it was not affected.\n")
+    result = analyse(nlp(text), Document(path="t.txt", text=text))
+    names = sorted(e.name for e in result.speakers)
+    assert names == ["French Ministry of Justice", "Moroccan Ministry of Justice"]

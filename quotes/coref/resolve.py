@@ -47,7 +47,7 @@ from .mentions import (W_OTHER, W_SPEAKER, attached, is_news_name, name_head, na
                        org_key, org_text, acronym, weight as mention_weight)
 from ..lexicon.names import TITLE_ABBREVIATIONS, TITLE_WORDS, PersonName, first_name_gender, first_name_guess, fold, name_match, parse_name, word_gender
 from ..records import Entity
-from .roles import Description, Role, counterpart, describe, fits, loosened, make_role, nation, roles_around
+from .roles import DEMONYMS as _DEMONYM_WORDS, Description, Role, counterpart, describe, fits, loosened, make_role, nation, roles_around
 
 WINDOW = 5          # sentences a pronoun looks back for salience
 DECAY = 0.5         # salience kept per sentence of distance
@@ -357,8 +357,11 @@ class _Resolver:
                 break
         key = org_key(name)
         seg = self.segment(ent.start)
+        demonym, bare = _nationality(name)
+        keys = {key, org_key(bare)} if demonym else {key}
         c = next((c for c in reversed(self.clusters[seg]) if c.type == "organisation"
-                  and (key in c.org_keys or acronym(name) in c.org_keys)), None)
+                  and (keys & c.org_keys or acronym(name) in c.org_keys)
+                  and not (demonym and c.nations and nation(demonym) not in c.nations)), None)
         if c is None:
             mute = short is None and fold(name.split()[-1]) in lex.MUTE_NAME_WORDS
             # a building or an event the tagger made an organisation ("Smith Tower"): a name, never a body
@@ -370,7 +373,9 @@ class _Resolver:
         c.add_form(name, self.vocab[seg])
         if short:
             c.add_form(short, self.vocab[seg])
-        c.org_keys.update({key, acronym(name)} - {""})
+        c.org_keys.update((keys | {acronym(name)}) - {""})
+        if demonym:
+            c.nations.add(nation(demonym))
         c.nations.update(nation(t.text) for t in ent.doc[ent.root.left_edge.i:ent.start] if t.ent_type_ == "NORP")
         for a in head.rights:   # "the National Social Security Fund (CNSS)"
             if a.dep_ == "appos" and a.text.isupper() and a.is_alpha:
@@ -802,6 +807,22 @@ def resolve_explained(doc: Doc, mentions: list[SpacySpan | None], text: str | No
         if e is not None:
             used.setdefault(id(e), e)
     return out, list(used.values()), evidence
+
+
+#: Nationality words that open the names of bodies other than a country's ("Republican National Committee").
+_NOT_NATIONS = frozenset({"republican", "christian", "urban", "suburban", "metropolitan", "pan", "human"})
+
+
+def _nationality(name: str) -> tuple[str | None, str]:
+    """The nationality a body's name opens with and the name without it: ("Moroccan", "Ministry of
+    Justice") for "Moroccan Ministry of Justice", so that "the Ministry of Justice" later in the same
+    article is the same body; (None, name) when the name does not open with one or little is left."""
+    first, _, rest = name.partition(" ")
+    low = fold(first)
+    if not first[:1].isupper() or low in _NOT_NATIONS or len(org_key(rest).split()) < 2 \
+            or not (low in _DEMONYM_WORDS or low.endswith(("an", "ese", "ish"))):
+        return None, name
+    return first, rest
 
 
 def _without_dateline(ent: SpacySpan) -> SpacySpan:

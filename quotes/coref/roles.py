@@ -19,7 +19,7 @@ from ..nlp.lemmas import lemma
 from ..lexicon.names import TITLE_ABBREVIATIONS, TITLE_WORDS, fold
 
 #: Demonyms whose country does not share their first four letters.
-_DEMONYMS = {
+DEMONYMS = {
     "french": "france", "spanish": "spain", "dutch": "netherlands", "british": "britain", "english": "england",
     "welsh": "wales", "scottish": "scotland", "irish": "ireland", "swiss": "switzerland", "danish": "denmark",
     "swedish": "sweden", "finnish": "finland", "polish": "poland", "turkish": "turkey", "greek": "greece",
@@ -37,7 +37,7 @@ _ROLE_DEPS = ("compound", "nmod", "amod", "poss", "nummod")
 def nation(word: str) -> str:
     """A country key for a nationality or country word: "Moroccan" and "Morocco" -> "moro"."""
     w = fold(word).replace(".", "").removesuffix("'s").removesuffix("’s")
-    w = _DEMONYMS.get(w, w)
+    w = DEMONYMS.get(w, w)
     return w[:4]
 
 
