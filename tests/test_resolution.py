@@ -466,3 +466,20 @@ def test_a_body_named_with_and_without_its_nationality_is_one_speaker(nlp):
     result = analyse(nlp(text), Document(path="t.txt", text=text))
     names = sorted(e.name for e in result.speakers)
     assert names == ["French Ministry of Justice", "Moroccan Ministry of Justice"]
+
+
+def test_a_titled_person_in_a_headline_is_not_anothers_role(seed_result):
+    """Class 9 (the fixture): the headline "King Mohammed VI, Trump to Announce …" parsed Trump as an
+    appositive of "King Mohammed VI", which became Donald Trump's role."""
+    [trump] = [e for e in seed_result.speakers if e.name == "Donald Trump"]
+    assert trump.roles and not any("Mohammed" in r for r in trump.roles)
+
+
+def test_an_unnamed_source_inside_a_named_body_is_filed_under_the_body(nlp):
+    """Issue 16's fixture: "An authorized source from ANFCC said …" was a speaker "An authorized source"
+    that a search for ANFCC never found; filed under the body, below the sure threshold (route source)."""
+    text = ("The land registry agency, ANFCC, runs its own systems.\n\n"
+            "An authorized source from ANFCC said recently that no intrusion or data leak has been detected.\n")
+    result = analyse(nlp(text), Document(path="t.txt", text=text))
+    [q] = [q for q in result.quotes if q.kind == "indirect"]
+    assert q.speaker == "ANFCC" and q.resolution == "source" and q.confidence < 0.9

@@ -587,7 +587,8 @@ class _Resolver:
         if body is not None:
             c = self.resolve_span(body)
             if c is not None and c.type == "organisation":
-                self.route = "spokesperson"   # "a spokesperson for UCEA said": the body speaks
+                # "a spokesperson for UCEA said": the body speaks; "a source from ANFCC": someone inside it
+                self.route = "source" if fold(lemma(root)) in INSIDERS else "spokesperson"
                 return c
             self.route, self.margin = "none", 1.0
         self.repeated_text = False
@@ -895,12 +896,15 @@ def acronym_definitions(text: str) -> dict[str, tuple[str, int, int]]:
 
 #: People who speak for a body by office: unnamed, what they say is the body's.
 SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "mouthpiece"})
+#: People inside a body who speak for it unofficially ("an authorized source from ANFCC", "an official at
+#: the ministry"): filed under the body too, but less surely (route "source").
+INSIDERS = frozenset({"source", "official"})
 
 
 def _body_spoken_for(root: Token) -> SpacySpan | None:
     """The body an unnamed spokesperson speaks for: "a spokesperson for the Universities and Colleges
     Employers' Association (UCEA)", "a spokeswoman at the ministry"; None for a named one."""
-    if root.pos_ != "NOUN" or fold(lemma(root)) not in SPOKESPEOPLE \
+    if root.pos_ != "NOUN" or fold(lemma(root)) not in SPOKESPEOPLE | INSIDERS or root.tag_ == "NNS" \
             or any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in root.children):
         return None
     for prep in root.children:

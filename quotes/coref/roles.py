@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..nlp.lemmas import lemma
-from ..lexicon.names import TITLE_ABBREVIATIONS, TITLE_WORDS, fold
+from ..lexicon.names import TITLE_ABBREVIATIONS, TITLE_WORDS, first_name_guess, fold
 
 #: Demonyms whose country does not share their first four letters.
 DEMONYMS = {
@@ -110,6 +110,9 @@ def make_role(tokens: list[Token]) -> Role | None:
         return None
     if any(t.is_quote or t.text in "“”‘’\"" for t in tokens):
         return None
+    if any(t.pos_ == "PROPN" and t.is_title and fold(t.text) not in TITLE_WORDS and first_name_guess(t.text)[1]
+           for t in tokens):
+        return None   # a titled person, not an office: "King Mohammed VI, Trump to Announce …" (a headline)
     words = [t for t in tokens if t.is_alpha and fold(t.text) not in _FUNCTION_WORDS]
     if all(t.text[:1].isupper() for t in words) and not any(fold(t.text) in TITLE_WORDS for t in words):
         return None     # a headline in title case ("Hillary's Campaign Slogan"), not an office
