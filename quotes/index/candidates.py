@@ -32,7 +32,7 @@ from typing import Any
 from ..lexicon.names import key
 from ..records import DocResult, Document, Entity
 from .placement import entities
-from .roster import Roster, indexed, is_local
+from .roster import Roster, is_local
 from .rows import doc_key
 
 
@@ -99,21 +99,12 @@ class TrackedRoster(Roster):
 
     def __init__(self, rows: Mapping[Any, Mapping[str, Any]] = {}) -> None:
         self.entries: dict[int, set[tuple[str, Any]]] = defaultdict(set)
-        #: Each speaker's indexed fields (:func:`~quotes.index.roster.indexed`) when last added, and the
-        #: speakers added since their last ``forget`` with other indexed fields than before (so entries
-        #: of an earlier row may be left: placement changes rows in place, a rename leaves the old name).
-        self.filed: dict[int, tuple] = {}
-        self.refiled: set[int] = set()
         self._alone = Roster()
         self._tables = [(name, table) for name, table in vars(self._alone).items()
                         if name.startswith("by_") and isinstance(table, dict)]
         super().__init__(rows)
 
     def add(self, sid: int, row: Mapping[str, Any]) -> None:
-        fields, was = indexed(row), self.filed.get(sid)
-        if was is not None and was != fields:
-            self.refiled.add(sid)
-        self.filed[sid] = fields
         self._alone.add(sid, row)
         mine = self.entries[sid]
         for name, table in self._tables:
@@ -123,25 +114,7 @@ class TrackedRoster(Roster):
         self._alone._stamps.clear()
         super().add(sid, row)
 
-    def replaced(self, rows: Mapping[int, Mapping[str, Any] | None]) -> list[int]:
-        """Take ``rows`` (id -> row; None: dropped) in place of the rows held, for each speaker filed
-        under exactly the entries the new row would be (added since its last ``forget`` with these
-        indexed fields only): its entries stay, only the speaker is stamped (one stamp for all, as
-        ``forget`` and ``add`` would). Returns the ids left to ``forget`` and ``add``."""
-        held, filed, left, same = self.rows, self.filed, [], []
-        for sid, row in rows.items():
-            if (row is not None and sid in held and sid not in self.refiled and filed.get(sid) == indexed(row)):
-                held[sid] = row
-                same.append(sid)
-            else:
-                left.append(sid)
-        self._tick += 1
-        self._stamps.update(dict.fromkeys((r for sid in same for r in (sid, ("quotes", sid))), self._tick))
-        return left
-
     def forget(self, sid: int) -> None:
-        self.filed.pop(sid, None)
-        self.refiled.discard(sid)
         for name, k in self.entries.pop(sid, ()):
             table = getattr(self, name)
             found = table.get(k)
@@ -193,11 +166,8 @@ class SpeakerCache:
 
     def committed(self, storage: Any) -> None:
         """The batch's transaction committed: its speaker rows, as written, replace what placement left
-        (a row whose counts alone changed, or filed as placement left it, keeps its index entries: most
-        of a batch's new speakers, added once each, are filed already; see ``TrackedRoster.replaced``)."""
-        writes = storage.speaker_writes
-        for sid in self.roster.replaced(writes):
-            row = writes[sid]
+        (a row whose counts alone changed keeps its index entries)."""
+        for sid, row in storage.speaker_writes.items():
             self.roster.forget(sid)
             if row is not None:
                 self.roster.add(sid, row)

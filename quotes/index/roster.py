@@ -39,13 +39,6 @@ def initialled(short: list[str], full: list[str]) -> bool:
             and all(len(a) == 1 and b.startswith(a) for a, b in zip(short[:-1], full[:-1])))
 
 
-def indexed(row: Mapping[str, Any]) -> tuple:
-    """The fields of a speaker row :meth:`Roster.add` files it by: rows equal in these are filed under
-    the same index entries."""
-    return (row.get("scope") or "", row.get("name"), tuple(row.get("aliases") or ()), tuple(row.get("roles") or ()),
-            row.get("type"))
-
-
 #: A remembered answer reads at most this many speakers' rows (a common surname's hundreds are looked
 #: up again rather than checked one by one).
 MEMO_IDS = 8
