@@ -483,3 +483,17 @@ def test_an_unnamed_source_inside_a_named_body_is_filed_under_the_body(nlp):
     result = analyse(nlp(text), Document(path="t.txt", text=text))
     [q] = [q for q in result.quotes if q.kind == "indirect"]
     assert q.speaker == "ANFCC" and q.resolution == "source" and q.confidence < 0.9
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Former Marine John \u201cTig\u201d Tiegen spoke at the convention on Tuesday.\n\n\u201cShe goes home. That\u2019s "
+     "it,\u201d Tiegen said.\n\nTiegen was also troubled by her handling of classified material.\n\n\u201cHer lack of "
+     "respect for security information puts lives in jeopardy,\u201d he said.\n", "John Tiegen"),
+    ('State Del. Marcia "Cia" Price (D-Newport News) said the seat matters.\n\n"It is history," Price said.\n',
+     "Marcia Price"),
+], ids=["curly marks", "straight marks"])
+def test_a_nickname_in_marks_leaves_one_person(nlp, text, name):
+    """Class 6/7: the recogniser cut `John “Tig” Tiegen` in two (an ORG "Tiegen" a "he" could not mean)
+    and missed `Marcia "Cia" Price` (a speaker "Price" by description, 0.54)."""
+    found = speakers(nlp, text)
+    assert found and all(w == name for w, _ in found)

@@ -99,9 +99,9 @@ class _Resolver:
         self.text = doc.text if text is None else text   # once: Doc.text joins every token again on each read
         self.defined = acronym_definitions(self.text)   # "UCEA" -> the name it stands for, where it was defined
         self.person_words: dict[int, set[str]] = defaultdict(set)     # segment -> every word of PERSON names
-        self.ents = [_without_dateline(e) for e in doc.ents]
+        self.ents = _with_nicknames(doc, [_without_dateline(e) for e in doc.ents])
         for ent in self.ents:
-            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha:
+            if ent.label_ in ("PERSON", NICKNAMED) and len(ent) > 1 and ent[-1].is_alpha:
                 self.person_surnames[self.segment(ent.start)].add(fold(ent[-1].text))
                 self.person_words[self.segment(ent.start)].update(fold(t.text) for t in ent if t.is_alpha)
 
@@ -210,7 +210,7 @@ class _Resolver:
         doc = self.doc
         events: list[tuple[int, int, object]] = []
         for ent in self.ents:
-            if ent.label_ in ("PERSON", "ORG") or self._surname_as_place(ent):
+            if ent.label_ in ("PERSON", "ORG", NICKNAMED) or self._surname_as_place(ent):
                 events.append((ent.start, 0, ent))
         events += [(t.i, 0, doc[t.i:t.i + 1]) for t in self._untagged_subjects()]
         for i in numpy.flatnonzero(doc.to_array([POS]) == NOUN).tolist():
@@ -256,6 +256,9 @@ class _Resolver:
             # PERSON "Obama Says"): the name stops before it
             ent = ent[:-1]
         text = ent.text
+        if ent.label_ == NICKNAMED:
+            self._nicknamed(ent, seen)
+            return
         if any(ch in text for ch in ",;\"“”\n") or not any(t.is_alpha for t in ent):
             return
         head = name_head(ent.root)
@@ -296,6 +299,21 @@ class _Resolver:
         for a in head.rights:
             if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i not in self.at:
                 self.add(a.i, c, W_OTHER)
+
+    def _nicknamed(self, ent: SpacySpan, seen: set[int]) -> None:
+        """A name with a nickname in marks (``John “Tig” Tiegen``, ``Marcia "Cia" Price``): the person is
+        the name without the nickname, which the recogniser had cut in two or missed."""
+        inside = {t.i for t in ent if t.is_quote or self.quoted(t.i)}
+        words = [t.text for t in ent if t.i not in inside]
+        head = ent[-1]
+        name = parse_name(words)
+        if head.i in seen or not name.words:
+            return
+        seen.add(head.i)
+        c = self.link_person(head.i, name)
+        for role in roles_around(head, ent.start):
+            c.add_role(self._complete(role, head), self.vocab[c.segment])
+        self.add(head.i, c)
 
     def _portfolio(self, i: int) -> list[str]:
         """The words of an office written before its title word: "Agriculture" in "Agriculture Minister
@@ -611,6 +629,9 @@ class _Resolver:
             m = self.at.get(t.i)
             if m is not None and m.cluster.type in ("person", "organisation") and (named or t.i != root.i):
                 return m.cluster
+            if m is not None and m.cluster.type == "person" and t.is_title and m.cluster.names:
+                self.route = "name"   # a capitalised word a name event filed under a person: that person
+                return m.cluster
         if root.pos_ == "PRON" or root.tag_ in ("PRP", "WP", "WDT"):
             return self.resolve_pronoun(root)
         if not named:
@@ -824,6 +845,37 @@ def _nationality(name: str) -> tuple[str | None, str]:
             or not (low in _DEMONYM_WORDS or low.endswith(("an", "ese", "ish"))):
         return None, name
     return first, rest
+
+
+#: The label :func:`_with_nicknames` gives a name with a nickname in marks.
+NICKNAMED = "PERSON_NICKNAMED"
+_OPENING, _CLOSING = frozenset('"“'), frozenset('"”')
+
+
+def _with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """``ents`` with each name that holds a nickname in marks made one entity (label :data:`NICKNAMED`):
+    a given name, the nickname (one or two words, in marks), then one or two more capitalised words."""
+    found = []
+    for t in doc:
+        if t.text not in _OPENING or t.i < 1 or t.i + 3 >= len(doc):
+            continue
+        given = doc[t.i - 1]
+        if given.pos_ != "PROPN" or not given.is_title or not first_name_guess(given.text)[0]:
+            continue
+        close = next((j for j in (t.i + 2, t.i + 3) if j < len(doc) and doc[j].text in _CLOSING), None)
+        if close is None or not all(w.is_title and w.is_alpha for w in doc[t.i + 1:close]):
+            continue
+        end = close + 1
+        while end < len(doc) and end <= close + 2 and doc[end].pos_ in ("PROPN", "NOUN") and doc[end].is_title:
+            end += 1
+        if end == close + 1:
+            continue
+        found.append(SpacySpan(doc, given.i, end, label=NICKNAMED))
+    if not found:
+        return ents
+    taken = {i for f in found for i in range(f.start, f.end)}
+    kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
+    return sorted(kept + found, key=lambda e: e.start)
 
 
 def _without_dateline(ent: SpacySpan) -> SpacySpan:
