@@ -46,6 +46,16 @@ def parsed(nlp, names, texts):
     return docs
 
 
+def parsed_corpus(corpus: Path, limit: int | None = None) -> tuple[list, list]:
+    """The articles of a PolNeAR split (the first ``limit``) and their parses, cached as :func:`parsed` does."""
+    from quotes.nlp.model import load_pipeline
+
+    arts = list(articles(corpus))
+    if limit:
+        arts = arts[:limit]
+    return arts, parsed(load_pipeline(), [a[0] for a in arts], [a[1] for a in arts])
+
+
 def gold_spans(text, golds):
     from quotes.records import QuoteSpan
 
@@ -76,13 +86,8 @@ def main():
     from quotes.attribution.sieve import attribute
     from quotes.coref.resolve import resolve
     from quotes.detect.spans import detect
-    from quotes.nlp.model import load_pipeline
 
-    arts = list(articles(args.corpus))
-    if args.limit:
-        arts = arts[: args.limit]
-    nlp = load_pipeline()
-    docs = parsed(nlp, [a[0] for a in arts], [a[1] for a in arts])
+    arts, docs = parsed_corpus(args.corpus, args.limit)
     total = ok = 0
     fails = []
     from collections import Counter

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 from brat import articles, direct_quotes  # noqa: E402
 from score import ALL_KINDS, overlap, score, trimmed  # noqa: E402
 
-from bench.attribution_score import parsed  # noqa: E402
+from bench.attribution_score import parsed_corpus  # noqa: E402
 from quotes.nlp.lemmas import lemma  # noqa: E402
 
 
@@ -153,13 +153,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
-    from quotes.nlp.model import load_pipeline
-
-    arts = list(articles(args.corpus))
-    if args.limit:
-        arts = arts[: args.limit]
-    nlp = load_pipeline()
-    docs = parsed(nlp, [a[0] for a in arts], [a[1] for a in arts])
+    arts, docs = parsed_corpus(args.corpus, args.limit)
     pred = records(docs, arts)
     gold = {}
     for name, text, attrs in arts:

@@ -74,3 +74,19 @@ def build(db: Path, *results: DocResult) -> Path:
 
     Index(str(db)).ingest(list(results) or [seed_result()])
     return db
+
+
+def said_article(path: str, said: list[tuple[str, str]], tail: str = "",
+                 aliases: dict[str, list[str]] | None = None, confidence: float | None = None) -> DocResult:
+    """A made-up article of one line per quotation (``WHO said "WORDS".``), each attributed to a person:
+    for index tests that need names, not the pipeline."""
+    text, quotes = "", []
+    for words, who in said:
+        lead = f'{who} said "'
+        start = len(text) + len(lead)
+        text += f'{lead}{words}".\n'
+        quotes.append(Quote(doc=path, start=start, end=start + len(words), quote=words, speaker=who,
+                            speaker_type="person", confidence=confidence))
+    text += tail
+    people = [Entity(w, "person", aliases=(aliases or {}).get(w, [])) for w in dict.fromkeys(w for _, w in said)]
+    return DocResult(Document(path=path, text=text), quotes, people)

@@ -8,21 +8,12 @@ from typer.testing import CliRunner
 
 from quotes.cli import app
 from quotes.index.core import AmbiguousSpeaker, Index, QuoteNotFound, SpeakerNotFound
-from quotes.records import Document, DocResult, Entity, Quote
+from seed_index import said_article
 
 runner = CliRunner()
 
 
-def article(path: str, said: list[tuple[str, str]], tail: str = "") -> DocResult:
-    text, quotes = "", []
-    for words, who in said:
-        lead = f'{who} said "'
-        start = len(text) + len(lead)
-        text += f'{lead}{words}".\n'
-        quotes.append(Quote(doc=path, start=start, end=start + len(words), quote=words, speaker=who,
-                            speaker_type="person"))
-    text += tail
-    return DocResult(Document(path=path, text=text), quotes, [Entity(w, "person") for w in dict.fromkeys(w for _, w in said)])
+article = said_article
 
 
 @pytest.fixture(params=["index.json", "index.sqlite"])

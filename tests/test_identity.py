@@ -9,21 +9,14 @@ from typer.testing import CliRunner
 from quotes.cli import app
 from quotes.index.core import Index, NameTaken
 from quotes.index.placement import SURNAME_ONLY
-from quotes.records import SURE, Document, DocResult, Entity, Quote
+from quotes.records import SURE, DocResult
+from seed_index import said_article
 
 runner = CliRunner()
 
 
 def article(path: str, said: list[tuple[str, str]], aliases: dict[str, list[str]] | None = None) -> DocResult:
-    text, quotes = "", []
-    for words, who in said:
-        lead = f'{who} said "'
-        start = len(text) + len(lead)
-        text += f'{lead}{words}".\n'
-        quotes.append(Quote(doc=path, start=start, end=start + len(words), quote=words, speaker=who,
-                            speaker_type="person", confidence=0.97))
-    people = [Entity(w, "person", aliases=(aliases or {}).get(w, [])) for w in dict.fromkeys(w for _, w in said)]
-    return DocResult(Document(path=path, text=text), quotes, people)
+    return said_article(path, said, aliases=aliases, confidence=0.97)
 
 
 @pytest.fixture(params=["index.json", "index.sqlite"])
