@@ -93,6 +93,7 @@ class _Resolver:
         self.route, self.margin = "none", 1.0
         self.repeated_text = False   # set when a speaking text was tied to an earlier text's owner
         self.text_owners: dict[tuple[int, frozenset[str]], SpacySpan] = {}   # (segment, family) -> last owner found
+        self.closing: dict[int, tuple[int, SpacySpan | None]] = {}   # segment -> its last line (the writer's bio)
         self.by_key: dict[tuple[int, str], Cluster] = {}
         self.vocab: dict[int, set[str]] = defaultdict(set)   # segment -> nouns a description there may fit
         self.person_surnames: dict[int, set[str]] = defaultdict(set)  # segment -> last words of PERSON names
@@ -229,12 +230,15 @@ class _Resolver:
             else:
                 self._pronoun_vote(obj)
 
+    def _known_surname(self, tok: Token) -> bool:
+        """Whether ``tok`` is the last word of a PERSON name of its article segment."""
+        return fold(tok.text) in self.person_surnames[self.segment(tok.i)]
+
     def _surname_as_place(self, ent: SpacySpan) -> bool:
         """A one-word nationality or place that is the surname of a person the article named (``Mark Cuban``
         … ``Cuban said``, ``Justin T. Bamberg`` … ``Bamberg, who is 28,``): that person, not a group or a town."""
         return (ent.label_ in ("NORP", "GPE", "LOC") and len(ent) == 1 and ent[0].pos_ == "PROPN"
-                and fold(ent.text) in self.person_surnames[self.segment(ent.start)]
-                and (ent.start == 0 or self.doc[ent.start - 1].lower_ not in _THE))
+                and self._known_surname(ent[0]) and (ent.start == 0 or self.doc[ent.start - 1].lower_ not in _THE))
 
     def _untagged_subjects(self) -> list[Token]:
         """Bare one-word subjects in title case that the tagger made proper nouns but the recogniser
@@ -248,7 +252,7 @@ class _Resolver:
                 and t.head.pos_ in ("VERB", "AUX") and not self.quoted(t.i) and fold(t.text) not in lex.ORG_NAME_WORDS
                 and (t.i == 0 or doc[t.i - 1].is_punct or doc[t.i - 1].is_space
                      or doc[t.i - 1].pos_ in ("CCONJ", "SCONJ") or doc[t.i - 1].dep_ == "mark")   # "Once Fetter arrived"
-                and (not is_word(t) or fold(t.text) in self.person_surnames[self.segment(t.i)])]
+                and (not is_word(t) or self._known_surname(t))]
 
     def _name_event(self, ent: SpacySpan, seen: set[int]) -> None:
         while len(ent) > 1 and ent[-1].pos_ in ("VERB", "AUX") and ent.label_ == "PERSON":
@@ -562,11 +566,7 @@ class _Resolver:
     def _author(self, tok: int) -> Cluster | None:
         """The writer an "I" outside quotation marks means: in an opinion piece, the person its closing
         line introduces (``Charlotte Meehan is playwright-in-residence at Wheaton College …``); else no one."""
-        seg = self.segment(tok)
-        end = self.seg_starts[seg + 1] if seg + 1 < len(self.seg_starts) else len(self.text)
-        tail = self.text[:end].rstrip()
-        start = tail.rfind("\n") + 1
-        span = self.doc.char_span(start, len(tail), alignment_mode="expand")
+        start, span = self._closing_line(self.segment(tok))
         if span is None or len(span) < 3 or start <= self.doc[tok].idx:
             return None
         ent = next((e for e in span.ents if e.label_ == "PERSON"), None)
@@ -577,6 +577,15 @@ class _Resolver:
             return None
         self.route = "author"
         return m.cluster
+
+    def _closing_line(self, seg: int) -> tuple[int, SpacySpan | None]:
+        """Where the last line of segment ``seg`` starts, and its tokens (read once per segment)."""
+        if seg not in self.closing:
+            end = self.seg_starts[seg + 1] if seg + 1 < len(self.seg_starts) else len(self.text)
+            tail = self.text[:end].rstrip()
+            start = tail.rfind("\n") + 1
+            self.closing[seg] = (start, self.doc.char_span(start, len(tail), alignment_mode="expand"))
+        return self.closing[seg]
 
     def _introduced_here(self, tok: int, ok: Callable[[Cluster], float], best: Cluster | None) -> Cluster | None:
         """A person introduced in the pronoun's own paragraph, before it, when the most salient one was
@@ -679,7 +688,7 @@ class _Resolver:
         person's name, not a description called "Duval"."""
         return (root.pos_ == "NOUN" and root.is_title and root.is_alpha and not root.ent_type_
                 and not any(c.dep_ in ("det", "poss") for c in root.children)
-                and fold(root.text) in self.person_surnames[self.segment(root.i)])
+                and self._known_surname(root))
 
     def _statement_owner(self, root: Token) -> SpacySpan | None:
         """The owner of a text that speaks: the person or body whose text it is speaks, not the text.
