@@ -485,6 +485,17 @@ def test_an_unnamed_source_inside_a_named_body_is_filed_under_the_body(nlp):
     assert q.speaker == "ANFCC" and q.resolution == "source" and q.confidence < 0.9
 
 
+def test_plural_spokespeople_speak_for_the_body_plural_sources_do_not(nlp):
+    """Several spokespeople for a body ("Representatives for the union said") still speak for it, as
+    one spokesperson does; several unnamed sources inside it are not its voice."""
+    text = ("Workers at the plant voted on Friday.\n\n\u201cWe will not sign this deal,\u201d representatives for "
+            "the United Auto Workers said.\n")
+    assert [who for who, _ in speakers(nlp, text)] == ["United Auto Workers"]
+    text = ("Workers at the plant voted on Friday.\n\n\u201cThe deal is dead,\u201d sources from the United Auto "
+            "Workers said.\n")
+    assert [who for who, _ in speakers(nlp, text)] != ["United Auto Workers"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("Former Marine John \u201cTig\u201d Tiegen spoke at the convention on Tuesday.\n\n\u201cShe goes home. That\u2019s "
      "it,\u201d Tiegen said.\n\nTiegen was also troubled by her handling of classified material.\n\n\u201cHer lack of "

@@ -965,7 +965,10 @@ INSIDERS = frozenset({"source", "official"})
 def _body_spoken_for(root: Token) -> SpacySpan | None:
     """The body an unnamed spokesperson speaks for: "a spokesperson for the Universities and Colleges
     Employers' Association (UCEA)", "a spokeswoman at the ministry"; None for a named one."""
-    if root.pos_ != "NOUN" or fold(lemma(root)) not in SPOKESPEOPLE | INSIDERS or root.tag_ == "NNS" \
+    noun = fold(lemma(root))
+    # "sources from the agency" are several unnamed insiders, not the agency's voice; plural
+    # spokespeople ("representatives for the union said") still speak for the body
+    if root.pos_ != "NOUN" or noun not in SPOKESPEOPLE | INSIDERS or (noun in INSIDERS and root.tag_ == "NNS") \
             or any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in root.children):
         return None
     for prep in root.children:
