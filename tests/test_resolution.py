@@ -508,3 +508,32 @@ def test_a_nickname_in_marks_leaves_one_person(nlp, text, name):
     and missed `Marcia "Cia" Price` (a speaker "Price" by description, 0.54)."""
     found = speakers(nlp, text)
     assert found and all(w == name for w, _ in found)
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Maria Keller opened her campaign in Dayton on Monday.\n\nKeller charges that the plant closures were avoidable.\n\n"
+     "The Ohio businesswoman says of the governor, \u201cHe has never run anything.\u201d\n", "Maria Keller"),
+    ("Senator Paul Adler toured the flooded county on Friday.\n\n\u201cWe need the money now,\u201d the Vermont "
+     "lawmaker said, standing in the mud.\n", "Paul Adler"),
+    ("Paul Adler spoke to farmers in Burlington.\n\nThe former treasurer said the program \u201cworks for "
+     "nobody.\u201d\n", "Paul Adler"),
+    ("Ted Warner is giving away a truck to protest the new rules.\n\nThe Republican presidential candidate sent an "
+     "email to supporters inviting them to \u201cwin my truck!\u201d\n", "Ted Warner"),
+], ids=["two sentences on", "quote after", "former", "classifying adjectives"])
+def test_a_news_epithet_renames_the_subject_before_it(nlp, text, who):
+    """Class 3: a definite description with a describing modifier and no role in the article to fit
+    ("the New York businessman" after "Trump charges that …") is the subject of the sentence before;
+    it stayed a speaker called "The Ohio businesswoman", under no one's name."""
+    found = speakers(nlp, text)
+    assert found and all(w == who for w, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Keller toured the plant on Monday.\n\nThe plant manager said the line \u201cwill close in May.\u201d\n",
+    "Maria Keller spoke first at the debate.\n\nThe other candidate said her plan was \u201ca fantasy.\u201d\n",
+    "Paul Adler opened the hearing.\n\nThe Ohio businesswoman said the tariffs \u201cruined\u201d her.\n",
+], ids=["noun compound", "setting apart", "gender"])
+def test_a_description_that_is_someone_new_is_not_the_subject_before(nlp, text):
+    """Guards of the epithet rule: a noun before the head, a word setting someone apart, a gender
+    that disagrees, each make the description a new person, not the subject named before."""
+    assert all(w not in ("Maria Keller", "Paul Adler") for w, _ in speakers(nlp, text))

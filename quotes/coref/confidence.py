@@ -33,7 +33,8 @@ ROUTE: dict[str, float] = {"name": 0.99, "description": 0.55, "pronoun": 0.86, "
                            "text": 0.8,   # a text's owner named sentences back ("The clip says" → the RNC's video)
                            "spokesperson": 0.95,   # an unnamed spokesperson for a named body: the body
                            "author": 0.9,   # the writer's "I", named by an opinion piece's closing line
-                           "source": 0.8}   # an unnamed source or official inside a named body: the body
+                           "source": 0.8,   # an unnamed source or official inside a named body: the body
+                           "epithet": 0.8}   # "the New York businessman": the subject of the sentence before
 #: A pronoun or description chosen by less than this margin over the runner-up is a close call ...
 CLOSE = 0.25
 #: ... and counts this much less.

@@ -489,6 +489,13 @@ class _Resolver:
         if any(c.type == "person" and c.role_list for c in cands):
             p = loosened(d, self.vocab[seg])
             c = self.salient(tok, lambda c: float(c.type == "person" and fits(p, c.role_list, frozenset(c.nations))))
+            if c is not None and create and not c.names and c.key == _description_key(d):
+                # only the description itself, met before as a noun ("The former first lady and U.S. senator"):
+                # an epithet for someone named, if it is one
+                named = self._epithet(tok, d)
+                if named is not None:
+                    self.route = "epithet"
+                    return named
             if c is not None:
                 return c
         if any(c.type == "organisation" for c in cands):
@@ -503,12 +510,54 @@ class _Resolver:
         if not create:
             return None
         kind = description_type(d)
+        if kind == "person":
+            c = self._epithet(tok, d)
+            if c is not None:
+                self.route = "epithet"
+                return c
         return self._description_cluster(tok, d, kind)
+
+    def _epithet(self, tok: int, d: Description) -> Cluster | None:
+        """The named person a news epithet means: a definite description with a describing modifier and
+        no role in the article to fit (``Trump charges that …`` / ``The New York businessman says …``,
+        ``Mike Pence says …`` / ``The Indiana governor said …``) is the main subject of the sentence it
+        follows, reading back over descriptions, up to :data:`EPITHET_REACH` sentences. Nouns before the
+        head (``the plant manager``) and modifiers that set someone apart (``the other candidate``) make
+        a new person; so does a subject whose gender or whose own role with that head disagrees. Words that
+        only describe (``the silver-haired veteran``) bind as they do for roles: only through a role the
+        article gave someone (:func:`loosened`); words that classify (``the GOP presidential candidate``)
+        do not stop an epithet."""
+        head = self.doc[tok]
+        mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
+        det = next((c for c in head.lefts if c.dep_ == "det"), None)
+        if (not d.definite or d.plural or any(not _classifying(w) for w in d.loose) or det is None or det.lower_ != "the" or not mods or self.quoted(tok)
+                or any(c.pos_ == "NOUN" or c.tag_ == "POS" or (c.pos_ == "ADJ" and c.lower_ in SETTING_APART)
+                       for c in head.subtree
+                       if c.i < tok and c.dep_ != "det")
+                or not all(c.pos_ in ("ADJ", "PROPN") or c.ent_type_ in ("GPE", "NORP", "ORG") for c in mods)):
+            return None
+        want = word_gender(d.head)
+        sent = self.sent_of[tok]
+        k = bisect_left(self.pool, tok, key=lambda x: x.tok) - 1
+        while k >= 0 and self.pool[k].sent >= sent - EPITHET_REACH:
+            m = self.pool[k]
+            k -= 1
+            t = self.doc[m.tok]
+            if not (t.dep_ == "nsubj" and t.head.dep_ == "ROOT") or self.quoted(m.tok) or m.cluster.type != "person":
+                continue
+            c = m.cluster
+            if not c.names:
+                continue   # a description before it ("The Republican vice presidential nominee was speaking"): read on
+            g = c.gender()
+            if (want and g and want != g) or any(r.head == d.head for r in c.role_list):
+                return None
+            return c
+        return None
 
     def _description_cluster(self, tok: int, d: Description, type_: str) -> Cluster:
         """A speaker known only by a description; a definite one repeated is the same one."""
         seg = self.segment(tok)
-        key = fold(re.sub(r"^(the|a|an|one|another)\s+", "", d.text, flags=re.I))
+        key = _description_key(d)
         if d.definite and (seg, key) in self.by_key:
             return self.by_key[(seg, key)]
         c = self.new_cluster(tok, d.text, type_, plural=d.plural, key=key)
@@ -800,7 +849,9 @@ class Evidence:
 
     ``route`` is ``name`` (a name, or a description that sits on one: "Agriculture Minister Annie
     Genevard"), ``description`` (a role or noun: "the justice minister"), ``pronoun``, ``group``,
-    ``text`` (a text's owner named sentences back: "The clip says" after "a video by the RNC") or
+    ``text`` (a text's owner named sentences back: "The clip says" after "a video by the RNC"),
+    ``spokesperson``/``source`` (an unnamed voice of a named body: the body), ``author`` (an opinion
+    piece's "I"), ``epithet`` ("the New York businessman": the named subject just before) or
     ``none`` (nothing to resolve); ``margin`` is how far a pronoun's or a description's choice was
     ahead of the runner-up (1: no rival; 0: a tie).
     """
@@ -960,6 +1011,23 @@ SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "represent
 #: People inside a body who speak for it unofficially ("an authorized source from ANFCC", "an official at
 #: the ministry"): filed under the body too, but less surely (route "source").
 INSIDERS = frozenset({"source", "official"})
+
+#: How many sentences back a news epithet ("the New York businessman") looks for the subject it renames.
+EPITHET_REACH = 2
+#: Modifiers that make a description someone new rather than a renaming of the subject before it.
+SETTING_APART = frozenset({"other", "new", "local", "unnamed", "anonymous", "second", "third", "next", "latter",
+                           "young", "same", "last"})
+
+
+def _classifying(adjective: str) -> bool:
+    """Whether a lower-cased adjective sorts rather than describes ("presidential", "economic",
+    "Republican", "military": English relational suffixes), unlike "soft-spoken" or "silver-haired"."""
+    return "-" not in adjective and adjective.endswith(("al", "ic", "an", "ary"))
+
+
+def _description_key(d: Description) -> str:
+    """What repeats of one description share: its words without the article ("former first lady")."""
+    return fold(re.sub(r"^(the|a|an|one|another)\s+", "", d.text, flags=re.I))
 
 
 def _body_spoken_for(root: Token) -> SpacySpan | None:
