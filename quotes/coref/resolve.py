@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LOWER, POS, SENT_START
+from spacy.attrs import LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import NOUN
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -910,14 +910,17 @@ def _nationality(name: str) -> tuple[str | None, str]:
 #: The label :func:`_with_nicknames` gives a name with a nickname in marks.
 NICKNAMED = "PERSON_NICKNAMED"
 _OPENING, _CLOSING = frozenset('"“'), frozenset('"”')
+_OPENING_ORTHS = numpy.array([hash_string(m) for m in sorted(_OPENING)], dtype=numpy.uint64)
 
 
 def _with_nicknames(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """``ents`` with each name that holds a nickname in marks made one entity (label :data:`NICKNAMED`):
     a given name, the nickname (one or two words, in marks), then one or two more capitalised words."""
     found = []
-    for t in doc:
-        if t.text not in _OPENING or t.i < 1 or t.i + 3 >= len(doc):
+    marks = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _OPENING_ORTHS)).tolist()   # (no Python walk per token)
+    for i in marks:
+        t = doc[i]
+        if t.i < 1 or t.i + 3 >= len(doc):
             continue
         given = doc[t.i - 1]
         if given.pos_ != "PROPN" or not given.is_title or not first_name_guess(given.text)[0]:
