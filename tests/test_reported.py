@@ -408,6 +408,16 @@ def test_clause_starts_after_the_writers_connective_and_aside(nlp, text, clause)
     one(nlp, text, clause)
 
 
+@pytest.mark.parametrize("text, clause", [
+    # what "as" says of the object is part of the stance, an adjective as much as a noun (PolNeAR
+    # train: "described his proposal as too vague and politically unrealistic"); the adjunct after it is not
+    ("The union dismissed the proposal as too timid to matter.", "the proposal as too timid to matter"),
+    ("The committee rejected the budget as unrealistic in a vote on Friday.", "the budget as unrealistic"),
+])
+def test_object_keeps_what_as_says_of_it(nlp, text, clause):
+    one(nlp, text, clause)
+
+
 @pytest.mark.parametrize("text, clause, mention", [
     # PolNeAR train: "made it clear … that", "make the case … that"
     ("Presumptive Democratic nominee Hillary Clinton made it clear to House Democrats on Wednesday that she has "

@@ -302,15 +302,17 @@ _COMPLEMENT_PREPS = frozenset("as for of to with about against over into from".s
 
 def _complement_end(v: Token, obj: Token) -> int:
     """One past the object with what the verb says about it: ``called Clinton a disgrace``,
-    ``described their actions as crimes``, ``accused his rival of lying``, ``urged Congress to act``
-    (the object and its complements are the content, up to the first adjunct: ``in a speech``,
-    ``, saying …``); else the object's end."""
+    ``described their actions as crimes``, ``dismissed the plan as too vague`` (what an "as" predicates
+    of the object is said of it, a noun or an adjective), ``accused his rival of lying``, ``urged
+    Congress to act`` (the object and its complements are the content, up to the first adjunct: ``in a
+    speech``, ``, saying …``); else the object's end."""
     end = obj.right_edge.i + 1
     for c in v.children:
         if c.i <= obj.i:
             continue
         if c.left_edge.i > end or not (c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in
-                                       _COMPLEMENT_PREPS and any(p.dep_ in ("pobj", "pcomp") for p in c.children)):
+                                       _COMPLEMENT_PREPS and any(p.dep_ in ("pobj", "pcomp") or c.lower_ == "as"
+                                                                 for p in c.children)):
             break
         end = c.right_edge.i + 1
     return end
