@@ -418,6 +418,11 @@ def test_object_keeps_what_as_says_of_it(nlp, text, clause):
     one(nlp, text, clause)
 
 
+def test_clause_keeps_the_percent_sign_of_its_last_number(nlp):
+    # "%" is punctuation to the tokenizer, but part of the figure: the clause is not cut before it
+    one(nlp, "Support for the measure has fallen to 41%, the survey found.", "Support for the measure has fallen to 41%")
+
+
 @pytest.mark.parametrize("text, clause, mention", [
     # PolNeAR train: "made it clear … that", "make the case … that"
     ("Presumptive Democratic nominee Hillary Clinton made it clear to House Democrats on Wednesday that she has "

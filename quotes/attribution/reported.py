@@ -667,11 +667,16 @@ def _connective(doc: Doc, lo: int, hi: int) -> int:
     return lo
 
 
+#: Punctuation a clause keeps at its end: a closing mark or parenthesis, and a sign that belongs to
+#: the number before it ("… with 22%").
+_KEPT_AT_END = frozenset(['"', "'", "”", "’", ")", "%"])
+
+
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and (doc[lo].lower_ in _LEAD_DROP or doc[lo].is_space):
         lo += 1
     lo = _connective(doc, lo, hi)
-    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ('"', "'", "”", "’", ")")
+    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in _KEPT_AT_END
                        or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"):
         hi -= 1
     return lo, hi
