@@ -418,6 +418,12 @@ def test_object_keeps_what_as_says_of_it(nlp, text, clause):
     one(nlp, text, clause)
 
 
+def test_closing_according_to_sources_every_coordinated_clause(nlp):
+    # the phrase closes the sentence: the bureau gives both figures, not the last one only
+    one(nlp, "Prices climbed 4% in March and wages rose 2%, according to the bureau.",
+        "Prices climbed 4% in March and wages rose 2%")
+
+
 def test_clause_keeps_the_percent_sign_of_its_last_number(nlp):
     # "%" is punctuation to the tokenizer, but part of the figure: the clause is not cut before it
     one(nlp, "Support for the measure has fallen to 41%, the survey found.", "Support for the measure has fallen to 41%")

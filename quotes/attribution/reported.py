@@ -632,6 +632,11 @@ def _according(doc: Doc, t: Token, add) -> None:
     h = t.head
     while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and h.head is not h and h.pos_ not in ("VERB", "AUX"):
         h = h.head
+    while h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX") and t.i > h.i and _subject_child(h) is not None \
+            and all(w.is_punct or w.is_space for w in doc[phi:h.head.right_edge.i + 1]):
+        # "Trump received 37 percent, Clinton had 36 percent and Bloomberg 13 percent, according to the
+        # poll": closing the sentence, the phrase sources every clause coordinated before it, not the last
+        h = h.head
     lo, hi = h.left_edge.i, h.right_edge.i + 1
     end = hi
     while end > phi and (doc[end - 1].is_punct or doc[end - 1].is_space):
