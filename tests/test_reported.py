@@ -408,6 +408,27 @@ def test_clause_starts_after_the_writers_connective_and_aside(nlp, text, clause)
     one(nlp, text, clause)
 
 
+@pytest.mark.parametrize("text, clause", [
+    # what "as" says of the object is part of the stance, an adjective as much as a noun (PolNeAR
+    # train: "described his proposal as too vague and politically unrealistic"); the adjunct after it is not
+    ("The union dismissed the proposal as too timid to matter.", "the proposal as too timid to matter"),
+    ("The committee rejected the budget as unrealistic in a vote on Friday.", "the budget as unrealistic"),
+])
+def test_object_keeps_what_as_says_of_it(nlp, text, clause):
+    one(nlp, text, clause)
+
+
+def test_closing_according_to_sources_every_coordinated_clause(nlp):
+    # the phrase closes the sentence: the bureau gives both figures, not the last one only
+    one(nlp, "Prices climbed 4% in March and wages rose 2%, according to the bureau.",
+        "Prices climbed 4% in March and wages rose 2%")
+
+
+def test_clause_keeps_the_percent_sign_of_its_last_number(nlp):
+    # "%" is punctuation to the tokenizer, but part of the figure: the clause is not cut before it
+    one(nlp, "Support for the measure has fallen to 41%, the survey found.", "Support for the measure has fallen to 41%")
+
+
 @pytest.mark.parametrize("text, clause, mention", [
     # PolNeAR train: "made it clear … that", "make the case … that"
     ("Presumptive Democratic nominee Hillary Clinton made it clear to House Democrats on Wednesday that she has "

@@ -302,15 +302,17 @@ _COMPLEMENT_PREPS = frozenset("as for of to with about against over into from".s
 
 def _complement_end(v: Token, obj: Token) -> int:
     """One past the object with what the verb says about it: ``called Clinton a disgrace``,
-    ``described their actions as crimes``, ``accused his rival of lying``, ``urged Congress to act``
-    (the object and its complements are the content, up to the first adjunct: ``in a speech``,
-    ``, saying …``); else the object's end."""
+    ``described their actions as crimes``, ``dismissed the plan as too vague`` (what an "as" predicates
+    of the object is said of it, a noun or an adjective), ``accused his rival of lying``, ``urged
+    Congress to act`` (the object and its complements are the content, up to the first adjunct: ``in a
+    speech``, ``, saying …``); else the object's end."""
     end = obj.right_edge.i + 1
     for c in v.children:
         if c.i <= obj.i:
             continue
         if c.left_edge.i > end or not (c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in
-                                       _COMPLEMENT_PREPS and any(p.dep_ in ("pobj", "pcomp") for p in c.children)):
+                                       _COMPLEMENT_PREPS and any(p.dep_ in ("pobj", "pcomp") or c.lower_ == "as"
+                                                                 for p in c.children)):
             break
         end = c.right_edge.i + 1
     return end
@@ -630,6 +632,11 @@ def _according(doc: Doc, t: Token, add) -> None:
     h = t.head
     while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and h.head is not h and h.pos_ not in ("VERB", "AUX"):
         h = h.head
+    while h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX") and t.i > h.i and _subject_child(h) is not None \
+            and all(w.is_punct or w.is_space for w in doc[phi:h.head.right_edge.i + 1]):
+        # "Trump received 37 percent, Clinton had 36 percent and Bloomberg 13 percent, according to the
+        # poll": closing the sentence, the phrase sources every clause coordinated before it, not the last
+        h = h.head
     lo, hi = h.left_edge.i, h.right_edge.i + 1
     end = hi
     while end > phi and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -665,11 +672,16 @@ def _connective(doc: Doc, lo: int, hi: int) -> int:
     return lo
 
 
+#: Punctuation a clause keeps at its end: a closing mark or parenthesis, and a sign that belongs to
+#: the number before it ("… with 22%").
+_KEPT_AT_END = frozenset(['"', "'", "”", "’", ")", "%"])
+
+
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and (doc[lo].lower_ in _LEAD_DROP or doc[lo].is_space):
         lo += 1
     lo = _connective(doc, lo, hi)
-    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in ('"', "'", "”", "’", ")")
+    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in _KEPT_AT_END
                        or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"):
         hi -= 1
     return lo, hi
