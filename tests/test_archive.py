@@ -72,6 +72,33 @@ def test_sqlite_rows_carry_fields_it_does_not_know(tmp_path):
     assert stored["confidence"] == 0.75 and stored["new_thing"] == {"a": [1]}
 
 
+def test_a_documents_quotations_are_found_by_their_ids_prefix_and_its_id_alone(tmp_path):
+    """There is no index on the quotes' ``doc``: a document's quotations are found on the ids' index by the
+    10 hex digits every id of theirs starts with, then by the whole document id, so a document that shares
+    those digits lends it none of its quotations; the query reads no more than that range."""
+    ix = Index(tmp_path / "i.sqlite")
+    ix.ingest(results(3))
+    mine, other = "abcdef0123456789", "abcdef0123fedcba"          # the same first 10 digits
+    with ix.storage.transaction():
+        ix.storage.put("quotes", {f"{doc[:10]}-{start}{suffix}": {"doc": doc, "start": start, "end": start + 2,
+                                                                  "quote": "we act", "speaker_id": None}
+                                  for doc, start, suffix in [(mine, 5, ""), (mine, 5, ".2"), (mine, 40, ""),
+                                                             (other, 7, ""), (other, 90, "")]})
+        ix.storage._delta = {}
+    assert sorted(ix.storage.quote_rows(docs=[mine])) == ["abcdef0123-40", "abcdef0123-5", "abcdef0123-5.2"]
+    assert sorted(ix.storage.quote_rows(docs=[other, mine])) == sorted(
+        ["abcdef0123-40", "abcdef0123-5", "abcdef0123-5.2", "abcdef0123-7", "abcdef0123-90"])
+    doc = ix.list_quotes(doc="a/0001.txt")[0]["doc_id"]
+    assert [q["doc_id"] for q in ix.list_quotes(doc="a/0001.txt", kinds=None)] == [doc] * 3
+    db, seen = ix.storage._conn(), []
+    db.set_trace_callback(seen.append)
+    ix.storage.quote_rows(docs=[doc])
+    db.set_trace_callback(None)
+    select = next(sql for sql in seen if sql.startswith("SELECT q.id"))
+    plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + select))
+    assert "SEARCH q USING INDEX sqlite_autoindex_quotes_1 (id>? AND id<?)" in plan and "SCAN q" not in plan, plan
+
+
 class Reads:
     """Counts the rows a SQLite storage fetches, and refuses to read a whole table."""
 
@@ -310,6 +337,7 @@ def test_an_index_the_previous_version_wrote_is_upgraded_in_place(tmp_path):
     columns = {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(speaker_keys)")}
     indexes = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"how", "scope"} <= columns and "quotes_speaker_kind" in indexes and "quotes_speaker" not in indexes
+    assert "quotes_doc" not in indexes                # a document's quotations are found by their ids
     report = ix.ingest(results(3, prefix="new"))
     assert report.speakers == 0                     # the old index's people, found by the new key rows
     assert [s["quotes"] for s in ix.find_speakers("Thomas Hughes")] == [7 + 1]

@@ -125,26 +125,67 @@ def quote_row(q: Quote, doc_hash: str, speaker_id: int | None) -> dict[str, Any]
 
     Fields in this order, each kept unless None or "" (``speaker_id`` always): doc start end quote
     speaker_id, mention mention_start mention_end (:func:`flat`), cue cue_start cue_end, venue kind
-    sentence closed group speaker_type within confidence rule resolution. Written out field by field:
-    a million quotations are a million calls (a dict built whole and then filtered cost twice as much)."""
+    sentence closed group speaker_type within confidence rule resolution. Written out field by field,
+    with no loop over (name, value) pairs: a million quotations are a million calls, and the pairs cost
+    more than the fields (0.52 -> 0.22 s per 100,000 rows)."""
     row: dict[str, Any] = {}
-    for k, v in (("doc", doc_hash), ("start", q.start), ("end", q.end), ("quote", q.quote)):
-        if v is not None and v != "":
-            row[k] = v
+    if doc_hash is not None and doc_hash != "":
+        row["doc"] = doc_hash
+    v = q.start
+    if v is not None and v != "":
+        row["start"] = v
+    v = q.end
+    if v is not None and v != "":
+        row["end"] = v
+    v = q.quote
+    if v is not None and v != "":
+        row["quote"] = v
     row["speaker_id"] = speaker_id
-    for name, span in (("mention", q.speaker_mention), ("cue", q.cue)):
-        if span is not None:
-            if span.text is not None and span.text != "":
-                row[name] = span.text
-            if span.start is not None:
-                row[f"{name}_start"] = span.start
-            if span.end is not None:
-                row[f"{name}_end"] = span.end
-    for k, v in (("venue", q.venue), ("kind", q.kind), ("sentence", q.sentence), ("closed", None if q.closed else False),
-                 ("group", q.group), ("speaker_type", q.speaker_type), ("within", q.within),
-                 ("confidence", q.confidence), ("rule", q.rule), ("resolution", q.resolution)):
-        if v is not None and v != "":
-            row[k] = v
+    span = q.speaker_mention
+    if span is not None:
+        if span.text is not None and span.text != "":
+            row["mention"] = span.text
+        if span.start is not None:
+            row["mention_start"] = span.start
+        if span.end is not None:
+            row["mention_end"] = span.end
+    span = q.cue
+    if span is not None:
+        if span.text is not None and span.text != "":
+            row["cue"] = span.text
+        if span.start is not None:
+            row["cue_start"] = span.start
+        if span.end is not None:
+            row["cue_end"] = span.end
+    v = q.venue
+    if v is not None and v != "":
+        row["venue"] = v
+    v = q.kind
+    if v is not None and v != "":
+        row["kind"] = v
+    v = q.sentence
+    if v is not None and v != "":
+        row["sentence"] = v
+    if not q.closed:
+        row["closed"] = False
+    v = q.group
+    if v is not None and v != "":
+        row["group"] = v
+    v = q.speaker_type
+    if v is not None and v != "":
+        row["speaker_type"] = v
+    v = q.within
+    if v is not None and v != "":
+        row["within"] = v
+    v = q.confidence
+    if v is not None and v != "":
+        row["confidence"] = v
+    v = q.rule
+    if v is not None and v != "":
+        row["rule"] = v
+    v = q.resolution
+    if v is not None and v != "":
+        row["resolution"] = v
     return row
 
 
