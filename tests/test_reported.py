@@ -434,3 +434,23 @@ def test_made_clear_and_made_the_case(nlp, text, clause, mention):
 def test_statement_noun_of_a_light_verb(nlp, text, clause, mention):
     q = one(nlp, text, clause)
     assert q.speaker_mention is not None and mention in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("text, clause", [
+    # the writer's impression: the subject with what it seems (PolNeAR marks "seem"/"appear" with no source)
+    ("The new mayor seemed to be enjoying the attention at the ribbon cutting.",
+     "The new mayor seemed to be enjoying the attention at the ribbon cutting"),
+    ("The senators seemed unhappy with the compromise.", "The senators seemed unhappy with the compromise"),
+    ("It appears that the bridge will stay closed until spring.", "the bridge will stay closed until spring"),
+])
+def test_what_seems_so(nlp, text, clause):
+    assert one(nlp, text, clause).cue.text in ("seemed", "appears")
+
+
+@pytest.mark.parametrize("text, clause", [
+    # a report inside the impression is the statement, and "appear" on a stage is no impression
+    ("He appeared to suggest that taxes would rise next year.", "taxes would rise next year"),
+    ("She appeared on three talk shows last week.", None),
+])
+def test_seeming_gives_way_to_a_report(nlp, text, clause):
+    assert [q.quote for q in reported(nlp, text)] == ([clause] if clause else [])
