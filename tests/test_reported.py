@@ -454,3 +454,11 @@ def test_what_seems_so(nlp, text, clause):
 ])
 def test_seeming_gives_way_to_a_report(nlp, text, clause):
     assert [q.quote for q in reported(nlp, text)] == ([clause] if clause else [])
+
+
+def test_a_poll_before_its_finding(nlp):
+    q = one(nlp, "In a new survey of likely voters, the governor leads his challenger by nine points.",
+            "the governor leads his challenger by nine points")
+    assert q.speaker_mention is not None and "survey" in q.speaker_mention.text
+    # a poll after the clause is the writer's account of a standing
+    assert reported(nlp, "The senator has slipped in the polls since the debate.") == []
