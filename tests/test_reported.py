@@ -462,3 +462,17 @@ def test_a_poll_before_its_finding(nlp):
     assert q.speaker_mention is not None and "survey" in q.speaker_mention.text
     # a poll after the clause is the writer's account of a standing
     assert reported(nlp, "The senator has slipped in the polls since the debate.") == []
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # what a source thanks, compares, offers, says of something or recalls: the object and its complement
+    ("The committee thanked the volunteers for their work.", "the volunteers for their work", "The committee"),
+    ("The governor compared the tax to highway robbery.", "the tax to highway robbery", "The governor"),
+    ("The senator offered a blunt assessment of the budget on Tuesday.", "a blunt assessment of the budget",
+     "The senator"),
+    ("The mayor said the same of the council.", "the same of the council", "The mayor"),
+    ("Few voters remember the scandal.", "the scandal", "Few voters"),
+])
+def test_object_of_thanks_comparison_offer(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
