@@ -476,3 +476,19 @@ def test_a_poll_before_its_finding(nlp):
 def test_object_of_thanks_comparison_offer(nlp, text, clause, mention):
     q = one(nlp, text, clause)
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # a verb and preposition of stance: asking for, siding with
+    ("The union asked for a meeting with the mayor.", "a meeting with the mayor", "The union"),
+    ("Two senators sided with the governor on the tax plan.", "the governor on the tax plan", "Two senators"),
+    # a decision or a vote with its infinitive
+    ("The council voted to close the old library.", "to close the old library", "The council"),
+    ("The board decided to delay the vote until March.", "to delay the vote until March", "The board"),
+    # what one notices, and what one sees as something when the parse hangs "as" on the object
+    ("She never noticed that the money was missing.", "the money was missing", "She"),
+    ("Many parents now see the test as a waste of time.", "the test as a waste of time", "Many parents"),
+])
+def test_stance_preposition_decision_notice(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
