@@ -492,3 +492,14 @@ def test_object_of_thanks_comparison_offer(nlp, text, clause, mention):
 def test_stance_preposition_decision_notice(nlp, text, clause, mention):
     q = one(nlp, text, clause)
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize("text, clause", [
+    # a passive of stance or report with no agent: the subject and what is said of it, by no one named
+    ("The protester was later identified as a local teacher.", "The protester was later identified as a local teacher"),
+    ("The new stadium was criticized at the meeting.", "The new stadium"),
+])
+def test_passive_with_no_agent(nlp, text, clause):
+    assert one(nlp, text, clause).speaker_mention is None
+    # a passive of any other verb says nothing
+    assert reported(nlp, "The plant was closed last year.") == []

@@ -8,7 +8,8 @@ each one reports, with no quotation marks needed:
   and the clause before its verb (``The economy is growing, he said``) or around it
   (``The pollution had become so bad, Mr. Obama noted, that …``);
 * a commitment with an infinitive: ``promised to …``, ``refused to …``;
-* passives (``it was announced that …``, the agent ``by X`` speaks);
+* passives (``it was announced that …``, the agent ``by X`` speaks; with no agent, ``the protester was
+  identified as …``, what is said of the subject, by no one named);
 * ``according to X`` after or before its clause, and a poll before its finding (``In a new poll, X leads …``);
 * nominal cues: ``X's claim that …``, ``a statement from X saying …``, ``expressed the fear that …``;
 * ``X quoted Y as saying that …`` (Y speaks);
@@ -225,6 +226,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                 agent = _speaker(t)
                 if subj is not None and agent is not None and subj.lower_ not in _NOT_CONTENT:
                     add(subj.left_edge.i, subj.right_edge.i + 1, cue, agent, lem in _STRONG_SAY, how="passive")
+                elif subj is not None and agent is None and subj.lower_ not in _NOT_CONTENT:
+                    add(subj.left_edge.i, _passive_end(t, subj), cue, None, False, how="passive0")
             if clause is None and lem in _STRONG_SAY and t.dep_ in ("parataxis", "advcl", "ccomp") \
                     and _subject_child(t) is not None and t.i > t.head.left_edge.i \
                     and not any(c.dep_ in ("dobj", "xcomp") and c.i > t.i and lem != "tell" for c in t.children):
@@ -314,6 +317,15 @@ def _seeming(doc: Doc, v: Token, cue: SpacySpan, add) -> Token | None:
             add(subj.left_edge.i, _clause_end(doc, c), cue, to, False, how="seem")
             return c
     return None
+
+
+def _passive_end(v: Token, subj: Token) -> int:
+    """One past a passive's subject with what the verb says of it: ``the protester was identified as
+    Kelsey Atkinson``, ``the remarks were seen as a threat``; else the subject's end."""
+    for c in v.children:
+        if c.i > v.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as"):
+            return c.right_edge.i + 1
+    return subj.right_edge.i + 1
 
 
 def _unnamed(lem: str, c: Token) -> bool:
