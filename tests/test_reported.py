@@ -503,3 +503,13 @@ def test_passive_with_no_agent(nlp, text, clause):
     assert one(nlp, text, clause).speaker_mention is None
     # a passive of any other verb says nothing
     assert reported(nlp, "The plant was closed last year.") == []
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # a decision, an assessment or a critique and what it bears on, with whose it is
+    ("The board's decision to delay the vote surprised the teachers.", "to delay the vote", "The board's"),
+    ("The senator's critique of the budget was sharp.", "the budget", "The senator's"),
+])
+def test_stance_noun_of_decision_or_assessment(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and mention.split("'")[0] in q.speaker_mention.text

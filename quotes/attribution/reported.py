@@ -137,7 +137,11 @@ STANCE_NOUNS = frozenset(
     "support opposition disdain contempt obsession criticism attack attacks call demand plan proposal push pledge "
     "promise insistence refusal willingness desire wish appeal endorsement rejection complaint doubts "
     "skepticism scepticism enthusiasm stance position warning accusation allegation denial praise "
-    "admiration hostility animosity antipathy distrust fear fears hope hopes concern concerns".split())
+    "admiration hostility animosity antipathy distrust fear fears hope hopes concern concerns".split()) | frozenset(
+    # a decision, a view or an assessment and what it bears on: "the board's decision to delay …", "his
+    # assessment of the race", "her critique of the plan" (PolNeAR train: 43 of 60 new records right)
+    "decision request view critique assessment disagreement reaction vision perception embrace declaration "
+    "dislike interpretation vow".split())
 #: Nouns of a belief, a fear or an expectation whose "that" clause is what their holder thinks:
 #: "Clinton's belief that …", "voters expressed the fear that …", "the impression among donors that …".
 BELIEF_NOUNS = IDEA_NOUNS | frozenset(
