@@ -513,3 +513,16 @@ def test_passive_with_no_agent(nlp, text, clause):
 def test_stance_noun_of_decision_or_assessment(nlp, text, clause, mention):
     q = one(nlp, text, clause)
     assert q.speaker_mention is not None and mention.split("'")[0] in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # the parse takes the clause's gerund subject for the verb's complement
+    ("She said taxing it could put thousands of families at risk.",
+     "taxing it could put thousands of families at risk", "She"),
+    # a one-word answer
+    ("Asked whether she would run again, the governor said no.", "no", "the governor"),
+    ("Most of the residents said yes.", "yes", "Most of the residents"),
+])
+def test_gerund_clause_and_one_word_answer(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention

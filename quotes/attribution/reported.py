@@ -206,8 +206,12 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     clause = c
                 elif c.dep_ == "xcomp" and lem in COMMIT_VERBS and c.i > t.i and _infinitive(c) and not _unnamed(lem, c):
                     clause = c
-                elif c.dep_ == "xcomp" and lem in GERUND_VERBS and c.i > t.i and c.tag_ == "VBG":
+                elif c.dep_ == "xcomp" and (lem in GERUND_VERBS or lem in _STRONG_SAY) and c.i > t.i and c.tag_ == "VBG":
+                    # "proposes letting parents …"; "said legalizing it could create jobs" (the parse takes the
+                    # clause's gerund subject for the verb's complement)
                     clause = c
+                elif c.dep_ in ("intj", "advmod") and lem in _STRONG_SAY and c.i == t.i + 1 and c.lower_ in _ANSWERS:
+                    clause = c  # "half said so", "most voters said yes", "the governor said no to the plan"
                 else:
                     continue
                 add(_asked(t, c), _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
@@ -351,10 +355,14 @@ def _asked(v: Token, c: Token) -> int:
     return c.left_edge.i
 
 
+#: One-word answers a verb of saying reports: "most voters said yes", "neither side would say so".
+_ANSWERS = frozenset(["yes", "no", "so"])
+
+
 def _one_word(w: Token) -> bool:
     """Can one word be all a statement is about: a name or a noun (``endorsed Cruz``,
-    ``criticized Obamacare``), not a pronoun or a function word?"""
-    return w.pos_ in ("PROPN", "NOUN") or w.lower_ in ("him", "her", "them", "us", "me")
+    ``criticized Obamacare``) or an answer (``said yes``), not a pronoun or a function word?"""
+    return w.pos_ in ("PROPN", "NOUN") or w.lower_ in ("him", "her", "them", "us", "me") or w.lower_ in _ANSWERS
 
 
 #: Prepositions that complete a verb of stance after its object (``accused Trump of …``,
