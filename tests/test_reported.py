@@ -526,3 +526,14 @@ def test_stance_noun_of_decision_or_assessment(nlp, text, clause, mention):
 def test_gerund_clause_and_one_word_answer(nlp, text, clause, mention):
     q = one(nlp, text, clause)
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # the stance of others its subject meets: the others, when named, are the source
+    ("The proposal drew sharp criticism from the unions.", "The proposal", "the unions"),
+    ("The ruling angered the teachers.", "The ruling", "the teachers"),
+    ("The senator came under fire for the vote.", "The senator", None),
+])
+def test_stance_of_others_the_subject_meets(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert (q.speaker_mention.text if q.speaker_mention else None) == mention

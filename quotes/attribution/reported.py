@@ -13,7 +13,8 @@ each one reports, with no quotation marks needed:
 * ``according to X`` after or before its clause, and a poll before its finding (``In a new poll, X leads …``);
 * nominal cues: ``X's claim that …``, ``a statement from X saying …``, ``expressed the fear that …``;
 * ``X quoted Y as saying that …`` (Y speaks);
-* stances with an object: ``endorsed Cruz``, ``accused the agency of …``, ``a poll shows Clinton with …``;
+* stances with an object: ``endorsed Cruz``, ``accused the agency of …``, ``a poll shows Clinton with …``,
+  and the stance of others a subject meets: ``the plan drew criticism from unions``, ``the ruling angered …``;
 * a headline's source before its colon: ``Sanders: Clinton Email Story Has Moved``;
 * what seems so, the writer's impression: ``the plan seems to be working``, ``it appears that …``.
 
@@ -216,6 +217,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     continue
                 add(_asked(t, c), _coordinated_end(t, c, _clause_end(doc, c)), cue, _speaker(t),
                     lem in _STRONG_SAY, how="clause" if c.dep_ == "ccomp" else "infinitive")
+            if clause is None and (lem in _RECEIVING_VERBS or lem in _PSYCH_VERBS):
+                clause = _received(t, lem, cue, add)
             if clause is None and lem in SEEM_VERBS:
                 clause = _seeming(doc, t, cue, add)
             if clause is None and lem == "make":
@@ -334,6 +337,43 @@ def _passive_end(v: Token, subj: Token) -> int:
         if c.i > v.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as"):
             return c.right_edge.i + 1
     return subj.right_edge.i + 1
+
+
+#: Verbs with which a subject meets a stance of others: "the plan drew criticism from unions", "the senator
+#: won praise from both parties", "Clinton came under fire".
+_RECEIVING_VERBS = frozenset("draw win receive earn garner gain attract enjoy get come".split())
+#: The stance met: the object of a _RECEIVING_VERBS verb.
+_RECEIVED_NOUNS = frozenset("support criticism praise backing endorsement endorsements condemnation applause fire "
+                            "rebuke scorn ridicule backlash ovation cheers boos approval opposition outrage "
+                            "skepticism scepticism blame acclaim plaudits".split())
+#: Verbs of feeling whose object feels about their subject: "the ruling angered the unions".
+_PSYCH_VERBS = frozenset("surprise anger infuriate worry unsettle horrify outrage alarm concern trouble frustrate "
+                         "disappoint dismay delight please impress anger annoy irritate shock appall appal "
+                         "disturb bother alienate".split())
+
+
+def _received(v: Token, lem: str, cue: SpacySpan, add) -> Token | None:
+    """A stance of others its subject meets (``the proposal drew sharp criticism from unions``, ``the
+    senator came under fire``) or a feeling its object has about it (``the ruling angered the unions``): the
+    subject is what the others hold a view of; they, when named, are the source."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("it", "this", "that", "what"):
+        return None
+    if lem in _PSYCH_VERBS:
+        holder = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        if holder is None or holder.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+    else:
+        objs = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i]
+        objs += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "under" for p in c.children
+                 if p.dep_ == "pobj"]
+        stance = next((o for o in objs if lemma(o) in _RECEIVED_NOUNS), None)
+        if stance is None:
+            return None
+        holder = next((p for h in (stance, v) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj"), None)
+    add(subj.left_edge.i, subj.right_edge.i + 1, cue, holder, False, how="received")
+    return subj
 
 
 def _unnamed(lem: str, c: Token) -> bool:
@@ -503,13 +543,19 @@ def _own_report(w: Token) -> bool:
     return False
 
 
+#: Families whose record is a subject that others judge or that seems so: a stance named inside it is a
+#: statement of its own ("The board's decision to delay the vote surprised the teachers").
+_SUBJECT_HOWS = frozenset(["seem", "received", "passive0"])
+
+
 def _drop_nested_stances(out: list[Reported]) -> list[Reported]:
     """A stance, plan or belief inside another report's clause is part of that report
     ("Stein said she plans to join …", "she noted that Trump supported the invasion"), not a
     statement of its own; a verb of saying there is ("X said Y told him that …")."""
     keep = []
     for r in out:
-        if not r.said and any(o is not r and o.how != "seem" and o.start <= r.cue.start < o.end for o in out):
+        if not r.said and any(o is not r and o.how not in _SUBJECT_HOWS and o.start <= r.cue.start < o.end
+                              for o in out):
             continue
         if r.how == "seem" and any(o is not r and r.start <= o.cue.start < r.end for o in out):
             continue  # "She appeared to imply that …": the report inside is the statement, not the impression
