@@ -537,3 +537,15 @@ def test_gerund_clause_and_one_word_answer(nlp, text, clause, mention):
 def test_stance_of_others_the_subject_meets(nlp, text, clause, mention):
     q = one(nlp, text, clause)
     assert (q.speaker_mention.text if q.speaker_mention else None) == mention
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # a statement named by the subject of "be", spelled out by its clause
+    ("The mayor's answer was that the city could not afford it.", "the city could not afford it", "The mayor's"),
+    ("One of her main arguments is that the tax hurts renters.", "the tax hurts renters", "her"),
+])
+def test_statement_noun_spelled_out_by_be(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    # the writer's own open question is no statement
+    assert reported(nlp, "The question is whether the bridge will open on time.") == []

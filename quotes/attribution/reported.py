@@ -219,6 +219,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                     lem in _STRONG_SAY, how="clause" if c.dep_ == "ccomp" else "infinitive")
             if clause is None and (lem in _RECEIVING_VERBS or lem in _PSYCH_VERBS):
                 clause = _received(t, lem, cue, add)
+            if clause is None and lem == "be":
+                clause = _noun_is_that(doc, t, cue, add)
             if clause is None and lem in SEEM_VERBS:
                 clause = _seeming(doc, t, cue, add)
             if clause is None and lem == "make":
@@ -374,6 +376,35 @@ def _received(v: Token, lem: str, cue: SpacySpan, add) -> Token | None:
                        for p in c.children if p.dep_ == "pobj"), None)
     add(subj.left_edge.i, subj.right_edge.i + 1, cue, holder, False, how="received")
     return subj
+
+
+#: Nouns of what someone says or thinks that a copula can spell out: "his argument is that …", "the joke
+#: was that …", "the message was clear: …" (with STATEMENT_NOUNS and BELIEF_NOUNS).
+_SPELLED_OUT = frozenset("point message joke position thinking takeaway premise case goal worry reasoning "
+                         "pitch line refrain answer".split())
+
+
+_OPEN_QUESTIONS = frozenset(["question", "sense"])
+
+
+def _noun_is_that(doc: Doc, v: Token, cue: SpacySpan, add) -> Token | None:
+    """``Rubio's response was that it's unfair …``, ``one of his main talking points is that …``: a
+    statement or a belief named by the subject of "be", spelled out by its clause (the noun's owner speaks)."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.lower_ == "one":  # "one of his main points is that …"
+        subj = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"), subj)
+    lem = lemma(subj)
+    if not (lem in STATEMENT_NOUNS or lem in BELIEF_NOUNS or lem in _SPELLED_OUT) or lem in _OPEN_QUESTIONS:
+        return None  # "the question is whether …": the writer's question (PolNeAR train: 8 of 19 marked)
+    for c in v.children:
+        if c.i > v.i and c.dep_ == "ccomp":
+            add(c.left_edge.i, _clause_end(doc, c), doc[subj.i:subj.i + 1], _noun_speaker(subj), lem in STATEMENT_NOUNS,
+                how="spelled")
+            return c
+    return None
 
 
 def _unnamed(lem: str, c: Token) -> bool:
