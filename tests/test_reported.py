@@ -549,3 +549,11 @@ def test_statement_noun_spelled_out_by_be(nlp, text, clause, mention):
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
     # the writer's own open question is no statement
     assert reported(nlp, "The question is whether the bridge will open on time.") == []
+
+
+def test_headline_verb_the_tagger_calls_a_noun(nlp):
+    text = "Former Governor Endorses Local Sheriff For Senate\n\nThe endorsement came on Monday."
+    q = one(nlp, text, "Local Sheriff For Senate")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Former Governor"
+    # running text is no headline
+    assert not [q for q in reported(nlp, "The Annual Fair Supports local farmers every year.") if q.cue.text == "Supports"]

@@ -15,7 +15,8 @@ each one reports, with no quotation marks needed:
 * ``X quoted Y as saying that …`` (Y speaks);
 * stances with an object: ``endorsed Cruz``, ``accused the agency of …``, ``a poll shows Clinton with …``,
   and the stance of others a subject meets: ``the plan drew criticism from unions``, ``the ruling angered …``;
-* a headline's source before its colon: ``Sanders: Clinton Email Story Has Moved``;
+* a headline's source before its colon (``Sanders: Clinton Email Story Has Moved``) or its verb
+  (``Carly Fiorina Endorses Ted Cruz``);
 * what seems so, the writer's impression: ``the plan seems to be working``, ``it appears that …``.
 
 A clause ends before what the writer adds about it after a comma (``…, which forced her to leave``,
@@ -193,6 +194,8 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
         pos = t.pos_
         if t.text == ":":
             _headline(doc, lay, t, add)
+        elif t.is_title and pos in ("NOUN", "PROPN") and t.lower_ in _HEADLINE_VERBS:
+            _headline_verb(doc, lay, t, add)
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             _according(doc, t, add)
         elif t.lower_ == "in" and t.dep_ == "prep":
@@ -724,6 +727,39 @@ def _headline(doc: Doc, lay: Layout, colon: Token, add) -> None:
     while hi < len(doc) and doc[hi].idx < end:
         hi += 1
     add(colon.i + 1, hi, doc[colon.i:colon.i + 1], words.root, True, words, how="headline")
+
+
+def _third_person(v: str) -> str:
+    return v[:-1] + "ies" if v.endswith("y") and v[-2:-1] not in "aeiou" else \
+        v + "es" if v.endswith(("s", "sh", "ch", "x", "z")) else v + "s"
+
+
+#: A verb of saying or stance in a headline's third person, which the tagger in a title-case line takes
+#: for a noun: "Carly Fiorina Endorses Ted Cruz", "Hillary Clinton Slams Donald Trump On Abortion".
+_HEADLINE_VERBS = frozenset(_third_person(v) for v in (CLAUSE_VERBS | OBJECT_VERBS) - frozenset(
+    "call show find know see view rule state post report note present order issue project document record "
+    "list present detail cite quote mock fire back".split()) | {"says", "tells"})
+
+
+def _headline_verb(doc: Doc, lay: Layout, v: Token, add) -> None:
+    """``Carly Fiorina Endorses Ted Cruz``: in a line set in title case, the words before a verb of saying or
+    stance (which the tagger took for a noun) are the source and the rest of the line what it says."""
+    text = lay.text
+    line = text.rfind("\n", 0, v.idx) + 1
+    end = text.find("\n", v.idx)
+    end = len(text) if end == -1 else end
+    first = v.i
+    while first > 0 and doc[first - 1].idx >= line and not doc[first - 1].is_space:
+        first -= 1
+    last = v.i
+    while last + 1 < len(doc) and doc[last + 1].idx < end:
+        last += 1
+    src, rest = doc[first:v.i], doc[v.i + 1:last + 1]
+    words = [w for w in (*src, *rest) if w.is_alpha and len(w) > 3]
+    if not 0 < len(src) <= _HEADLINE_SOURCE + 2 or not src[0].is_title or not rest \
+            or sum(w.is_title or w.is_upper for w in words) < 0.8 * len(words):
+        return  # not a headline: "… the Democratic Caucus Supports …" in running text
+    add(v.i + 1, last + 1, doc[v.i:v.i + 1], src.root, v.lower_ in ("says", "tells"), src, how="headline")
 
 
 _ABOUT = frozenset(["about", "on", "against", "over"])
