@@ -557,3 +557,15 @@ def test_headline_verb_the_tagger_calls_a_noun(nlp):
     assert q.speaker_mention is not None and q.speaker_mention.text == "Former Governor"
     # running text is no headline
     assert not [q for q in reported(nlp, "The Annual Fair Supports local farmers every year.") if q.cue.text == "Supports"]
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # more attitude adjectives, and what they bear on after "in", "at" or "by"
+    ("The farmers are tired of the delays.", "the delays", "The farmers"),
+    ("The mayor is upbeat about the new budget.", "the new budget", "The mayor"),
+    ("Several council members were alarmed at the cost of the bridge.", "the cost of the bridge",
+     "Several council members"),
+])
+def test_more_attitude_adjectives(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention

@@ -131,8 +131,15 @@ ATTITUDE_ADJECTIVES = frozenset(
     "concerned worried anxious nervous afraid fearful scared confident optimistic pessimistic hopeful skeptical "
     "sceptical doubtful suspicious wary critical supportive enthusiastic angry furious upset outraged frustrated "
     "disappointed happy pleased glad proud satisfied unhappy dissatisfied eager keen willing unwilling reluctant "
-    "determined certain sure convinced aware adamant insistent coy opposed committed grateful thankful".split())
+    "determined certain sure convinced aware adamant insistent coy opposed committed grateful thankful".split()) | frozenset(
+    # more stances a subject holds towards something: "is upbeat about …", "were not fond of …", "is open to …"
+    "interested open upbeat divided enamored enamoured unified leery impressed outspoken appreciative tired fond "
+    "measured uncomfortable shy upfront partial passionate sympathetic vocal comfortable unanimous mistrustful "
+    "unapologetic vague irritated conscious sensitive sanguine alarmed dismissive mindful shocked bent hostile "
+    "distrustful lukewarm cynical tepid ambivalent unsure uncertain cautious forthcoming devoted".split())
 _ATTITUDE_PREPS = frozenset("about of over with on to for".split())
+#: What an attitude adjective bears on: "interested in …", "alarmed at …", "impressed by …", and the above.
+_ADJECTIVE_PREPS = _ATTITUDE_PREPS | frozenset("in toward towards at by".split())
 
 #: Nouns of a stance held by their possessor, with what it bears on: ``his disdain for …``.
 STANCE_NOUNS = frozenset(
@@ -257,7 +264,7 @@ def find_reported(doc: Doc, lay: Layout) -> list[Reported]:
                 for c in t.children:
                     if c.i < t.i:
                         continue
-                    if c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS:
+                    if c.dep_ == "prep" and c.lower_ in _ADJECTIVE_PREPS:
                         c = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
                     elif c.dep_ not in ("ccomp", "xcomp"):
                         continue
