@@ -569,3 +569,8 @@ def test_headline_verb_the_tagger_calls_a_noun(nlp):
 def test_more_attitude_adjectives(nlp, text, clause, mention):
     q = one(nlp, text, clause)
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_one_who_holds_a_stance(nlp):
+    q = one(nlp, "The governor is an outspoken critic of the deal.", "the deal")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "The governor"
