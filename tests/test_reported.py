@@ -574,3 +574,13 @@ def test_more_attitude_adjectives(nlp, text, clause, mention):
 def test_one_who_holds_a_stance(nlp):
     q = one(nlp, "The governor is an outspoken critic of the deal.", "the deal")
     assert q.speaker_mention is not None and q.speaker_mention.text == "The governor"
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    ("The governor vetoed the spending bill.", "the spending bill", "The governor"),
+    ("She told reporters about her plans for the library.", "her plans for the library", "She"),
+    ("The two candidates sparred over the tax plan.", "the tax plan", "The two candidates"),
+])
+def test_veto_tell_about_spar_over(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
