@@ -455,3 +455,153 @@ def test_made_clear_and_made_the_case(nlp, text, clause, mention):
 def test_statement_noun_of_a_light_verb(nlp, text, clause, mention):
     q = one(nlp, text, clause)
     assert q.speaker_mention is not None and mention in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("text, clause", [
+    # the writer's impression: the subject with what it seems (PolNeAR marks "seem"/"appear" with no source)
+    ("The new mayor seemed to be enjoying the attention at the ribbon cutting.",
+     "The new mayor seemed to be enjoying the attention at the ribbon cutting"),
+    ("The senators seemed unhappy with the compromise.", "The senators seemed unhappy with the compromise"),
+    ("It appears that the bridge will stay closed until spring.", "the bridge will stay closed until spring"),
+])
+def test_what_seems_so(nlp, text, clause):
+    assert one(nlp, text, clause).cue.text in ("seemed", "appears")
+
+
+@pytest.mark.parametrize("text, clause", [
+    # a report inside the impression is the statement, and "appear" on a stage is no impression
+    ("He appeared to suggest that taxes would rise next year.", "taxes would rise next year"),
+    ("She appeared on three talk shows last week.", None),
+])
+def test_seeming_gives_way_to_a_report(nlp, text, clause):
+    assert [q.quote for q in reported(nlp, text)] == ([clause] if clause else [])
+
+
+def test_a_poll_before_its_finding(nlp):
+    q = one(nlp, "In a new survey of likely voters, the governor leads his challenger by nine points.",
+            "the governor leads his challenger by nine points")
+    assert q.speaker_mention is not None and "survey" in q.speaker_mention.text
+    # a poll after the clause is the writer's account of a standing
+    assert reported(nlp, "The senator has slipped in the polls since the debate.") == []
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # what a source thanks, compares, offers, says of something or recalls: the object and its complement
+    ("The committee thanked the volunteers for their work.", "the volunteers for their work", "The committee"),
+    ("The governor compared the tax to highway robbery.", "the tax to highway robbery", "The governor"),
+    ("The senator offered a blunt assessment of the budget on Tuesday.", "a blunt assessment of the budget",
+     "The senator"),
+    ("The mayor said the same of the council.", "the same of the council", "The mayor"),
+    ("Few voters remember the scandal.", "the scandal", "Few voters"),
+])
+def test_object_of_thanks_comparison_offer(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # a verb and preposition of stance: asking for, siding with
+    ("The union asked for a meeting with the mayor.", "a meeting with the mayor", "The union"),
+    ("Two senators sided with the governor on the tax plan.", "the governor on the tax plan", "Two senators"),
+    # a decision or a vote with its infinitive
+    ("The council voted to close the old library.", "to close the old library", "The council"),
+    ("The board decided to delay the vote until March.", "to delay the vote until March", "The board"),
+    # what one notices, and what one sees as something when the parse hangs "as" on the object
+    ("She never noticed that the money was missing.", "the money was missing", "She"),
+    ("Many parents now see the test as a waste of time.", "the test as a waste of time", "Many parents"),
+])
+def test_stance_preposition_decision_notice(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize("text, clause", [
+    # a passive of stance or report with no agent: the subject and what is said of it, by no one named
+    ("The protester was later identified as a local teacher.", "The protester was later identified as a local teacher"),
+    ("The new stadium was criticized at the meeting.", "The new stadium"),
+])
+def test_passive_with_no_agent(nlp, text, clause):
+    assert one(nlp, text, clause).speaker_mention is None
+    # a passive of any other verb says nothing
+    assert reported(nlp, "The plant was closed last year.") == []
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # a decision, an assessment or a critique and what it bears on, with whose it is
+    ("The board's decision to delay the vote surprised the teachers.", "to delay the vote", "The board's"),
+    ("The senator's critique of the budget was sharp.", "the budget", "The senator's"),
+])
+def test_stance_noun_of_decision_or_assessment(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and mention.split("'")[0] in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # the parse takes the clause's gerund subject for the verb's complement
+    ("She said taxing it could put thousands of families at risk.",
+     "taxing it could put thousands of families at risk", "She"),
+    # a one-word answer
+    ("Asked whether she would run again, the governor said no.", "no", "the governor"),
+    ("Most of the residents said yes.", "yes", "Most of the residents"),
+])
+def test_gerund_clause_and_one_word_answer(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # the stance of others its subject meets: the others, when named, are the source
+    ("The proposal drew sharp criticism from the unions.", "The proposal", "the unions"),
+    ("The ruling angered the teachers.", "The ruling", "the teachers"),
+    ("The senator came under fire for the vote.", "The senator", None),
+])
+def test_stance_of_others_the_subject_meets(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert (q.speaker_mention.text if q.speaker_mention else None) == mention
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # a statement named by the subject of "be", spelled out by its clause
+    ("The mayor's answer was that the city could not afford it.", "the city could not afford it", "The mayor's"),
+    ("One of her main arguments is that the tax hurts renters.", "the tax hurts renters", "her"),
+])
+def test_statement_noun_spelled_out_by_be(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    # the writer's own open question is no statement
+    assert reported(nlp, "The question is whether the bridge will open on time.") == []
+
+
+def test_headline_verb_the_tagger_calls_a_noun(nlp):
+    text = "Former Governor Endorses Local Sheriff For Senate\n\nThe endorsement came on Monday."
+    q = one(nlp, text, "Local Sheriff For Senate")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Former Governor"
+    # running text is no headline
+    assert not [q for q in reported(nlp, "The Annual Fair Supports local farmers every year.") if q.cue.text == "Supports"]
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    # more attitude adjectives, and what they bear on after "in", "at" or "by"
+    ("The farmers are tired of the delays.", "the delays", "The farmers"),
+    ("The mayor is upbeat about the new budget.", "the new budget", "The mayor"),
+    ("Several council members were alarmed at the cost of the bridge.", "the cost of the bridge",
+     "Several council members"),
+])
+def test_more_attitude_adjectives(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_one_who_holds_a_stance(nlp):
+    q = one(nlp, "The governor is an outspoken critic of the deal.", "the deal")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "The governor"
+
+
+@pytest.mark.parametrize("text, clause, mention", [
+    ("The governor vetoed the spending bill.", "the spending bill", "The governor"),
+    ("She told reporters about her plans for the library.", "her plans for the library", "She"),
+    ("The two candidates sparred over the tax plan.", "the tax plan", "The two candidates"),
+])
+def test_veto_tell_about_spar_over(nlp, text, clause, mention):
+    q = one(nlp, text, clause)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
