@@ -457,15 +457,14 @@ def test_statement_noun_of_a_light_verb(nlp, text, clause, mention):
     assert q.speaker_mention is not None and mention in q.speaker_mention.text
 
 
-@pytest.mark.parametrize("text, clause", [
-    # the writer's impression: the subject with what it seems (PolNeAR marks "seem"/"appear" with no source)
-    ("The new mayor seemed to be enjoying the attention at the ribbon cutting.",
-     "The new mayor seemed to be enjoying the attention at the ribbon cutting"),
-    ("The senators seemed unhappy with the compromise.", "The senators seemed unhappy with the compromise"),
-    ("It appears that the bridge will stay closed until spring.", "the bridge will stay closed until spring"),
+@pytest.mark.parametrize("text", [
+    "The new mayor seemed to be enjoying the attention at the ribbon cutting.",
+    "The senators seemed unhappy with the compromise.",
+    "It appears that the bridge will stay closed until spring.",
 ])
-def test_what_seems_so(nlp, text, clause):
-    assert one(nlp, text, clause).cue.text in ("seemed", "appears")
+def test_what_merely_seems_so_is_no_one_s_statement(nlp, text):
+    """The writer's impression names no one to file it under (PolNeAR marks it; the index leaves it out)."""
+    assert reported(nlp, text) == []
 
 
 @pytest.mark.parametrize("text, clause", [
@@ -473,7 +472,7 @@ def test_what_seems_so(nlp, text, clause):
     ("He appeared to suggest that taxes would rise next year.", "taxes would rise next year"),
     ("She appeared on three talk shows last week.", None),
 ])
-def test_seeming_gives_way_to_a_report(nlp, text, clause):
+def test_a_report_inside_an_impression_is_the_statement(nlp, text, clause):
     assert [q.quote for q in reported(nlp, text)] == ([clause] if clause else [])
 
 
