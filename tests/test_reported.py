@@ -24,6 +24,12 @@ def one(nlp, text, clause):
     return hits[0]
 
 
+def mention_of(nlp, text, clause):
+    """The speaker mention's words of the one record whose clause is ``clause`` (None without one)."""
+    q = one(nlp, text, clause)
+    return q.speaker_mention.text if q.speaker_mention else None
+
+
 @pytest.mark.parametrize("text, clause, mention, cue", [
     # seed fixture: venue between the cue and "that"
     ("Earlier this month, Minister of Transport and Logistics Abdessamad Kayouh said in a parliamentary session on "
@@ -438,8 +444,7 @@ def test_clause_keeps_the_percent_sign_of_its_last_number(nlp):
      "she is too close to Wall Street banks", "They"),
 ])
 def test_made_clear_and_made_the_case(nlp, text, clause, mention):
-    q = one(nlp, text, clause)
-    assert q.speaker_mention is not None and mention in q.speaker_mention.text
+    assert mention in (mention_of(nlp, text, clause) or "")
 
 
 @pytest.mark.parametrize("text, clause, mention", [
@@ -453,8 +458,7 @@ def test_made_clear_and_made_the_case(nlp, text, clause, mention):
      "Trump"),
 ])
 def test_statement_noun_of_a_light_verb(nlp, text, clause, mention):
-    q = one(nlp, text, clause)
-    assert q.speaker_mention is not None and mention in q.speaker_mention.text
+    assert mention in (mention_of(nlp, text, clause) or "")
 
 
 @pytest.mark.parametrize("text", [
@@ -494,8 +498,7 @@ def test_a_poll_before_its_finding(nlp):
     ("Few voters remember the scandal.", "the scandal", "Few voters"),
 ])
 def test_object_of_thanks_comparison_offer(nlp, text, clause, mention):
-    q = one(nlp, text, clause)
-    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert mention_of(nlp, text, clause) == mention
 
 
 @pytest.mark.parametrize("text, clause, mention", [
@@ -510,8 +513,7 @@ def test_object_of_thanks_comparison_offer(nlp, text, clause, mention):
     ("Many parents now see the test as a waste of time.", "the test as a waste of time", "Many parents"),
 ])
 def test_stance_preposition_decision_notice(nlp, text, clause, mention):
-    q = one(nlp, text, clause)
-    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert mention_of(nlp, text, clause) == mention
 
 
 @pytest.mark.parametrize("text, clause", [
@@ -544,8 +546,7 @@ def test_stance_noun_of_decision_or_assessment(nlp, text, clause, mention):
     ("Most of the residents said yes.", "yes", "Most of the residents"),
 ])
 def test_gerund_clause_and_one_word_answer(nlp, text, clause, mention):
-    q = one(nlp, text, clause)
-    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert mention_of(nlp, text, clause) == mention
 
 
 @pytest.mark.parametrize("text, clause, mention", [
@@ -555,8 +556,7 @@ def test_gerund_clause_and_one_word_answer(nlp, text, clause, mention):
     ("The senator came under fire for the vote.", "The senator", None),
 ])
 def test_stance_of_others_the_subject_meets(nlp, text, clause, mention):
-    q = one(nlp, text, clause)
-    assert (q.speaker_mention.text if q.speaker_mention else None) == mention
+    assert mention_of(nlp, text, clause) == mention
 
 
 @pytest.mark.parametrize("text, clause, mention", [
@@ -565,8 +565,7 @@ def test_stance_of_others_the_subject_meets(nlp, text, clause, mention):
     ("One of her main arguments is that the tax hurts renters.", "the tax hurts renters", "her"),
 ])
 def test_statement_noun_spelled_out_by_be(nlp, text, clause, mention):
-    q = one(nlp, text, clause)
-    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert mention_of(nlp, text, clause) == mention
     # the writer's own open question is no statement
     assert reported(nlp, "The question is whether the bridge will open on time.") == []
 
@@ -587,8 +586,7 @@ def test_headline_verb_the_tagger_calls_a_noun(nlp):
      "Several council members"),
 ])
 def test_more_attitude_adjectives(nlp, text, clause, mention):
-    q = one(nlp, text, clause)
-    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert mention_of(nlp, text, clause) == mention
 
 
 def test_one_who_holds_a_stance(nlp):
@@ -602,5 +600,4 @@ def test_one_who_holds_a_stance(nlp):
     ("The two candidates sparred over the tax plan.", "the tax plan", "The two candidates"),
 ])
 def test_veto_tell_about_spar_over(nlp, text, clause, mention):
-    q = one(nlp, text, clause)
-    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert mention_of(nlp, text, clause) == mention

@@ -338,7 +338,7 @@ _RECEIVED_NOUNS = frozenset("support criticism praise backing endorsement endors
                             "skepticism scepticism blame acclaim plaudits".split())
 #: Verbs of feeling whose object feels about their subject: "the ruling angered the unions".
 _PSYCH_VERBS = frozenset("surprise anger infuriate worry unsettle horrify outrage alarm concern trouble frustrate "
-                         "disappoint dismay delight please impress anger annoy irritate shock appall appal "
+                         "disappoint dismay delight please impress annoy irritate shock appall appal "
                          "disturb bother alienate".split())
 
 
