@@ -798,15 +798,18 @@ AGENT_NOUNS = frozenset("supporter proponent critic advocate defender backer cha
                         "detractor skeptic sceptic admirer".split())
 
 
+#: Subjects that hold no stance of their own (``this is a supporter of …``); a pronoun for a person does.
+_NOT_HOLDERS = _NOT_CONTENT - {"he", "she", "they", "we", "i", "you", "who"}
+
+
 def _agent_noun(doc: Doc, n: Token, add) -> None:
     """``X is an outspoken critic of the deal``: what the stance bears on, held by the subject of "be" (not
     yet the name the noun stands beside, ``X, a longtime supporter of the plan, …``: PolNeAR train marks
     about half of those)."""
-    if n.dep_ == "attr":
-        holder = _subject_child(n.head)
-    else:
+    if n.dep_ != "attr":
         return
-    if holder is None or holder.lower_ in _NOT_CONTENT - {"he", "she", "they", "we", "i", "you", "who"}:
+    holder = _subject_child(n.head)
+    if holder is None or holder.lower_ in _NOT_HOLDERS:
         return
     for c in n.children:
         if c.i > n.i and c.dep_ == "prep" and c.lower_ in ("of", "for"):

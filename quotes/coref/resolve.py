@@ -32,8 +32,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import NOUN
+from spacy.symbols import ccomp
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -530,11 +531,11 @@ class _Resolver:
         head = self.doc[tok]
         mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
         det = next((c for c in head.lefts if c.dep_ == "det"), None)
-        if (not d.definite or d.plural or any(not _classifying(w) for w in d.loose) or det is None or det.lower_ != "the" or not mods or self.quoted(tok)
+        if not d.definite or d.plural or det is None or det.lower_ != "the" or not mods or self.quoted(tok) \
+                or any(not _classifying(w) for w in d.loose) \
+                or not all(c.pos_ in ("ADJ", "PROPN") or c.ent_type_ in ("GPE", "NORP", "ORG") for c in mods) \
                 or any(c.pos_ == "NOUN" or c.tag_ == "POS" or (c.pos_ == "ADJ" and c.lower_ in SETTING_APART)
-                       for c in head.subtree
-                       if c.i < tok and c.dep_ != "det")
-                or not all(c.pos_ in ("ADJ", "PROPN") or c.ent_type_ in ("GPE", "NORP", "ORG") for c in mods)):
+                       for c in head.subtree if c.i < tok and c.dep_ != "det"):
             return None
         want = word_gender(d.head)
         sent = self.sent_of[tok]
@@ -543,7 +544,7 @@ class _Resolver:
             m = self.pool[k]
             k -= 1
             t = self.doc[m.tok]
-            if not (t.dep_ == "nsubj" and t.head.dep_ == "ROOT") or self.quoted(m.tok) or m.cluster.type != "person":
+            if not _main_subject(t) or self.quoted(m.tok) or m.cluster.type != "person":
                 continue
             c = m.cluster
             if not c.names:
@@ -608,7 +609,7 @@ class _Resolver:
                 t = doc[m.tok]
                 if self.quoted(m.tok) or any(self.quoted(i) for i in range(t.sent.start, t.sent.end)):
                     return None
-                if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and m.cluster.type == "person" and ok(m.cluster) >= 1.0:
+                if _main_subject(t) and m.cluster.type == "person" and ok(m.cluster) >= 1.0:
                     subject = m.cluster
         return subject if subject is not None and subject is not best else None
 
@@ -957,9 +958,9 @@ def _reported_tokens(doc: Doc) -> set[int]:
     """Tokens of the clauses a speech verb with a subject reports (``Cox says [Obama is trying …]``):
     the people named there are what the speaker talks about, less likely a later pronoun's speaker."""
     out: set[int] = set()
-    for t in doc:
-        if t.dep_ == "ccomp" and t.head.pos_ == "VERB" and lemma(t.head) in SPEECH_VERBS \
-                and any(c.dep_ == "nsubj" for c in t.head.children):
+    for i in numpy.flatnonzero(doc.to_array(DEP) == ccomp).tolist():   # (no Python walk per token)
+        t = doc[i]
+        if t.head.pos_ == "VERB" and lemma(t.head) in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in t.head.children):
             out.update(range(t.left_edge.i, t.right_edge.i + 1))
     return out
 
@@ -1020,6 +1021,11 @@ EPITHET_REACH = 2
 #: Modifiers that make a description someone new rather than a renaming of the subject before it.
 SETTING_APART = frozenset({"other", "new", "local", "unnamed", "anonymous", "second", "third", "next", "latter",
                            "young", "same", "last"})
+
+
+def _main_subject(t: Token) -> bool:
+    """Whether ``t`` is the subject of its sentence's main verb: who a narration sentence is about."""
+    return t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
 
 
 def _classifying(adjective: str) -> bool:
